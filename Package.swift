@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Guitai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "guitai", targets: ["guitai"]),
+        .executable(name: "guitai-bench", targets: ["guitai-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        // Pure domain: values, rules, the policy engine. No SQL, no terminal, no files.
+        .target(name: "GuitaiCore"),
+        // SQLite through GRDB: migrations, intent-named writes, the hash-chained journal.
+        .target(
+            name: "GuitaiStore",
+            dependencies: [
+                "GuitaiCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Use cases shared by every front end: validate with Core, write with Store, return a receipt.
+        .target(name: "GuitaiDesk", dependencies: ["GuitaiCore", "GuitaiStore"]),
+        // The `guitai` command line: the stable surface for scripts.
+        .target(
+            name: "GuitaiCLI",
+            dependencies: [
+                "GuitaiDesk", "GuitaiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "guitai", dependencies: ["GuitaiCLI"]),
+        .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore"]),
+        .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
+        .testTarget(name: "GuitaiStoreTests", dependencies: ["GuitaiStore", "GuitaiCore"]),
+        .testTarget(name: "GuitaiDeskTests", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
+        .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore"]),
+    ]
+)

@@ -1,0 +1,18 @@
+/// A sentence in both interface languages; the catalogue picks one at display time.
+public struct Bilingual: Hashable, Sendable {
+    public let zh: String
+    public let en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .en ? en : zh }
+}
+
+/// The interface languages Guitai speaks.
+public enum Language: String, Sendable, CaseIterable {
+    case zh
+    case en
+}

@@ -1,0 +1,62 @@
+/// The GB/T 2260 division table: which region codes exist (historic ones included) and their names.
+public struct DivisionTable: Sendable {
+    private let divisions: [String: Division]
+
+    public init(_ divisions: [Division]) {
+        self.divisions = Dictionary(divisions.map { ($0.code, $0) }, uniquingKeysWith: { _, newer in newer })
+    }
+
+    /// Reads the shipped table: `code<TAB>name<TAB>current|historic` per line, `#` comments.
+    public init(tsv text: String) {
+        var list: [Division] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, fields[0].count == 6 else { continue }
+            let status = fields.count > 2 ? fields[2].trimmingCharacters(in: "\r ") : "current"
+            list.append(Division(code: String(fields[0]), name: String(fields[1]), isCurrent: status != "historic"))
+        }
+        self.init(list)
+    }
+
+    public var count: Int { divisions.count }
+
+    public func division(_ code: String) -> Division? { divisions[code] }
+
+    /// Whether a code is known to any revision of the standard.
+    public func contains(_ code: String) -> Bool { divisions[code] != nil }
+
+    /// Province, prefecture and county names for a code, as far as the table knows them.
+    public func place(of code: String) -> Place {
+        guard code.count == 6 else { return Place(code: code, province: nil, prefecture: nil, county: nil) }
+        let province = divisions[String(code.prefix(2)) + "0000"]?.name
+        let prefecture = code.hasSuffix("0000") ? nil : divisions[String(code.prefix(4)) + "00"]?.name
+        let county = code.hasSuffix("00") ? nil : divisions[code]?.name
+        return Place(code: code, province: province, prefecture: prefecture, county: county)
+    }
+}
+
+/// A division code with the names of its levels, for screens and slips.
+public struct Place: Hashable, Sendable {
+    public let code: String
+    public let province: String?
+    public let prefecture: String?
+    public let county: String?
+
+    /// The most precise name known (`城关区`), or the code when the table has none.
+    public var shortName: String { county ?? prefecture ?? province ?? code }
+
+    /// Every level joined (`西藏自治区拉萨市城关区`); a prefecture called 市辖区 is left out.
+    public var fullName: String {
+        let levels = [province, prefecture == "市辖区" ? nil : prefecture, county].compactMap { $0 }
+        return levels.isEmpty ? code : levels.joined()
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = self
+        while let f = slice.first, set.contains(f) { slice.removeFirst() }
+        while let l = slice.last, set.contains(l) { slice.removeLast() }
+        return String(slice)
+    }
+}

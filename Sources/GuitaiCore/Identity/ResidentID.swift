@@ -1,0 +1,97 @@
+/// A valid resident ID number (公民身份号码, GB 11643-1999), always 18 characters with an upper-case `X`.
+public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The normalised 18-character number; this is also the social security number.
+    public let value: String
+
+    private init(unchecked value: String) { self.value = value }
+
+    /// Re-reads a number the store accepted earlier: shape and check character only, since the division table
+    /// of today need not be the one it was accepted under.
+    public init?(stored value: String) {
+        let characters = Array(value)
+        guard characters.count == 18, characters[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
+              ResidentID.checkCharacter(for: characters[0..<17]) == characters[17],
+              LocalDate(compact: value.dropFirst(6).prefix(8)) != nil else { return nil }
+        self.value = value
+    }
+
+    /// Division codes beginning with this are synthetic: only a training store accepts them.
+    public static let trainingPrefix = "99"
+
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The check character for the first 17 digits.
+    public static func checkCharacter(for seventeenDigits: some Sequence<Character>) -> Character {
+        var sum = 0
+        for (digit, weight) in zip(seventeenDigits, weights) { sum += digit.wholeNumberValue! * weight }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Validates and normalises a number typed by a clerk or read from a file.
+    /// Accepts lower-case `x` and old 15-digit numbers (upgraded with `19` and a computed check character).
+    public static func parse(
+        _ input: String, today: LocalDate, divisions: DivisionTable, allowTraining: Bool = false
+    ) -> Result<ResidentID, IDRejection> {
+        let text = input.trimmingSpaces.uppercased()
+        guard !text.isEmpty else { return .failure(.empty) }
+        let characters = Array(text)
+        guard characters.count == 18 || characters.count == 15 else { return .failure(.wrongLength(characters.count)) }
+        for (index, character) in characters.enumerated() {
+            let isDigit = character.isASCII && character.isNumber
+            let isFinalX = index == 17 && character == "X"
+            if !isDigit && !isFinalX { return .failure(.badCharacter(position: index + 1, character: character)) }
+        }
+        var full = characters
+        if characters.count == 15 {
+            full = Array(characters[0..<6]) + ["1", "9"] + Array(characters[6..<15])
+            full.append(checkCharacter(for: full))
+        }
+        let expected = checkCharacter(for: full[0..<17])
+        if characters.count == 18, full[17] != expected {
+            return .failure(.badCheckCharacter(expected: expected, found: full[17]))
+        }
+        let birthText = String(full[6..<14])
+        guard let birth = LocalDate(compact: Substring(birthText)) else {
+            return .failure(.impossibleBirthDate(birthText))
+        }
+        if birth > today { return .failure(.birthDateInFuture(birth)) }
+        let region = String(full[0..<6])
+        if region.hasPrefix(trainingPrefix) {
+            if !allowTraining { return .failure(.trainingRegion(region)) }
+        } else if !divisions.contains(region) {
+            return .failure(.unknownRegion(region))
+        }
+        return .success(ResidentID(unchecked: String(full)))
+    }
+
+    /// Builds a number from its parts, computing the check character (training data, tests).
+    public static func compose(region: String, birth: LocalDate, sequence: Int) -> ResidentID {
+        let seq = String(repeating: "0", count: 3 - String(sequence).count) + String(sequence)
+        let body = Array(region + birth.compact + seq)
+        return ResidentID(unchecked: String(body) + String(checkCharacter(for: body)))
+    }
+
+    public var regionCode: String { String(value.prefix(6)) }
+
+    public var birthDate: LocalDate {
+        LocalDate(compact: value.dropFirst(6).prefix(8))!
+    }
+
+    public var sex: Sex {
+        let sequenceDigit = Array(value)[16].wholeNumberValue!
+        return sequenceDigit % 2 == 1 ? .male : .female
+    }
+
+    public func age(on date: LocalDate) -> Int { birthDate.wholeYears(until: date) }
+
+    /// Whether the number is a synthetic one for training.
+    public var isTraining: Bool { value.hasPrefix(ResidentID.trainingPrefix) }
+
+    /// First 6 and last 4 shown: `540102********1234`.
+    public var masked: String { String(value.prefix(6)) + String(repeating: "*", count: 8) + String(value.suffix(4)) }
+
+    public var description: String { masked }
+
+    public static func < (a: ResidentID, b: ResidentID) -> Bool { a.value < b.value }
+}

@@ -1,0 +1,53 @@
+/// A ratio in basis points (1% = 100 bp), applied to money with one half-up rounding.
+public struct Ratio: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var basisPoints: Int64
+
+    public init(basisPoints: Int64) { self.basisPoints = basisPoints }
+
+    public static func percent(_ value: Int64) -> Ratio { Ratio(basisPoints: value * 100) }
+
+    public static let zero = Ratio(basisPoints: 0)
+    public static let whole = Ratio(basisPoints: 10_000)
+
+    /// Parses `"80%"`, `"62.5%"` or `"62.55%"` (whole basis points only).
+    public init?(percentText text: String) {
+        guard text.hasSuffix("%") else { return nil }
+        let number = String(text.dropLast()).trimmingSpaces
+        guard let asMoney = Money(yuan: number), asMoney.fen >= 0 else { return nil }
+        // "62.5" parsed as yuan is 6250 fen: the same digits as basis points.
+        self.basisPoints = asMoney.fen
+    }
+
+    /// `round_half_up(amount × bp / 10000)`.
+    public func apply(to amount: Money) -> Money {
+        Money(fen: Ratio.roundHalfUp(fenBasisPoints: amount.fen * basisPoints))
+    }
+
+    /// Rounds an exact product in fen·bp to whole fen, half away from zero.
+    public static func roundHalfUp(fenBasisPoints value: Int64) -> Int64 {
+        value >= 0 ? (value + 5_000) / 10_000 : -((-value + 5_000) / 10_000)
+    }
+
+    /// `"62.5%"`, trailing zeros dropped.
+    public var percentText: String {
+        let whole = basisPoints / 100, part = basisPoints % 100
+        if part == 0 { return "\(whole)%" }
+        if part % 10 == 0 { return "\(whole).\(part / 10)%" }
+        return "\(whole).\(String(twoDigits: Int(part)))%"
+    }
+
+    public var description: String { percentText }
+
+    public static func < (a: Ratio, b: Ratio) -> Bool { a.basisPoints < b.basisPoints }
+    public static func + (a: Ratio, b: Ratio) -> Ratio { Ratio(basisPoints: a.basisPoints + b.basisPoints) }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (Core avoids Foundation's trimming).
+    public var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let f = slice.first, f == " " || f == "\t" || f == "\r" { slice.removeFirst() }
+        while let l = slice.last, l == " " || l == "\t" || l == "\r" { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+import GuitaiCore
+
+/// One business transaction in the audit journal, chained to the one before by its hash.
+public struct JournalEntry: Hashable, Sendable {
+    public var seq: Int64
+    public var serial: String
+    public var at: Int64
+    public var businessDate: String
+    public var operatorID: String
+    public var counter: String
+    public var device: String
+    public var kind: String
+    public var payload: String
+    public var previousHash: String
+    public var hash: String
+
+    /// The hash of the chain's start.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// SHA-256 over the previous hash and every field, each on its own line, so no field can change unseen.
+    public static func hash(previous: String, serial: String, at: Int64, businessDate: String, operatorID: String,
+                            counter: String, device: String, kind: String, payload: String) -> String {
+        let text = [previous, serial, String(at), businessDate, operatorID, counter, device, kind, payload]
+            .joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
+    }
+
+    /// Whether this entry's stored hash matches its content and the given predecessor.
+    public func isIntact(after previous: String) -> Bool {
+        previousHash == previous
+            && hash == JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
+                                         operatorID: operatorID, counter: counter, device: device, kind: kind, payload: payload)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
+}

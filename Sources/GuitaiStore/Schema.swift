@@ -1,0 +1,154 @@
+import GRDB
+
+/// The store's migrations. Never edit one that has shipped: add the next.
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE operators (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    uuid TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'trainer', 'admin')),
+                    password_hash TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE persons (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    id_number TEXT NOT NULL UNIQUE CHECK (length(id_number) = 18),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    initials TEXT NOT NULL,
+                    ethnicity TEXT,
+                    household TEXT CHECK (household IN ('urban', 'rural')),
+                    region_code TEXT NOT NULL CHECK (length(region_code) = 6),
+                    address TEXT,
+                    phone TEXT CHECK (phone IS NULL OR length(phone) = 11),
+                    student INTEGER NOT NULL DEFAULT 0 CHECK (student IN (0, 1)),
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE person_groups (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    group_code TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    device TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX person_groups_by_person ON person_groups(person_uuid);
+
+                CREATE TABLE enrolments (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    scheme TEXT NOT NULL CHECK (scheme IN ('resident-pension', 'employee-pension', 'resident-medical',
+                        'employee-medical', 'unemployment', 'work-injury', 'maternity')),
+                    status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated', 'transferred')),
+                    region_code TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    cover_from TEXT NOT NULL,
+                    employment_status TEXT CHECK (employment_status IN ('in-service', 'retired')),
+                    employer TEXT,
+                    grade_fen INTEGER CHECK (grade_fen IS NULL OR grade_fen > 0),
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                -- One person is never enrolled twice in the same scheme.
+                CREATE UNIQUE INDEX enrolments_one_open_per_scheme ON enrolments(person_uuid, scheme)
+                    WHERE status IN ('active', 'suspended');
+
+                CREATE TABLE settlements (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    serial TEXT NOT NULL UNIQUE,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    settled_on TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    visit TEXT NOT NULL CHECK (visit IN ('outpatient', 'inpatient')),
+                    level INTEGER NOT NULL CHECK (level IN (1, 2, 3)),
+                    major INTEGER NOT NULL CHECK (major IN (0, 1)),
+                    policy_id TEXT NOT NULL,
+                    items TEXT NOT NULL,
+                    total_fen INTEGER NOT NULL CHECK (total_fen > 0),
+                    out_of_scope_fen INTEGER NOT NULL CHECK (out_of_scope_fen >= 0),
+                    b_prepay_fen INTEGER NOT NULL CHECK (b_prepay_fen >= 0),
+                    in_scope_fen INTEGER NOT NULL CHECK (in_scope_fen >= 0),
+                    basic_fen INTEGER NOT NULL CHECK (basic_fen >= 0),
+                    critical_illness_fen INTEGER NOT NULL CHECK (critical_illness_fen >= 0),
+                    assistance_fen INTEGER NOT NULL CHECK (assistance_fen >= 0),
+                    personal_fen INTEGER NOT NULL CHECK (personal_fen >= 0),
+                    annual_deductible_fen INTEGER NOT NULL,
+                    critical_illness_base_fen INTEGER NOT NULL,
+                    critical_illness_in_combined_fen INTEGER NOT NULL,
+                    assistance_deductible_fen INTEGER NOT NULL,
+                    slip TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    CHECK (total_fen = basic_fen + critical_illness_fen + assistance_fen + personal_fen),
+                    CHECK (total_fen = out_of_scope_fen + b_prepay_fen + in_scope_fen)
+                ) STRICT;
+                CREATE INDEX settlements_by_person_year ON settlements(person_uuid, year);
+
+                CREATE TABLE reversals (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    serial TEXT NOT NULL UNIQUE,
+                    settlement_serial TEXT NOT NULL UNIQUE REFERENCES settlements(serial),
+                    approved_by TEXT NOT NULL REFERENCES operators(id),
+                    reason TEXT NOT NULL,
+                    device TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE policies (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    text TEXT NOT NULL,
+                    loaded_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE serial_counters (
+                    day TEXT PRIMARY KEY NOT NULL,
+                    last INTEGER NOT NULL CHECK (last > 0)
+                ) STRICT;
+
+                -- The audit journal: one row per business transaction, hash-chained, append-only.
+                CREATE TABLE journal (
+                    seq INTEGER PRIMARY KEY,
+                    serial TEXT NOT NULL UNIQUE,
+                    at INTEGER NOT NULL,
+                    business_date TEXT NOT NULL,
+                    operator TEXT NOT NULL,
+                    counter TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE
+                ) STRICT;
+                CREATE TRIGGER journal_refuses_update BEFORE UPDATE ON journal
+                    BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                CREATE TRIGGER journal_refuses_delete BEFORE DELETE ON journal
+                    BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+
+                -- Logins, failed and after failures; kept apart from business data.
+                CREATE TABLE security_log (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    operator TEXT NOT NULL,
+                    event TEXT NOT NULL CHECK (event IN ('login-failed', 'login-ok', 'locked')),
+                    detail TEXT NOT NULL
+                ) STRICT;
+                CREATE TRIGGER security_log_refuses_update BEFORE UPDATE ON security_log
+                    BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
+                CREATE TRIGGER security_log_refuses_delete BEFORE DELETE ON security_log
+                    BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}
