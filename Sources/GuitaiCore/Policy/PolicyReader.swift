@@ -153,6 +153,7 @@ private struct EntryReader {
             throw fail(regions, zh: "地区前缀“\(prefix)”应为1到6位数字", en: "the region prefix \"\(prefix)\" should be 1 to 6 digits")
         }
         let title = optional("policy.title")?.value ?? idEntry.value
+        _ = optional("policy.extends")
         return Policy(
             id: idEntry.value, title: title, regionPrefixes: prefixes, year: yearValue,
             bPrepayShare: try sourcedRatio("settlement.b-prepay-share"),

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GuitaiCore
+
+/// Options every subcommand takes: the store, the operator, the business date, output form and language.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The store file (or GUITAI_STORE). Default: $XDG_DATA_HOME/guitai/guitai.sqlite.")
+    var store: String?
+
+    @Option(name: .customLong("operator"), help: "The acting operator (or GUITAI_OPERATOR); the password comes from GUITAI_PASSWORD.")
+    var operatorID: String?
+
+    @Option(name: .long, help: "The business date YYYY-MM-DD (or GUITAI_TODAY).")
+    var today: String?
+
+    @Option(name: .long, help: "The counter (window) this operator works at (or GUITAI_COUNTER).")
+    var counter: String?
+
+    @Flag(name: .long, help: "Machine output: one JSON document on stdout.")
+    var json = false
+
+    @Option(name: .long, help: "Interface language: zh or en (default from the locale, Chinese when in doubt).")
+    var lang: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var language: Language {
+        if let lang { return lang == "en" ? .en : .zh }
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("en") ? .en : .zh
+    }
+
+    var storePath: String {
+        if let store { return store }
+        if let fromEnv = environment["GUITAI_STORE"], !fromEnv.isEmpty { return fromEnv }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return data + "/guitai/guitai.sqlite"
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GuitaiCore
+import GuitaiDesk
+
+/// Runs a command body with the contract's error handling: JSON or stderr, and the exit status by kind.
+enum Runner {
+    static func run(_ global: GlobalOptions, _ body: () throws -> CommandOutput) throws {
+        let output: CommandOutput
+        do {
+            output = try body()
+        } catch let error as DomainError {
+            fail(global, code: error.code, message: error.message.text(global.language), status: ExitStatus.of(error.kind))
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            fail(global, code: "internal-error", message: String(describing: error), status: ExitStatus.failure)
+        }
+        if global.json { print(output.json.pretty()) } else if !output.text.isEmpty { print(output.text, terminator: output.text.hasSuffix("\n") ? "" : "\n") }
+        if output.exitCode != 0 { throw ExitCode(output.exitCode) }
+    }
+
+    static func fail(_ global: GlobalOptions, code: String, message: String, status: Int32) -> Never {
+        if global.json {
+            print(JSONValue.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]).pretty())
+        } else {
+            FileHandle.standardError.write(Data(("guitai: " + message + "\n").utf8))
+        }
+        exit(status)
+    }
+
+    static func resources() throws -> DeskResources { try DeskResources.locate() }
+
+    static func clock(_ global: GlobalOptions) throws -> SystemClock {
+        guard let text = global.today ?? global.environment["GUITAI_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return SystemClock()
+        }
+        guard let date = LocalDate(iso: text) else {
+            throw DomainError(.usage, code: "bad-date", zh: "业务日期“\(text)”应写作 YYYY-MM-DD", en: "The business date \"\(text)\" should be YYYY-MM-DD")
+        }
+        return SystemClock(businessDate: date)
+    }
+
+    /// Opens the store as the acting operator; every command that reads or changes business data goes through here.
+    static func desk(_ global: GlobalOptions) throws -> Desk {
+        guard let operatorID = global.operatorID ?? global.environment["GUITAI_OPERATOR"], !operatorID.isEmpty else {
+            throw DomainError(.permission, code: "no-operator", zh: "请用 --operator 或 GUITAI_OPERATOR 指定操作员，密码放在 GUITAI_PASSWORD",
+                              en: "Name the operator with --operator or GUITAI_OPERATOR, and put the password in GUITAI_PASSWORD")
+        }
+        let password = global.environment["GUITAI_PASSWORD"] ?? ""
+        let counter = global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1"
+        return try Desk.open(storePath: global.storePath, operatorID: operatorID, password: password,
+                             clock: try clock(global), counter: counter, resources: try resources())
+    }
+
+    /// Reads a new account's password from standard input (the first line).
+    static func passwordFromStdin() throws -> String {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw DomainError(.usage, code: "no-password", zh: "请从标准输入提供新密码（--password-stdin）",
+                              en: "Give the new password on standard input (--password-stdin)")
+        }
+        return line
+    }
+}

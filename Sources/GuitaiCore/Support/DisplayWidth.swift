@@ -1,0 +1,50 @@
+/// Terminal cell widths, independent of the locale: East Asian wide and fullwidth characters take two cells.
+public enum DisplayWidth {
+    /// Cells one scalar occupies: 0 for combining marks and controls, 2 for wide, 1 otherwise.
+    /// Ambiguous-width characters (such as `·`) count as narrow, as in a UTF-8 terminal outside CJK legacy modes.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 || v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || (0xFE00...0xFE0F).contains(v) { return 0 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Cells a string occupies.
+    public static func of(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + of($1) } }
+
+    /// Pads on the right with spaces to a width in cells (never cuts).
+    public static func padRight(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - of(text)))
+    }
+
+    /// Pads on the left with spaces to a width in cells (amounts, right-aligned).
+    public static func padLeft(_ text: String, to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - of(text))) + text
+    }
+
+    /// The longest prefix that fits in a width, with `…` when cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        if of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = of(String(character))
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+}

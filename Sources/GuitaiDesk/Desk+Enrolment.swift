@@ -1,0 +1,55 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Enrols a registered person in a scheme, ending the other scheme of the pair when the clerk chose to switch.
+    public func enrol(_ form: EnrolmentForm) throws -> EnrolmentReceipt {
+        try require(.counter)
+        guard let scheme = Scheme(rawValue: form.scheme) else {
+            let list = Scheme.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种“\(form.scheme)”，可选：\(list)",
+                              en: "There is no scheme \"\(form.scheme)\"; choose one of \(list)")
+        }
+        let from = try form.from.map { try DateInput.date($0, field: Bilingual(zh: "参保日期", en: "the enrolment date")) } ?? today
+        var status: EmploymentStatus?
+        if let text = form.status {
+            guard let value = EmploymentStatus(rawValue: text) else {
+                throw DomainError(.usage, code: "bad-status", zh: "在职状态应为 in-service 或 retired", en: "The status is in-service or retired")
+            }
+            status = value
+        }
+        let grade = try form.grade.map { text -> Money in
+            guard let money = Money(yuan: text), money.fen > 0 else {
+                throw DomainError(.usage, code: "bad-amount", zh: "缴费档次“\(text)”应为金额（元）", en: "The grade \"\(text)\" should be an amount in yuan")
+            }
+            return money
+        }
+        let employer = try form.employer.map { try SocialCreditCode.parse($0).get() }
+        let library = try policyLibrary()
+        let request = EnrolmentRequest(scheme: scheme, from: from, employmentStatus: status, grade: grade, employer: employer,
+                                       switchPair: form.switchPair)
+        let (receipt, serial) = try store.write(context, kind: "enrol") { tx in
+            let record = try requirePerson(form.idNumber, in: tx)
+            guard let policy = library.select(regionCode: record.person.regionCode, year: from.year)?.policy else {
+                throw DomainError.refused("no-policy", zh: "没有适用于该地区的政策", en: "No policy serves this region")
+            }
+            let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
+            let plan = try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy)
+            if let ends = plan.ends {
+                try tx.endOpenEnrolment(personUUID: record.uuid, scheme: ends.scheme, on: ends.on, status: .terminated)
+            }
+            _ = try tx.insertEnrolment(plan.enrolment, personUUID: record.uuid)
+            var payload: [(String, JSONValue)] = [
+                ("id", .string(record.person.id.value)), ("scheme", .string(scheme.rawValue)), ("from", .string(from.iso)),
+                ("coverFrom", .string(plan.enrolment.coverFrom.iso)), ("policy", .string(policy.id)),
+            ]
+            if let ends = plan.ends { payload.append(("ended", ["scheme": .string(ends.scheme.rawValue), "to": .string(ends.on.iso)])) }
+            if let quote = plan.contribution { payload.append(("personal", .money(quote.personal))) }
+            if let refund = plan.overlapRefund { payload.append(("overlapRefund", .money(refund.amount))) }
+            return (EnrolmentReceipt(serial: "", person: record.person, plan: plan, policyID: policy.id), .object(payload))
+        }
+        var result = receipt
+        result.serial = serial
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Registers a person; the same ID number twice is refused.
+    public func addPerson(_ form: PersonForm) throws -> (details: PersonDetails, serial: String) {
+        try require(.counter)
+        let id = try parseID(form.idNumber)
+        if store.hall.isTraining && !id.isTraining {
+            throw DomainError.refused("real-id-on-training-store", zh: "培训库只登记以99开头的虚拟身份证号，不能录入真实人员",
+                                      en: "A training store registers only synthetic numbers starting with 99, never real people")
+        }
+        let name = try Person.validateName(form.name).get()
+        let phone = try form.phone.map { try Person.validatePhone($0).get() }
+        var household: Household?
+        if let text = form.household {
+            guard let value = Household(rawValue: text) else {
+                throw DomainError(.usage, code: "bad-household", zh: "户籍性质应为 urban 或 rural", en: "The household is urban or rural")
+            }
+            household = value
+        }
+        let region = form.regionCode ?? id.regionCode
+        if region != id.regionCode && !resources.divisions.contains(region) && !(store.hall.isTraining && region.hasPrefix("99")) {
+            throw DomainError.refused("unknown-region", zh: "行政区划代码 \(region) 不在代码表中",
+                                      en: "The division code \(region) is not in the division table")
+        }
+        var groups: [GroupMembership] = []
+        for text in form.groups { groups.append(try GroupMembership.parse(text, defaultFrom: today).get()) }
+        let person = Person(id: id, name: name, ethnicity: form.ethnicity, household: household, regionCode: region,
+                            address: form.address, phone: phone, isStudent: form.isStudent, groups: groups)
+        let (uuid, serial) = try store.write(context, kind: "person.add") { tx in
+            if let existing = try tx.person(idNumber: id.value) {
+                throw DomainError.refused("duplicate-person", zh: "身份证号 \(id.masked) 已登记（\(existing.person.name)），不能重复登记",
+                                          en: "ID number \(id.masked) is already registered (\(existing.person.name))")
+            }
+            let uuid = try tx.insertPerson(person, initials: resources.pinyin.pattern(for: name))
+            let payload: JSONValue = [
+                "uuid": .string(uuid), "id": .string(id.value), "name": .string(name), "region": .string(region),
+                "groups": .array(groups.map { .string([$0.group.rawValue, $0.from.iso, $0.to?.iso ?? ""].joined(separator: ":")) }),
+            ]
+            return (uuid, payload)
+        }
+        let details = try store.read { tx in try self.details(of: tx.person(uuid: uuid)!, tx: tx) }
+        return (details, serial)
+    }
+
+    /// Everything about one person.
+    public func showPerson(_ idText: String) throws -> PersonDetails {
+        try store.read { tx in try details(of: try requirePerson(idText, in: tx), tx: tx) }
+    }
+
+    /// Finds people by full ID number, its last digits, part of the name, or pinyin initials.
+    public func findPersons(_ query: String) throws -> [PersonDetails] {
+        try store.read { tx in try tx.findPersons(query).map { try details(of: $0, tx: tx) } }
+    }
+
+    func details(of record: PersonRecord, tx: StoreTransaction) throws -> PersonDetails {
+        PersonDetails(record: record, place: resources.divisions.place(of: record.person.regionCode),
+                      age: record.person.age(on: today), enrolments: try tx.enrolments(personUUID: record.uuid),
+                      settlements: try tx.settlements(personUUID: record.uuid))
+    }
+}

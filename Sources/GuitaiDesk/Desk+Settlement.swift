@@ -1,0 +1,77 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Settles a bill in one step across the three layers; with `preview`, computes the same slip and records nothing.
+    public func settle(_ form: SettleForm, preview: Bool = false, language: Language = .zh) throws -> SettlementReceipt {
+        try require(.counter)
+        let date = try form.date.map { try DateInput.date($0, field: Bilingual(zh: "结算日期", en: "the settlement date")) } ?? today
+        guard let visit = VisitType(rawValue: form.visit) else {
+            throw DomainError(.usage, code: "bad-visit", zh: "就诊类型应为 outpatient 或 inpatient", en: "The visit is outpatient or inpatient")
+        }
+        guard let levelNumber = Int(form.level), let level = HospitalLevel(rawValue: levelNumber) else {
+            throw DomainError(.usage, code: "bad-level", zh: "医院等级应为 1、2 或 3", en: "The hospital level is 1, 2 or 3")
+        }
+        let items = try BillItemsInput.parse(form.itemsJSON)
+        let bill = Bill(date: date, visit: visit, level: level, major: form.major, items: items)
+        if let problem = bill.validate() { throw problem }
+        let library = try policyLibrary()
+
+        func compute(_ tx: StoreTransaction, serial: String?) throws -> SettlementReceipt {
+            let record = try requirePerson(form.idNumber, in: tx)
+            let enrolments = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
+            let cover = MedicalCover.on(date, among: enrolments)
+            var region = record.person.regionCode
+            if case .covered(_, _, let insuredRegion) = cover { region = insuredRegion }
+            guard let selection = library.select(regionCode: region, year: date.year) else {
+                throw DomainError.refused("no-policy", zh: "没有适用于地区 \(region) 的政策", en: "No policy serves region \(region)")
+            }
+            let ytd = try tx.yearToDate(personUUID: record.uuid, year: date.year)
+            let result = try SettlementEngine.settle(bill, cover: cover, groups: record.person.groups(on: date),
+                                                     policy: selection.policy, yearToDate: ytd)
+            let header = SlipHeader(hallName: store.hall.name, serial: serial, date: date, operatorName: account.name,
+                                    operatorID: account.id, isPreview: serial == nil, isTraining: store.hall.isTraining,
+                                    policyIsHallDefault: selection.isHallDefault)
+            let slip = SettlementSlip.render(result, person: record.person, header: header, language: language)
+            return SettlementReceipt(serial: serial, person: record.person, result: result, slip: slip)
+        }
+
+        if preview { return try store.read { tx in try compute(tx, serial: nil) } }
+        let (receipt, _) = try store.write(context, kind: "settle") { tx in
+            let receipt = try compute(tx, serial: tx.serial)
+            let record = try tx.person(idNumber: receipt.person.id.value)!
+            try tx.insertSettlement(receipt.result, personUUID: record.uuid, items: BillItemsInput.render(items), slip: receipt.slip)
+            let r = receipt.result
+            let payload: JSONValue = [
+                "id": .string(receipt.person.id.value), "date": .string(date.iso), "visit": .string(visit.rawValue),
+                "level": .int(Int64(level.rawValue)), "policy": .string(r.policyID), "total": .money(r.total),
+                "basic": .money(r.basicPaid), "criticalIllness": .money(r.criticalIllnessPaid),
+                "assistance": .money(r.assistancePaid), "personal": .money(r.personal.total),
+            ]
+            return (receipt, payload)
+        }
+        return receipt
+    }
+
+    /// Reverses a settlement (supervisors only): a new transaction, never an edit. Later settlements see lower accumulators.
+    public func reverseSettlement(_ serial: String, reason: String = "冲正") throws -> String {
+        try require(.supervision)
+        return try store.write(context, kind: "settle.reverse") { tx in
+            guard let settlement = try tx.settlement(serial: serial) else {
+                throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(serial) 的结算", en: "No settlement has the serial \(serial)")
+            }
+            if let existing = settlement.reversedBy {
+                throw DomainError.refused("already-reversed", zh: "结算 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",
+                                          en: "Settlement \(serial) was already reversed by \(existing)")
+            }
+            try tx.insertReversal(of: serial, approvedBy: account.id, reason: reason)
+            return ((), ["reversed": .string(serial), "total": .money(settlement.total), "reason": .string(reason)])
+        }.serial
+    }
+
+    /// Checks the store's integrity and the journal's chain (supervisors).
+    public func verify() throws -> VerificationReport {
+        try require(.supervision)
+        return try store.verify()
+    }
+}

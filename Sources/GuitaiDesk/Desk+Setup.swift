@@ -1,0 +1,82 @@
+import Foundation
+import GuitaiCore
+import GuitaiStore
+
+/// What `init` needs to create a hall's store.
+public struct HallSetup: Sendable {
+    public var storePath: String
+    public var hallCode: String
+    public var hallName: String
+    public var regionCode: String
+    public var adminID: String
+    public var adminName: String
+    public var password: String
+    public var isTraining: Bool
+
+    public init(storePath: String, hallCode: String, hallName: String, regionCode: String, adminID: String,
+                adminName: String, password: String, isTraining: Bool = false) {
+        self.storePath = storePath
+        self.hallCode = hallCode
+        self.hallName = hallName
+        self.regionCode = regionCode
+        self.adminID = adminID
+        self.adminName = adminName
+        self.password = password
+        self.isTraining = isTraining
+    }
+}
+
+extension Desk {
+    /// Creates a hall's store with its first administrator, and logs that administrator in.
+    public static func initialize(_ setup: HallSetup, clock: any Clock, resources: DeskResources) throws -> Desk {
+        if let problem = HallSettings.validateCode(setup.hallCode) ?? Operator.validateID(setup.adminID)
+            ?? Operator.validatePassword(setup.password) { throw problem }
+        let name = try Person.validateName(setup.hallName).get()
+        let adminName = try Person.validateName(setup.adminName).get()
+        let region = setup.regionCode
+        guard resources.divisions.contains(region) || (setup.isTraining && region.hasPrefix(ResidentID.trainingPrefix)) else {
+            throw DomainError.refused("unknown-region", zh: "行政区划代码 \(region) 不在代码表中",
+                                      en: "The division code \(region) is not in the division table")
+        }
+        let library = try resources.policyLibrary(hallPolicies: [], defaultID: "xizang-2023")
+        let defaultPolicy = library.select(regionCode: region, year: clock.today().year)?.policy.id ?? "xizang-2023"
+        let hall = HallSettings(code: setup.hallCode, name: name, regionCode: region, isTraining: setup.isTraining,
+                                deviceID: UUID().uuidString.lowercased(), defaultPolicyID: defaultPolicy)
+        let admin = Operator(id: setup.adminID, name: adminName, role: .admin)
+        let context = WriteContext(operatorID: admin.id, counter: "init", businessDate: clock.today(), at: clock.secondsSince1970())
+        let store = try Store.create(at: setup.storePath, hall: hall, context: context) { tx in
+            try tx.insertOperator(admin, password: setup.password)
+            return ["hall": .string(hall.code), "name": .string(hall.name), "region": .string(region),
+                    "mode": .string(hall.isTraining ? "training" : "real"), "admin": .string(admin.id),
+                    "defaultPolicy": .string(defaultPolicy)]
+        }
+        return Desk(store: store, resources: resources, clock: clock, account: admin, counter: "init")
+    }
+
+    /// Adds an operator account (administrators only).
+    public func addOperator(id: String, name: String, role: Role, password: String) throws -> String {
+        try require(.administration)
+        if let problem = Operator.validateID(id) ?? Operator.validatePassword(password) { throw problem }
+        let name = try Person.validateName(name).get()
+        return try store.write(context, kind: "operator.add") { tx in
+            if try tx.operatorAccount(id: id) != nil {
+                throw DomainError.refused("operator-exists", zh: "操作员 \(id) 已存在", en: "The operator \(id) already exists")
+            }
+            try tx.insertOperator(Operator(id: id, name: name, role: role), password: password)
+            return ((), ["id": .string(id), "name": .string(name), "role": .string(role.rawValue)])
+        }.serial
+    }
+
+    /// Validates a hall policy file and stores it (administrators only); it applies from the next settlement.
+    public func loadPolicy(text: String, file: String) throws -> (id: String, serial: String) {
+        try require(.administration)
+        let existing = try store.read { try $0.storedPolicies() }
+        let policy: Policy
+        do { policy = try resources.policyReader(hallPolicies: existing).read(text, file: file) } catch { throw error.asDomainError }
+        let serial = try store.write(context, kind: "policy.load") { tx in
+            try tx.savePolicy(id: policy.id, text: text)
+            return ((), ["id": .string(policy.id), "file": .string(file), "year": .int(Int64(policy.year))])
+        }.serial
+        return (policy.id, serial)
+    }
+}

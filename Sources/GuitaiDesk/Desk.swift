@@ -1,0 +1,73 @@
+import Foundation
+import GuitaiCore
+import GuitaiStore
+
+/// A logged-in operator at a counter, on one store: every front end does its work through this.
+public final class Desk {
+    public let store: Store
+    public let resources: DeskResources
+    public let clock: any Clock
+    public let account: Operator
+    public let counter: String
+
+    init(store: Store, resources: DeskResources, clock: any Clock, account: Operator, counter: String) {
+        self.store = store
+        self.resources = resources
+        self.clock = clock
+        self.account = account
+        self.counter = counter
+    }
+
+    /// Opens a store and logs an operator in.
+    public static func open(storePath: String, operatorID: String, password: String, clock: any Clock,
+                            counter: String = "1", resources: DeskResources) throws -> Desk {
+        let store = try Store.open(at: storePath)
+        let account = try store.authenticate(operatorID: operatorID, password: password, now: clock.secondsSince1970())
+        return Desk(store: store, resources: resources, clock: clock, account: account, counter: counter)
+    }
+
+    public var today: LocalDate { clock.today() }
+
+    var context: WriteContext {
+        WriteContext(operatorID: account.id, counter: counter, businessDate: today, at: clock.secondsSince1970())
+    }
+
+    /// Refuses work the operator's role does not allow.
+    func require(_ work: Role.Work) throws {
+        guard account.role.may(work, onTrainingStore: store.hall.isTraining) else {
+            let what: Bilingual = switch work {
+            case .counter: Bilingual(zh: "柜台业务", en: "counter work")
+            case .supervision: Bilingual(zh: "复核业务", en: "supervisor work")
+            case .administration: Bilingual(zh: "系统管理", en: "administration")
+            }
+            let trainerNote = account.role == .trainer && !store.hall.isTraining
+            throw DomainError(.permission, code: "permission-denied",
+                              zh: trainerNote ? "培训员只能在培训库上操作" : "\(account.role.label.zh)无权进行\(what.zh)",
+                              en: trainerNote ? "Trainers work on training stores only" : "A \(account.role.label.en) may not do \(what.en)")
+        }
+    }
+
+    /// The policies in force for this store: presets plus the hall's own files.
+    public func policyLibrary() throws -> PolicyLibrary {
+        let hall = try store.read { try $0.storedPolicies() }
+        return try resources.policyLibrary(hallPolicies: hall, defaultID: store.hall.defaultPolicyID)
+    }
+
+    /// Parses an ID number as this store accepts them (training numbers only on a training store).
+    public func parseID(_ text: String) throws -> ResidentID {
+        switch ResidentID.parse(text, today: today, divisions: resources.divisions, allowTraining: store.hall.isTraining) {
+        case .success(let id): return id
+        case .failure(let rejection): throw DomainError.refused(rejection.code, zh: rejection.message.zh, en: rejection.message.en)
+        }
+    }
+
+    /// Finds a registered person by ID number or says plainly that there is none.
+    public func requirePerson(_ idText: String, in tx: StoreTransaction) throws -> PersonRecord {
+        let id = try parseID(idText)
+        guard let record = try tx.person(idNumber: id.value) else {
+            throw DomainError.notFound("person-not-found", zh: "没有登记身份证号为 \(id.masked) 的人员，请先登记",
+                                       en: "No person with ID number \(id.masked) is registered; register them first")
+        }
+        return record
+    }
+}

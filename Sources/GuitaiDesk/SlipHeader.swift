@@ -1,0 +1,13 @@
+import GuitaiCore
+
+/// The slip's header: hall, serial, date, operator, and the marks a slip must carry (preview, training).
+public struct SlipHeader: Sendable {
+    public var hallName: String
+    public var serial: String?
+    public var date: LocalDate
+    public var operatorName: String
+    public var operatorID: String
+    public var isPreview: Bool
+    public var isTraining: Bool
+    public var policyIsHallDefault: Bool
+}

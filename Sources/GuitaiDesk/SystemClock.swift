@@ -1,0 +1,17 @@
+import Foundation
+import GuitaiCore
+
+/// The real clock, with the business date optionally set (`--today`) for training, back-office runs and tests.
+public struct SystemClock: Clock {
+    public var businessDate: LocalDate?
+
+    public init(businessDate: LocalDate? = nil) { self.businessDate = businessDate }
+
+    public func today() -> LocalDate {
+        if let businessDate { return businessDate }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    public func secondsSince1970() -> Int64 { Int64(Date().timeIntervalSince1970) }
+}
