@@ -32,14 +32,17 @@ let package = Package(
         .target(
             name: "GuitaiCLI",
             dependencies: [
-                "GuitaiDesk", "GuitaiCore",
+                "GuitaiDesk", "GuitaiCore", "GuitaiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore"]),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
-        .testTarget(name: "GuitaiStoreTests", dependencies: ["GuitaiStore", "GuitaiCore"]),
+        .testTarget(
+            name: "GuitaiStoreTests",
+            dependencies: ["GuitaiStore", "GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "GuitaiDeskTests", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore"]),
     ]

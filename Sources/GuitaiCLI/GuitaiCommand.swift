@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuitaiCore
+import GuitaiStore
 
 /// `guitai`: the clerk's desk (no subcommand) and the stable command line for scripts.
 public struct GuitaiCommand: ParsableCommand {
@@ -15,9 +16,24 @@ public struct GuitaiCommand: ParsableCommand {
     public init() {}
 
     public mutating func run() throws {
+        // The ncurses desk comes with its own issue; until then the bare command says where the store stands
+        // and what to type next, rather than failing.
         try Runner.run(global) {
-            throw DomainError.usage("desk-not-built", zh: "柜台界面尚未提供，请使用子命令（guitai --help）",
-                                    en: "The desk screens are not built yet; use the subcommands (guitai --help)")
+            let t = Texts(global.language)
+            let path = global.storePath
+            var lines = [t("柜台 Guitai · 库文件 ", "Guitai · store ") + path]
+            var json: [(String, JSONValue)] = [("store", .string(path)), ("desk", "not-built")]
+            if let store = try? Store.open(at: path) {
+                lines.append(t("大厅 \(store.hall.name)（\(store.hall.code)）", "Hall \(store.hall.name) (\(store.hall.code))")
+                             + (store.hall.isTraining ? t(" [培训模式]", " [training]") : ""))
+                json.append(("hall", .string(store.hall.code)))
+            } else {
+                lines.append(t("尚未建库。建库：", "No store yet. Create one: ")
+                             + "guitai init --hall-code CODE --hall-name NAME --region DIVISION --admin ID --admin-name NAME --password-stdin")
+            }
+            lines.append(t("柜台界面尚在开发中；各项业务可用子命令办理：guitai --help",
+                           "The desk screens are still being built; every procedure is a subcommand: guitai --help"))
+            return CommandOutput(json: .object(json), text: lines.joined(separator: "\n"))
         }
     }
 

@@ -14,10 +14,11 @@ extension Store {
                                   zh: "操作员编号或密码不正确", en: "Wrong operator id or password")
         let (record, recent) = try read { tx in
             (try tx.operatorRecord(id: operatorID),
-             try Row.fetchAll(tx.db, sql: "SELECT at, event FROM security_log WHERE operator = ? ORDER BY seq DESC LIMIT ?",
+             try Row.fetchAll(tx.db, sql: "SELECT at, event FROM security_log WHERE operator = ? AND event != 'locked' ORDER BY seq DESC LIMIT ?",
                               arguments: [operatorID, Store.lockoutThreshold]).map { ($0["at"] as Int64, $0["event"] as String) })
         }
-        let failures = recent.prefix { $0.1 == "login-failed" || $0.1 == "locked" }
+        // Refusals while locked are logged but do not extend the lock.
+        let failures = recent.prefix { $0.1 == "login-failed" }
         if failures.count >= Store.lockoutThreshold, let last = failures.first, now - last.0 < Store.lockoutSeconds {
             try log(operatorID, "locked", "refused while locked", now)
             let minutes = (Store.lockoutSeconds - (now - last.0) + 59) / 60

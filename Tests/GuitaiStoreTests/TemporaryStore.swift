@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import GuitaiCore
+@testable import GuitaiStore
+
+/// A fresh store file in its own temporary directory (in-memory databases would hide WAL and locking).
+struct TemporaryStore {
+    let directory: String
+    let store: Store
+    static let date = LocalDate(year: 2023, month: 6, day: 1)!
+
+    init(training: Bool = false) throws {
+        directory = NSTemporaryDirectory() + "guitai-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let hall = HallSettings(code: "540102", name: "城关区社保经办大厅", regionCode: "540102", isTraining: training,
+                                deviceID: "device-hall", defaultPolicyID: "xizang-2023")
+        store = try Store.create(at: directory + "/guitai.sqlite", hall: hall, context: TemporaryStore.context()) { tx in
+            try tx.insertOperator(Operator(id: "admin", name: "管理员", role: .admin), password: "admin-password")
+            return ["hall": "540102"]
+        }
+    }
+
+    static func context(_ date: LocalDate = date, at: Int64 = 1_685_600_000) -> WriteContext {
+        WriteContext(operatorID: "admin", counter: "3", businessDate: date, at: at)
+    }
+
+    /// A raw connection for what the store's API deliberately does not offer (tampering, pragmas).
+    func raw() throws -> DatabaseQueue { try DatabaseQueue(path: directory + "/guitai.sqlite") }
+
+    func person(_ name: String, sequence: Int) -> Person {
+        Person(id: ResidentID.compose(region: "540102", birth: LocalDate(year: 1960, month: 1, day: 1)!, sequence: sequence), name: name)
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes sure the system packages Guitai builds and tests with are present: the ncursesw and SQLite headers,
+# and tmux for the real-terminal tests. Installs them with apt-get when it can; otherwise says what to install.
+set -euo pipefail
+
+missing=()
+[ -e /usr/include/ncursesw/curses.h ] || [ -e /usr/include/ncurses.h ] || missing+=(libncurses-dev)
+[ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+
+if ((${#missing[@]} == 0)); then exit 0; fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "guitai: Swift 6 is not on PATH; install the Swift toolchain first (swift.org)." >&2
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo); else as_root=(); fi
+fi
+
+if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || ((${#as_root[@]})); }; then
+  echo "guitai: installing ${missing[*]} with apt-get" >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+  echo "guitai: missing system packages: ${missing[*]}" >&2
+  echo "guitai: install them as root, e.g.: apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
