@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["GuitaiStore", "GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "GuitaiDeskTests", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
-        .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore"]),
+        // Runs the built `guitai` binary as a process; GRDB only to hold a lock from outside.
+        .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

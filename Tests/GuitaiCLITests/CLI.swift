@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the built `guitai` binary the way a hall's script would, on a store in a temporary directory.
+struct CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary: String = {
+        if let explicit = ProcessInfo.processInfo.environment["GUITAI_BIN"] { return explicit }
+        return root.appendingPathComponent(".build/debug/guitai").path
+    }()
+
+    let directory: String
+    var store: String { directory + "/hall.sqlite" }
+    var today = "2023-06-01"
+
+    init() {
+        directory = NSTemporaryDirectory() + "guitai-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// The stdout as a JSON object.
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
+    }
+
+    /// Starts the command without waiting, for tests that race or kill it.
+    func start(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key.hasPrefix("GUITAI_") { environment[key] = nil }
+        environment["GUITAI_STORE"] = store
+        environment["GUITAI_TODAY"] = today
+        environment["LANG"] = "C.UTF-8"
+        if let op {
+            environment["GUITAI_OPERATOR"] = op
+            environment["GUITAI_PASSWORD"] = CLI.passwords[op] ?? "wrong-password"
+        }
+        process.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        return (process, out, err)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil) throws -> Outcome {
+        let (process, out, err) = try start(arguments, as: op, stdin: stdin)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let passwords = ["admin": "admin-password", "zhuoma": "clerk-password", "ciren": "super-password"]
+
+    /// A hall store with an administrator, the clerk 卓玛 and the supervisor 次仁.
+    static func hall() throws -> CLI {
+        let cli = CLI()
+        let created = try cli.run(["init", "--hall-code", "540102", "--hall-name", "拉萨市城关区社保经办大厅", "--region", "540102",
+                                   "--admin", "admin", "--admin-name", "管理员", "--password-stdin", "--json"],
+                                  as: nil, stdin: "admin-password\n")
+        precondition(created.status == 0, "init failed: \(created.stdout) \(created.stderr)")
+        try cli.run(["operator", "add", "--id", "zhuoma", "--name", "卓玛", "--role", "clerk", "--password-stdin"], as: "admin", stdin: "clerk-password\n")
+        try cli.run(["operator", "add", "--id", "ciren", "--name", "次仁", "--role", "supervisor", "--password-stdin"], as: "admin", stdin: "super-password\n")
+        return cli
+    }
+
+    /// The number of business transactions, as `verify` counts them.
+    func transactions() throws -> Int {
+        try run(["verify", "--json"], as: "ciren").json["transactions"] as? Int ?? -1
+    }
+
+    /// A valid ID number with a computed check character.
+    static func id(region: String = "540102", birth: String, sequence: Int) -> String {
+        let body = region + birth + String(format: "%03d", sequence)
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(body, weights).reduce(0) { $0 + $1.0.wholeNumberValue! * $1.1 }
+        return body + String(Array("10X98765432")[sum % 11])
+    }
+}

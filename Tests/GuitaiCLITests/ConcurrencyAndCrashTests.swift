@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Several counters on one store, a store held too long, and a process killed in the middle of writing.
+@Suite struct ConcurrencyAndCrashTests {
+    @Test func countersWritingAtOnceAllSucceed() throws {
+        let cli = try CLI.hall()
+        let before = try cli.transactions()
+        // Sixteen processes at once, as if every window of the hall pressed Enter together.
+        let running = try (0..<16).map { i in
+            try cli.start(["person", "add", "--id", CLI.id(birth: "19600101", sequence: i + 1), "--name", "次仁\(i)",
+                           "--counter", "\(i % 4 + 1)"])
+        }
+        var statuses: [Int32] = []
+        for (process, out, err) in running {
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            statuses.append(process.terminationStatus)
+            #expect(!message.contains("locked"), "\(message)")
+        }
+        #expect(statuses.allSatisfy { $0 == 0 }, "\(statuses)")
+        #expect(try cli.transactions() == before + 16)
+        #expect(try cli.run(["verify"], as: "ciren").status == 0)
+    }
+
+    @Test func aStoreHeldBeyondTheBusyTimeoutAnswers75AfterWaiting() throws {
+        let cli = try CLI.hall()
+        let holder = try DatabaseQueue(path: cli.store)
+        let started = Date()
+        let status = try holder.writeWithoutTransaction { db -> Int32 in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            return try cli.run(["person", "add", "--id", CLI.id(birth: "19600101", sequence: 9), "--name", "格桑", "--json"]).status
+        }
+        #expect(status == 75)
+        // Ordinary contention never shows: the contract asks for at least five seconds of waiting first.
+        #expect(Date().timeIntervalSince(started) >= 5)
+        #expect(try cli.run(["person", "show", CLI.id(birth: "19600101", sequence: 9)]).status == 66)
+    }
+
+    @Test func killingTheProcessMidWriteLosesNoAcknowledgedTransaction() throws {
+        let cli = try CLI.hall()
+        var acknowledged: [String] = []
+        var killed = 0
+        var generator = SystemRandomNumberGenerator()
+        // How long one add takes here, so the kills land across a whole run whatever the machine's speed.
+        let clock = Date()
+        try cli.run(["person", "add", "--id", CLI.id(birth: "19700101", sequence: 999), "--name", "计时"])
+        let typical = UInt32(Date().timeIntervalSince(clock) * 1_000_000)
+        for i in 0..<40 {
+            let id = CLI.id(birth: "19700101", sequence: i + 1)
+            let (process, out, _) = try cli.start(["person", "add", "--id", id, "--name", "央金\(i)"])
+            // Kill at a random moment across the whole run: before login, during scrypt, inside the transaction, after.
+            usleep(UInt32.random(in: 0...(typical * 3 / 2), using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(id) }
+        }
+        #expect(killed > 0, "no process was killed mid-run; the test proved nothing")
+        #expect(!acknowledged.isEmpty)
+        for id in acknowledged {
+            #expect(try cli.run(["person", "show", id]).status == 0, "acknowledged \(id) was lost")
+        }
+        let verify = try cli.run(["verify", "--json"], as: "ciren")
+        #expect(verify.json["ok"] as? Bool == true, "\(verify.stdout)")
+    }
+}
+
