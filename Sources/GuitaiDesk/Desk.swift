@@ -9,6 +9,7 @@ public final class Desk {
     public let clock: any Clock
     public let account: Operator
     public let counter: String
+    private var cachedLibrary: (key: String, library: PolicyLibrary)?
 
     init(store: Store, resources: DeskResources, clock: any Clock, account: Operator, counter: String) {
         self.store = store
@@ -47,10 +48,15 @@ public final class Desk {
         }
     }
 
-    /// The policies in force for this store: presets plus the hall's own files.
+    /// The policies in force for this store: presets plus the hall's own files. Parsed once, and again
+    /// only when the hall's files change (another counter may load one while this desk is open).
     public func policyLibrary() throws -> PolicyLibrary {
         let hall = try store.read { try $0.storedPolicies() }
-        return try resources.policyLibrary(hallPolicies: hall, defaultID: store.hall.defaultPolicyID)
+        let key = hall.map { $0.id + "\u{1}" + $0.text }.joined(separator: "\u{2}")
+        if let cached = cachedLibrary, cached.key == key { return cached.library }
+        let library = try resources.policyLibrary(hallPolicies: hall, defaultID: store.hall.defaultPolicyID)
+        cachedLibrary = (key, library)
+        return library
     }
 
     /// Parses an ID number as this store accepts them (training numbers only on a training store).
