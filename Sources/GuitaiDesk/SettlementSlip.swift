@@ -137,8 +137,7 @@ public enum SettlementSlip {
                     r.basicPaid + r.criticalIllnessPaid + r.assistancePaid)
         slip.amount(t("【个人现金支付】", "[PATIENT PAYS]"), p.total, big: true)
         slip.rule("=")
-        if r.basic.map({ [$0.rule.ratio.isIllustrative, $0.rule.deductible.isIllustrative].contains(true) }) == true
-            || r.bPrepayShare.isIllustrative {
+        if slip.illustrativeShown.value {
             slip.text(t("注：标“*”的参数为演示值（illustrative），非正式公布标准。", "Note: parameters marked * are illustrative, not published values."))
         }
         return slip.lines.joined(separator: "\n") + "\n"
@@ -151,7 +150,13 @@ public enum SettlementSlip {
 
         func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
 
-        func mark<V>(_ value: Sourced<V>) -> String { value.isIllustrative ? "*" : "" }
+        /// Set once any illustrative parameter has been marked, so the slip ends with the note explaining `*`.
+        let illustrativeShown = Box(false)
+
+        func mark<V>(_ value: Sourced<V>) -> String {
+            if value.isIllustrative { illustrativeShown.value = true }
+            return value.isIllustrative ? "*" : ""
+        }
 
         mutating func rule(_ character: Character) { lines.append(String(repeating: character, count: SettlementSlip.width)) }
 
@@ -174,5 +179,11 @@ public enum SettlementSlip {
             let room = SettlementSlip.width - DisplayWidth.of(figure) - 1
             lines.append(DisplayWidth.padRight(DisplayWidth.truncate(label, to: room), to: room) + " " + figure)
         }
+    }
+
+    /// A shared flag the writer's non-mutating helpers can set.
+    private final class Box {
+        var value: Bool
+        init(_ value: Bool) { self.value = value }
     }
 }
