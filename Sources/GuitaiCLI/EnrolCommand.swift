@@ -4,12 +4,13 @@ import GuitaiDesk
 
 /// `guitai enrol`: enrolment in a scheme, with the rules against duplicates and the explicit switch.
 struct EnrolCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enrol", abstract: "Enrol a registered person in a scheme.")
+    static let configuration = CommandConfiguration(commandName: "enrol", abstract: "Enrol a registered person in a scheme.",
+                                                    subcommands: [Change.self])
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long) var id: String
+    @Option(name: .long) var id: String?
     @Option(name: .long, help: "resident-pension, employee-pension, resident-medical, employee-medical, unemployment, work-injury, maternity.")
-    var scheme: String
+    var scheme: String?
     @Option(name: .long) var from: String?
     @Option(name: .long, help: "in-service or retired (employee-medical).") var status: String?
     @Option(name: .long, help: "Resident pension contribution grade in yuan a year.") var grade: String?
@@ -19,6 +20,9 @@ struct EnrolCommand: ParsableCommand {
 
     func run() throws {
         try Runner.run(global) {
+            guard let id, let scheme else {
+                throw DomainError.usage("missing-option", zh: "参保需要 --id 和 --scheme", en: "enrol needs --id and --scheme")
+            }
             let desk = try Runner.desk(global)
             let receipt = try desk.enrol(EnrolmentForm(idNumber: id, scheme: scheme, from: from, status: status, grade: grade,
                                                        employer: employer, switchPair: switchPair))
@@ -53,6 +57,28 @@ struct EnrolCommand: ParsableCommand {
                                "\(refund.months.count) months paid twice: refund \(refund.amount.grouped) of resident pension contributions"))
             }
             return CommandOutput(json: .object(json), text: lines.joined(separator: "\n"))
+        }
+    }
+
+    /// `guitai enrol change`: suspend, resume, terminate or transfer out an enrolment.
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an enrolment's status: suspended, active (resume), terminated, transferred.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long) var id: String
+        @Option(name: .long) var scheme: String
+        @Option(name: .customLong("to"), help: "suspended, active, terminated or transferred.") var status: String
+        @Option(name: .long, help: "The date of the change; default the business date.") var date: String?
+
+        func run() throws {
+            try Runner.run(global) {
+                let (e, serial) = try Runner.desk(global).changeEnrolment(idNumber: id, scheme: scheme, to: status, date: date)
+                let t = Texts(global.language)
+                return CommandOutput(
+                    json: ["serial": .string(serial), "scheme": .string(e.scheme.rawValue), "status": .string(e.status.rawValue),
+                           "from": .string(e.from.iso), "to": .optional(e.to?.iso)],
+                    text: t(e.scheme.label) + t("：", ": ") + t(e.status.label) + t("，流水号 ", ", serial ") + serial)
+            }
         }
     }
 }

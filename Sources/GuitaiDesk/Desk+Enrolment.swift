@@ -53,3 +53,36 @@ extension Desk {
         return result
     }
 }
+
+extension Desk {
+    /// Suspends, resumes, terminates or transfers out a person's open enrolment in a scheme.
+    public func changeEnrolment(idNumber: String, scheme schemeText: String, to statusText: String,
+                                date dateText: String?) throws -> (enrolment: Enrolment, serial: String) {
+        try require(.counter)
+        guard let scheme = Scheme(rawValue: schemeText) else {
+            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种“\(schemeText)”", en: "There is no scheme \"\(schemeText)\"")
+        }
+        guard let status = EnrolmentStatus(rawValue: statusText),
+              let transition = EnrolmentTransition.allCases.first(where: { $0.target == status }) else {
+            throw DomainError(.usage, code: "bad-status", zh: "状态应为 active、suspended、terminated 或 transferred",
+                              en: "The status is active, suspended, terminated or transferred")
+        }
+        let date = try dateText.map { try DateInput.date($0, field: Bilingual(zh: "变更日期", en: "the date")) } ?? today
+        let (changed, serial) = try store.write(context, kind: "enrol.change") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            let records = try tx.enrolments(personUUID: person.uuid)
+            // The open enrolment if there is one, else the latest, so the refusal can name its state.
+            guard let record = records.last(where: { $0.enrolment.scheme == scheme && $0.enrolment.status.isOpen })
+                    ?? records.last(where: { $0.enrolment.scheme == scheme }) else {
+                throw DomainError.notFound("enrolment-not-found", zh: "\(person.person.name)没有参加\(scheme.label.zh)",
+                                           en: "\(person.person.name) is not enrolled in the \(scheme.label.en)")
+            }
+            let changed = try transition.apply(to: record.enrolment, on: date)
+            try tx.updateEnrolment(uuid: record.uuid, status: changed.status, to: changed.to)
+            return (changed, ["id": .string(person.person.id.value), "scheme": .string(scheme.rawValue),
+                              "from": .string(record.enrolment.status.rawValue), "to": .string(changed.status.rawValue),
+                              "date": .string(date.iso)])
+        }
+        return (changed, serial)
+    }
+}

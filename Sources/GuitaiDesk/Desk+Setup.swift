@@ -28,7 +28,7 @@ public struct HallSetup: Sendable {
 
 extension Desk {
     /// Creates a hall's store with its first administrator, and logs that administrator in.
-    public static func initialize(_ setup: HallSetup, clock: any Clock, resources: DeskResources) throws -> Desk {
+    public static func initialize(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
         if let problem = HallSettings.validateCode(setup.hallCode) ?? Operator.validateID(setup.adminID)
             ?? Operator.validatePassword(setup.password) { throw problem }
         let name = try Person.validateName(setup.hallName).get()

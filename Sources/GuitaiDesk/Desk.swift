@@ -6,12 +6,12 @@ import GuitaiStore
 public final class Desk {
     public let store: Store
     public let resources: DeskResources
-    public let clock: any Clock
+    public let clock: any BusinessClock
     public let account: Operator
     public let counter: String
     private var cachedLibrary: (key: String, library: PolicyLibrary)?
 
-    init(store: Store, resources: DeskResources, clock: any Clock, account: Operator, counter: String) {
+    init(store: Store, resources: DeskResources, clock: any BusinessClock, account: Operator, counter: String) {
         self.store = store
         self.resources = resources
         self.clock = clock
@@ -20,7 +20,7 @@ public final class Desk {
     }
 
     /// Opens a store and logs an operator in.
-    public static func open(storePath: String, operatorID: String, password: String, clock: any Clock,
+    public static func open(storePath: String, operatorID: String, password: String, clock: any BusinessClock,
                             counter: String = "1", resources: DeskResources) throws -> Desk {
         let store = try Store.open(at: storePath)
         let account = try store.authenticate(operatorID: operatorID, password: password, now: clock.secondsSince1970())

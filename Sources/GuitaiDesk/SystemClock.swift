@@ -2,7 +2,7 @@ import Foundation
 import GuitaiCore
 
 /// The real clock, with the business date optionally set (`--today`) for training, back-office runs and tests.
-public struct SystemClock: Clock {
+public struct SystemClock: BusinessClock {
     public var businessDate: LocalDate?
 
     public init(businessDate: LocalDate? = nil) { self.businessDate = businessDate }

@@ -44,4 +44,10 @@ extension StoreTransaction {
             WHERE person_uuid = ? AND scheme = ? AND status IN ('active', 'suspended')
             """, arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
     }
+
+    /// Records a status change of one enrolment (the rules were checked by the caller).
+    public func updateEnrolment(uuid: String, status: EnrolmentStatus, to: LocalDate?) throws {
+        try db.execute(sql: "UPDATE enrolments SET status = ?, to_date = ? WHERE uuid = ?",
+                       arguments: [status.rawValue, to?.iso, uuid])
+    }
 }

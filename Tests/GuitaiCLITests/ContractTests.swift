@@ -130,3 +130,32 @@ import Testing
         #expect(try cli.run(["policy", "check", CLI.root.path + "/Resources/policies/zhuzhou-2020.policy"], as: nil).status == 0)
     }
 }
+
+@Suite struct InstallationTests {
+    @Test func theBinaryFindsItsResourcesFromAnyDirectoryAndFromAnInstalledLayout() throws {
+        // An installed layout: PREFIX/bin/guitai and PREFIX/share/guitai/Resources, run from the root directory.
+        let prefix = NSTemporaryDirectory() + "guitai-prefix-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: prefix + "/share/guitai", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: CLI.binary, toPath: prefix + "/bin/guitai")
+        try fm.copyItem(atPath: CLI.root.path + "/Resources", toPath: prefix + "/share/guitai/Resources")
+        for binary in [CLI.binary, prefix + "/bin/guitai"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["id", "check", "540102195503101230", "--json"]
+            process.currentDirectoryURL = URL(fileURLWithPath: "/")
+            var environment = ProcessInfo.processInfo.environment
+            environment["GUITAI_RESOURCES"] = nil
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(binary): \(text)")
+            #expect(text.contains("西藏自治区拉萨市城关区"))
+        }
+        try? fm.removeItem(atPath: prefix)
+    }
+}

@@ -111,3 +111,32 @@ import Testing
         #expect(receipt.result.bPrepay == Money.yuan(15))
     }
 }
+
+@Suite struct EnrolmentStatusDeskTests {
+    @Test func suspensionStopsCoverUntilResumedAndIllegalChangesNameTheState() throws {
+        let f = try DeskFixture()
+        let desk = try f.desk()
+        let id = DeskFixture.id(born: "1962-02-02", sequence: 515)
+        _ = try desk.addPerson(PersonForm(idNumber: id, name: "格桑"))
+        _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-medical", from: "2023-01-01"))
+        let bill = SettleForm(idNumber: id, visit: "outpatient", level: "1", itemsJSON: DeskFixture.items([("药", "A", "100")]))
+        #expect(try desk.settle(bill, preview: true).result.basicPaid == Money.yuan(60))
+        _ = try desk.changeEnrolment(idNumber: id, scheme: "resident-medical", to: "suspended", date: nil)
+        #expect(try desk.settle(bill, preview: true).result.basicPaid == .zero)
+        do {
+            _ = try desk.changeEnrolment(idNumber: id, scheme: "resident-medical", to: "suspended", date: nil)
+            Issue.record("suspended twice")
+        } catch let error as DomainError {
+            #expect(error.code == "illegal-transition")
+            #expect(error.message.zh.contains("暂停缴费"))
+        }
+        _ = try desk.changeEnrolment(idNumber: id, scheme: "resident-medical", to: "active", date: nil)
+        #expect(try desk.settle(bill, preview: true).result.basicPaid == Money.yuan(60))
+        let (ended, _) = try desk.changeEnrolment(idNumber: id, scheme: "resident-medical", to: "terminated", date: "2023-05-31")
+        #expect(ended.to == LocalDate(iso: "2023-05-31"))
+        #expect(try desk.settle(bill, preview: true).result.basicPaid == .zero)
+        // Terminated, the scheme can be joined again.
+        _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-medical", from: "2023-06-01"))
+        #expect(try desk.showPerson(id).enrolments.count == 2)
+    }
+}

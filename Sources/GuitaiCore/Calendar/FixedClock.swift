@@ -1,13 +1,5 @@
-/// Where "now" comes from; injected so every test and training scenario is deterministic.
-public protocol Clock: Sendable {
-    /// The business date: what the clerk's day is, which may be set for training or back-office runs.
-    func today() -> LocalDate
-    /// Wall time in whole seconds since 1970, for journal timestamps and lockouts.
-    func secondsSince1970() -> Int64
-}
-
 /// A clock that always answers the same instant; tests and scenario replays use it.
-public struct FixedClock: Clock {
+public struct FixedClock: BusinessClock {
     public var date: LocalDate
     public var seconds: Int64
 
