@@ -38,7 +38,10 @@ import Testing
         // 64: usage.
         let usage = try cli.run(["enrol", "--json", "--scheme", "resident-medical"])
         #expect(usage.status == 64)
-        #expect((usage.json["error"] as? [String: Any])?["code"] as? String == "usage")
+        #expect((usage.json["error"] as? [String: Any])?["code"] as? String == "missing-option")
+        let unknownFlag = try cli.run(["person", "show", "--json", "--no-such-flag"])
+        #expect(unknownFlag.status == 64)
+        #expect((unknownFlag.json["error"] as? [String: Any])?["code"] as? String == "usage")
         // 66: not found.
         #expect(try cli.run(["person", "show", tashi]).status == 66)
         // 77: wrong password, no operator, wrong role.

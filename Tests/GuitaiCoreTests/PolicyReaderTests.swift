@@ -145,7 +145,7 @@ struct PolicyReaderTests {
 
     @Test("the library picks a preset by region prefix and year, else the hall default")
     func librarySelection() throws {
-        let lib = Fixtures.library
+        let lib = try Fixtures.library()
         #expect(lib.select(regionCode: "540102", year: 2023)?.policy.id == "xizang-2023")
         #expect(lib.select(regionCode: "430202", year: 2020)?.policy.id == "zhuzhou-2020")
         #expect(lib.select(regionCode: "140105", year: 2021)?.policy.id == "shanxi-2021")

@@ -27,9 +27,15 @@ public struct Enrolment: Hashable, Sendable {
         self.grade = grade
     }
 
-    /// Enrolled and paying on a date.
+    /// Enrolled on a date: inside the period, and either still active or ended later (a switch, termination or
+    /// transfer closes the period but not the cover it gave). A suspended enrolment covers nothing while suspended.
     public func isActive(on date: LocalDate) -> Bool {
-        status == .active && from <= date && (to.map { date <= $0 } ?? true)
+        guard from <= date, to.map({ date <= $0 }) ?? true else { return false }
+        switch status {
+        case .active: return true
+        case .terminated, .transferred: return to != nil
+        case .suspended: return false
+        }
     }
 
     /// Whether benefits are payable on a date: active, and past any waiting period.

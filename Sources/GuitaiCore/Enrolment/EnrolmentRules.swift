@@ -43,7 +43,9 @@ public enum EnrolmentRules {
             plan.contribution = quote
         case .residentMedical:
             plan.contribution = medicalQuote(groups: groups, rule: policy.medicalContribution)
-            let previousEnd = existing.filter { $0.scheme.isMedical && !$0.status.isOpen }.compactMap(\.to).max()
+            // A switch from employee medical ends that cover the day before: it counts as the previous end.
+            let closed = existing.filter { $0.scheme.isMedical && !$0.status.isOpen }.compactMap(\.to)
+            let previousEnd = (closed + [ends?.1].compactMap { $0 }).max()
             let waiting = WaitingPeriod.compute(rule: policy.waitingPeriod, from: from, birth: person.id.birthDate,
                                                 groups: groups, previousMedicalEnd: previousEnd)
             enrolment.coverFrom = waiting.coverFrom

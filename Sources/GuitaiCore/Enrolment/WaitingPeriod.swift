@@ -20,6 +20,10 @@ public struct WaitingPeriod: Hashable, Sendable {
         }
         var breakYears = 0
         var hadBreak = false
+        if let end = previousMedicalEnd, end.adding(days: 1) >= from {
+            // Cover continues from one scheme to the other (employee to resident medical) without a gap.
+            return none(Bilingual(zh: "医保关系连续转入，无等待期", en: "cover continues from the previous medical enrolment: no waiting period"))
+        }
         if let end = previousMedicalEnd, end.adding(days: 1) < from {
             hadBreak = true
             breakYears = end.adding(days: 1).wholeYears(until: from)
