@@ -9,7 +9,8 @@ public struct GuitaiCommand: ParsableCommand {
         commandName: "guitai",
         abstract: "柜台 Guitai: the social-security service hall desk.",
         subcommands: [InitCommand.self, OperatorCommand.self, IDCommand.self, PersonCommand.self, EnrolCommand.self,
-                      SettleCommand.self, PolicyCommand.self, VerifyCommand.self])
+                      CardCommand.self, ECardCommand.self, BenefitCommand.self, CertifyCommand.self, PaymentsCommand.self,
+                      DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

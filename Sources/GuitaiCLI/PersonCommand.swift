@@ -29,7 +29,7 @@ struct PersonCommand: ParsableCommand {
                                       ethnicity: ethnicity, address: address, isStudent: student, groups: group)
                 let (details, serial) = try desk.addPerson(form)
                 let t = Texts(global.language)
-                var json = PersonPresenter.json(details)
+                var json = PersonPresenter.json(details, today: desk.today)
                 if case .object(let pairs) = json { json = .object([("serial", .string(serial))] + pairs) }
                 return CommandOutput(json: json, text: t("已登记，流水号 ", "Registered, serial ") + serial + "\n" + PersonPresenter.text(details, t))
             }
@@ -44,8 +44,9 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let details = try Runner.desk(global).showPerson(id)
-                return CommandOutput(json: PersonPresenter.json(details), text: PersonPresenter.text(details, Texts(global.language)))
+                let desk = try Runner.desk(global)
+                let details = try desk.showPerson(id)
+                return CommandOutput(json: PersonPresenter.json(details, today: desk.today), text: PersonPresenter.text(details, Texts(global.language)))
             }
         }
     }

@@ -55,8 +55,17 @@ extension Desk {
     }
 
     func details(of record: PersonRecord, tx: StoreTransaction) throws -> PersonDetails {
-        PersonDetails(record: record, place: resources.divisions.place(of: record.person.regionCode),
-                      age: record.person.age(on: today), enrolments: try tx.enrolments(personUUID: record.uuid),
-                      settlements: try tx.settlements(personUUID: record.uuid))
+        let card = try tx.liveCard(personUUID: record.uuid)
+        let ecard = try tx.latestECard(personUUID: record.uuid)
+        var unusable: Bilingual?
+        if let ecard, ecard.status != .cancelled {
+            unusable = card?.card.unusableReason(on: today) ?? (card == nil ? Bilingual(zh: "没有在用的实体社保卡", en: "no physical card in use") : nil)
+        }
+        return PersonDetails(record: record, place: resources.divisions.place(of: record.person.regionCode),
+                             age: record.person.age(on: today), enrolments: try tx.enrolments(personUUID: record.uuid),
+                             settlements: try tx.settlements(personUUID: record.uuid), card: card, ecard: ecard,
+                             recipient: try tx.recipient(personUUID: record.uuid),
+                             certifications: try tx.certifications(personUUID: record.uuid),
+                             deathDate: try tx.deathDate(personUUID: record.uuid), ecardUnusable: unusable)
     }
 }

@@ -8,6 +8,13 @@ public struct PersonDetails: Sendable {
     public var age: Int
     public var enrolments: [EnrolmentRecord]
     public var settlements: [SettlementRecord]
+    public var card: CardRecord?
+    public var ecard: ECardRecord?
+    public var recipient: RecipientRecord?
+    public var certifications: [CertificationRecord]
+    public var deathDate: LocalDate?
+    /// Why the e-card cannot be used today (the physical card's state), when it cannot.
+    public var ecardUnusable: Bilingual?
 
     public var person: Person { record.person }
 }

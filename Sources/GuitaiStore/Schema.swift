@@ -149,6 +149,91 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2-cards-certification") { db in
+            try db.execute(sql: """
+                CREATE TABLE cards (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    number TEXT NOT NULL UNIQUE CHECK (length(number) = 9),
+                    region_code TEXT NOT NULL,
+                    issued_on TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('normal', 'temporary-loss', 'formal-loss', 'locked', 'cancelled')),
+                    state_since TEXT NOT NULL,
+                    replaced_by TEXT,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                -- One card in use per person; replaced and cancelled cards stay on record.
+                CREATE UNIQUE INDEX cards_one_live_per_person ON cards(person_uuid) WHERE state != 'cancelled';
+
+                CREATE TABLE ecards (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    serial TEXT NOT NULL UNIQUE,
+                    status TEXT NOT NULL CHECK (status IN ('issued', 'active', 'suspended', 'cancelled')),
+                    status_since TEXT NOT NULL,
+                    phone TEXT NOT NULL CHECK (length(phone) = 11),
+                    identity_check TEXT NOT NULL CHECK (identity_check IN ('document', 'face')),
+                    pin_hash TEXT NOT NULL,
+                    activation_hash TEXT,
+                    voucher_on TEXT,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                CREATE UNIQUE INDEX ecards_one_live_per_person ON ecards(person_uuid) WHERE status != 'cancelled';
+
+                CREATE TABLE benefits (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL UNIQUE REFERENCES persons(uuid),
+                    scheme TEXT NOT NULL CHECK (scheme IN ('resident-pension', 'employee-pension')),
+                    monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+                    start_month TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE deaths (
+                    person_uuid TEXT PRIMARY KEY NOT NULL REFERENCES persons(uuid),
+                    died_on TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE certifications (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL REFERENCES persons(uuid),
+                    certified_on TEXT NOT NULL,
+                    method TEXT NOT NULL CHECK (method IN ('counter', 'home', 'video', 'self-service', 'data')),
+                    reference TEXT,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL,
+                    UNIQUE (person_uuid, certified_on, method)
+                ) STRICT;
+                CREATE INDEX certifications_by_person ON certifications(person_uuid, certified_on);
+
+                CREATE TABLE payments (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    benefit_uuid TEXT NOT NULL REFERENCES benefits(uuid),
+                    month TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('paid', 'suspended', 'back-paid')),
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                    run_serial TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    UNIQUE (benefit_uuid, month, kind)
+                ) STRICT;
+                -- A month is paid at most once, regularly or as back-pay.
+                CREATE UNIQUE INDEX payments_paid_once ON payments(benefit_uuid, month) WHERE kind != 'suspended';
+
+                CREATE TABLE recoveries (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    benefit_uuid TEXT NOT NULL REFERENCES benefits(uuid),
+                    months TEXT NOT NULL,
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

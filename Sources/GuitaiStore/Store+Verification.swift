@@ -1,13 +1,6 @@
 import GRDB
 import GuitaiCore
 
-/// What `verify` found.
-public struct VerificationReport: Sendable {
-    public var transactions: Int
-    public var problems: [String]
-    public var ok: Bool { problems.isEmpty }
-}
-
 extension Store {
     /// Checks the file's integrity, its foreign keys, and every link of the journal's hash chain,
     /// and that every business record points at a journal entry.
@@ -26,12 +19,14 @@ extension Store {
                 }
                 previous = entry.hash
             }
-            for table in ["persons", "enrolments", "operators"] {
+            for table in ["persons", "enrolments", "operators", "cards", "ecards", "benefits", "deaths", "certifications", "recoveries"] {
                 let orphans = try Int.fetchOne(tx.db, sql: """
                     SELECT count(*) FROM \(table) WHERE created_serial NOT IN (SELECT serial FROM journal)
                     """) ?? 0
                 if orphans > 0 { problems.append("\(table): \(orphans) records without a journal entry") }
             }
+            let unrun = try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM payments WHERE run_serial NOT IN (SELECT serial FROM journal)") ?? 0
+            if unrun > 0 { problems.append("payments: \(unrun) records without a journal entry") }
             for table in ["settlements", "reversals"] {
                 let orphans = try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM \(table) WHERE serial NOT IN (SELECT serial FROM journal)") ?? 0
                 if orphans > 0 { problems.append("\(table): \(orphans) records without a journal entry") }

@@ -1,13 +1,6 @@
 import GRDB
 import GuitaiCore
 
-/// An enrolment as stored, with the record's UUID and the transaction that made it.
-public struct EnrolmentRecord: Hashable, Sendable {
-    public var uuid: String
-    public var enrolment: Enrolment
-    public var createdSerial: String
-}
-
 extension StoreTransaction {
     public func enrolments(personUUID: String) throws -> [EnrolmentRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid",

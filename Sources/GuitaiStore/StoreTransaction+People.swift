@@ -2,13 +2,6 @@ import Foundation
 import GRDB
 import GuitaiCore
 
-/// A person as stored, with the record's UUID.
-public struct PersonRecord: Hashable, Sendable {
-    public var uuid: String
-    public var person: Person
-    public var createdSerial: String
-}
-
 extension StoreTransaction {
     public func insertPerson(_ person: Person, initials: String) throws -> String {
         let uuid = newID()

@@ -1,0 +1,142 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Records a person's physical card (the card in use must be cancelled or replaced first).
+    public func registerCard(idNumber: String, number text: String, issuedOn: String? = nil) throws -> (card: PhysicalCard, serial: String) {
+        try require(.counter)
+        let number = try CardNumber.parse(text).get()
+        let issued = try issuedOn.map { try DateInput.date($0, field: Bilingual(zh: "发卡日期", en: "the issue date")) } ?? today
+        let (card, serial) = try store.write(context, kind: "card.register") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            if let other = try tx.card(number: number.value) {
+                throw DomainError.refused("duplicate-card", zh: "卡号 \(number) 已登记（状态：\(other.card.state.label.zh)）",
+                                          en: "Card number \(number) is already on record (\(other.card.state.label.en))")
+            }
+            if let live = try tx.liveCard(personUUID: person.uuid) {
+                throw DomainError.refused("card-exists", zh: "此人已有在用社保卡 \(live.card.number)，请办理补换卡",
+                                          en: "This person already has card \(live.card.number) in use: replace it instead")
+            }
+            let card = PhysicalCard(number: number, regionCode: person.person.regionCode, issuedOn: issued)
+            _ = try tx.insertCard(card, personUUID: person.uuid)
+            return (card, ["id": .string(person.person.id.value), "number": .string(number.value), "issuedOn": .string(issued.iso)])
+        }
+        return (card, serial)
+    }
+
+    /// Reports a card lost (temporarily or formally), found, locked, unlocked or cancelled.
+    public func changeCard(idNumber: String, change: PhysicalCard.Change, reason: String?) throws -> (card: PhysicalCard, serial: String) {
+        try require(.counter)
+        let (card, serial) = try store.write(context, kind: "card.change") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            let record = try requireCard(person)(tx)
+            let changed = try record.card.applying(change, on: today)
+            try tx.updateCard(uuid: record.uuid, state: changed.state, since: today)
+            return (changed, ["id": .string(person.person.id.value), "number": .string(changed.number.value),
+                              "change": .string(change.rawValue), "reason": .string(reason ?? change.label.zh)])
+        }
+        return (card, serial)
+    }
+
+    /// Replaces a lost, damaged or expired card with a new number: the old one is cancelled, the person stays the same.
+    public func replaceCard(idNumber: String, newNumber text: String) throws -> (card: PhysicalCard, serial: String) {
+        try require(.counter)
+        let number = try CardNumber.parse(text).get()
+        let (card, serial) = try store.write(context, kind: "card.replace") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            let old = try requireCard(person)(tx)
+            if try tx.card(number: number.value) != nil {
+                throw DomainError.refused("duplicate-card", zh: "卡号 \(number) 已登记", en: "Card number \(number) is already on record")
+            }
+            try tx.updateCard(uuid: old.uuid, state: .cancelled, since: today, replacedBy: number.value)
+            let card = PhysicalCard(number: number, regionCode: old.card.regionCode, issuedOn: today)
+            _ = try tx.insertCard(card, personUUID: person.uuid)
+            return (card, ["id": .string(person.person.id.value), "old": .string(old.card.number.value), "new": .string(number.value)])
+        }
+        return (card, serial)
+    }
+
+    private func requireCard(_ person: PersonRecord) -> (StoreTransaction) throws -> CardRecord {
+        { tx in
+            guard let record = try tx.liveCard(personUUID: person.uuid) else {
+                throw DomainError.refused("no-physical-card", zh: "\(person.person.name)没有在用的实体社保卡，请先登记社保卡",
+                                          en: "\(person.person.name) has no physical card in use: register the card first")
+            }
+            return record
+        }
+    }
+
+    /// Issues (or re-issues after cancellation) the e-card: identity checked, phone confirmed, PIN set, activation code printed.
+    public func issueECard(idNumber: String, phone phoneText: String, identityCheck: String, pin: String,
+                           voucher: Bool) throws -> ECardReceipt {
+        try require(.counter)
+        guard ["document", "face"].contains(identityCheck) else {
+            throw DomainError(.usage, code: "bad-check", zh: "身份核验方式应为 document 或 face", en: "The identity check is document or face")
+        }
+        let phone = try Person.validatePhone(phoneText).get()
+        let code = ActivationCode.make()
+        let (receipt, _) = try store.write(context, kind: "ecard.issue") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            let current = try tx.latestECard(personUUID: person.uuid)
+            _ = try ECardStep.issue.next(from: current?.status)
+            guard let card = try tx.liveCard(personUUID: person.uuid) else {
+                throw DomainError.refused("no-physical-card", zh: "\(person.person.name)没有在用的实体社保卡，请先登记社保卡",
+                                          en: "\(person.person.name) has no physical card in use: register the card first")
+            }
+            if let problem = PINRules.check(pin, birth: person.person.id.birthDate) { throw problem }
+            let serial = tx.serial!
+            try tx.insertECard(personUUID: person.uuid, serial: serial, phone: phone, identityCheck: identityCheck, pin: pin,
+                               activationCode: code, on: today, voucher: voucher)
+            let receipt = ECardReceipt(transaction: serial, ecardSerial: serial, status: .issued, activationCode: code,
+                                       voucherActive: voucher, unusableReason: card.card.unusableReason(on: today))
+            // The PIN and the activation code never reach the journal.
+            return (receipt, ["id": .string(person.person.id.value), "ecard": .string(serial), "phone": .string(Person.maskPhone(phone)),
+                              "check": .string(identityCheck), "voucher": .bool(voucher)])
+        }
+        return receipt
+    }
+
+    /// Activates, suspends, resumes or cancels the e-card; activation needs the code from the issue receipt.
+    public func stepECard(idNumber: String, step: ECardStep, code: String? = nil, reason: String? = nil) throws -> ECardReceipt {
+        try require(.counter)
+        precondition(step != .issue, "issue has its own use case")
+        let (receipt, _) = try store.write(context, kind: step == .activate ? "ecard.activate" : "ecard.step") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            let current = try tx.latestECard(personUUID: person.uuid)
+            let next = try step.next(from: current?.status)
+            let ecard = current!
+            let card = try tx.liveCard(personUUID: person.uuid)
+            if step == .activate || step == .resume, let reason = card?.card.unusableReason(on: today) ?? (card == nil ? Bilingual(zh: "没有在用的实体社保卡", en: "there is no physical card in use") : nil) {
+                throw DomainError.refused("card-unusable", zh: "电子社保卡不能\(step.label.zh)：\(reason.zh)", en: "The e-card cannot be \(step.label.en): \(reason.en)")
+            }
+            if step == .activate {
+                guard let code, try tx.activationCodeMatches(ecardUUID: ecard.uuid, code: code.trimmingSpaces) else {
+                    throw DomainError.refused("wrong-activation-code", zh: "激活码不正确，请核对签发回执上的激活码",
+                                              en: "Wrong activation code: use the one printed on the issue receipt")
+                }
+            }
+            try tx.updateECard(uuid: ecard.uuid, status: next, since: today, clearActivation: step == .activate)
+            let receipt = ECardReceipt(transaction: tx.serial!, ecardSerial: ecard.serial, status: next, activationCode: nil,
+                                       voucherActive: ecard.voucherOn != nil, unusableReason: card?.card.unusableReason(on: today))
+            return (receipt, ["id": .string(person.person.id.value), "ecard": .string(ecard.serial), "step": .string(step.rawValue),
+                              "status": .string(next.rawValue), "reason": .string(reason ?? step.label.zh)])
+        }
+        return receipt
+    }
+
+    /// Activates the medical e-voucher on the person's current e-card, when it was not done at issue.
+    public func activateVoucher(idNumber: String) throws -> String {
+        try require(.counter)
+        return try store.write(context, kind: "ecard.voucher") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            guard let ecard = try tx.latestECard(personUUID: person.uuid), ecard.status != .cancelled else {
+                throw DomainError.refused("no-ecard", zh: "请先签发电子社保卡", en: "Issue the e-card first")
+            }
+            if ecard.voucherOn != nil {
+                throw DomainError.refused("voucher-active", zh: "医保电子凭证已于 \(ecard.voucherOn!.iso) 激活", en: "The e-voucher was activated on \(ecard.voucherOn!.iso)")
+            }
+            try tx.activateVoucher(ecardUUID: ecard.uuid, on: today)
+            return ((), ["id": .string(person.person.id.value), "ecard": .string(ecard.serial)])
+        }.serial
+    }
+}

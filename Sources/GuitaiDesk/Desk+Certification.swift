@@ -1,0 +1,96 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Starts a monthly benefit for a registered person.
+    public func addBenefit(idNumber: String, monthly text: String, from monthText: String, scheme schemeText: String? = nil) throws -> String {
+        try require(.counter)
+        guard let monthly = Money(yuan: text), monthly.fen > 0 else {
+            throw DomainError(.usage, code: "bad-amount", zh: "月待遇“\(text)”应为大于0的金额（元）", en: "The monthly amount \"\(text)\" should be yuan above zero")
+        }
+        guard let start = YearMonth(iso: monthText) else {
+            throw DomainError(.usage, code: "bad-month", zh: "起始月份“\(monthText)”应写作 YYYY-MM", en: "The start month \"\(monthText)\" should be YYYY-MM")
+        }
+        return try store.write(context, kind: "benefit.add") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            if let died = try tx.deathDate(personUUID: person.uuid) {
+                throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记", en: "\(person.person.name) died on \(died.iso)")
+            }
+            if try tx.recipient(personUUID: person.uuid) != nil {
+                throw DomainError.refused("duplicate-benefit", zh: "\(person.person.name)已有月待遇记录", en: "\(person.person.name) already has a monthly benefit")
+            }
+            let enrolled = try tx.enrolments(personUUID: person.uuid).map(\.enrolment.scheme)
+            let scheme: Scheme
+            if let schemeText {
+                guard let s = Scheme(rawValue: schemeText), s == .residentPension || s == .employeePension else {
+                    throw DomainError(.usage, code: "unknown-scheme", zh: "待遇险种应为 resident-pension 或 employee-pension",
+                                      en: "The benefit's scheme is resident-pension or employee-pension")
+                }
+                scheme = s
+            } else {
+                scheme = enrolled.contains(.employeePension) ? .employeePension : .residentPension
+            }
+            try tx.insertBenefit(Benefit(scheme: scheme, monthly: monthly, start: start), personUUID: person.uuid)
+            return ((), ["id": .string(person.person.id.value), "scheme": .string(scheme.rawValue), "monthly": .money(monthly),
+                         "from": .string(start.iso)])
+        }.serial
+    }
+
+    private func requireRecipient(_ person: PersonRecord, _ tx: StoreTransaction) throws -> RecipientRecord {
+        guard let recipient = try tx.recipient(personUUID: person.uuid) else {
+            throw DomainError.refused("not-a-recipient", zh: "\(person.person.name)没有月待遇记录，无需认证",
+                                      en: "\(person.person.name) receives no monthly benefit: nothing to certify")
+        }
+        if let died = recipient.benefit.deathDate {
+            throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记，不能认证",
+                                      en: "\(person.person.name) died on \(died.iso): no certification after death")
+        }
+        return recipient
+    }
+
+    /// Records a certification on the business date; returns the next due date.
+    public func certify(idNumber: String, method text: String, reference: String?) throws -> (nextDue: LocalDate, serial: String) {
+        try require(.counter)
+        guard let method = CertificationMethod(rawValue: text) else {
+            throw DomainError(.usage, code: "bad-method", zh: "认证方式应为 counter、home、video、self-service 或 data",
+                              en: "The method is counter, home, video, self-service or data")
+        }
+        if method == .video && (reference ?? "").trimmingSpaces.isEmpty {
+            throw DomainError.refused("no-reference", zh: "视频认证须记录通话编号（--ref）", en: "A video certification needs the call reference (--ref)")
+        }
+        let date = today
+        let (due, serial) = try store.write(context, kind: "certify") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            _ = try requireRecipient(person, tx)
+            if method == .data {
+                let evidence = try tx.inPersonEvidence(since: date.adding(months: -CertificationCycle.months))[person.person.id.value]
+                guard evidence != nil else {
+                    throw DomainError.refused("no-evidence", zh: "近12个月内没有本人到场办理或医疗结算记录，不能信息比对认证",
+                                              en: "No in-person transaction or medical settlement in the last 12 months: data comparison cannot certify")
+                }
+            }
+            _ = try tx.insertCertification(personUUID: person.uuid, on: date, method: method, reference: reference)
+            let due = CertificationCycle.nextDue(lastCertified: date, benefitStart: date.yearMonth)
+            return (due, ["id": .string(person.person.id.value), "method": .string(method.rawValue), "date": .string(date.iso),
+                          "ref": .optional(reference), "nextDue": .string(due.iso)])
+        }
+        return (due, serial)
+    }
+
+    /// Recipients due within `days`, overdue or suspended, under a region prefix: for planning outreach.
+    public func dueList(within days: Int, regionPrefix: String) throws -> [DueEntry] {
+        try require(.counter)
+        let date = today
+        return try store.read { tx in
+            let owed = try tx.paymentState(for: date.yearMonth).owed
+            return try tx.recipients(regionPrefix: regionPrefix).compactMap { r -> DueEntry? in
+                guard r.benefit.deathDate == nil else { return nil }
+                let standing = CertificationCycle.standing(on: date, due: r.due)
+                if standing == .overdue {
+                    return DueEntry(recipient: r, state: owed[r.benefitUUID]?.isEmpty == false ? "suspended" : "overdue")
+                }
+                return r.due <= date.adding(days: days) ? DueEntry(recipient: r, state: "due-soon") : nil
+            }
+        }
+    }
+}

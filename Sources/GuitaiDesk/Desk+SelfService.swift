@@ -1,0 +1,54 @@
+import GuitaiCore
+import GuitaiStore
+
+extension Desk {
+    /// Imports self-service face-recognition results (format in docs/self-service-import.md).
+    /// Every row is checked first; one bad row refuses the whole file, naming its line.
+    public func importSelfService(_ text: String, file: String) throws -> SelfServiceImport {
+        try require(.counter)
+        let rows = try SelfServiceFile.parse(text, file: file, today: today) { try self.parseID($0) }
+        let (outcome, serial) = try store.write(context, kind: "certify.import") { tx in
+            var result = SelfServiceImport(serial: nil, certified: [], failed: [], alreadyRecorded: 0)
+            for row in rows {
+                func refuse(_ zh: String, _ en: String) -> DomainError {
+                    .refused("bad-import-row", zh: "\(file) 第\(row.line)行：\(zh)，未导入任何记录", en: "\(file), line \(row.line): \(en); nothing was imported")
+                }
+                guard let person = try tx.person(idNumber: row.id.value) else { throw refuse("没有登记此人 \(row.id.masked)", "no person \(row.id.masked) is registered") }
+                guard let recipient = try tx.recipient(personUUID: person.uuid) else { throw refuse("\(person.person.name)没有月待遇", "\(person.person.name) receives no benefit") }
+                if let died = recipient.benefit.deathDate, died <= row.date {
+                    throw refuse("\(person.person.name)已于 \(died.iso) 死亡登记", "\(person.person.name) died on \(died.iso)")
+                }
+                guard row.passed else { result.failed.append((row.id.value, row.line)); continue }
+                if try tx.insertCertification(personUUID: person.uuid, on: row.date, method: .selfService, reference: row.reference) {
+                    result.certified.append((row.id.value, row.date))
+                } else {
+                    result.alreadyRecorded += 1
+                }
+            }
+            return (result, ["file": .string(file), "rows": .int(Int64(rows.count)), "certified": .int(Int64(result.certified.count)),
+                             "failed": .int(Int64(result.failed.count))])
+        }
+        var result = outcome
+        result.serial = serial
+        return result
+    }
+
+    /// Certifies by data comparison every living recipient with in-person evidence in the last 12 months that is newer
+    /// than their last certification; the certification carries the evidence's date.
+    public func certifyByData(regionPrefix: String) throws -> (certified: [(id: String, evidence: String)], serial: String) {
+        try require(.counter)
+        let since = today.adding(months: -CertificationCycle.months)
+        let (certified, serial) = try store.write(context, kind: "certify.by-data") { tx in
+            let evidence = try tx.inPersonEvidence(since: since)
+            var certified: [(id: String, evidence: String)] = []
+            for r in try tx.recipients(regionPrefix: regionPrefix) where r.benefit.deathDate == nil {
+                guard let found = evidence[r.idNumber], r.lastCertified.map({ $0 < found.date }) ?? true else { continue }
+                if try tx.insertCertification(personUUID: r.personUUID, on: found.date, method: .data, reference: found.what) {
+                    certified.append((r.idNumber, found.what))
+                }
+            }
+            return (certified, ["region": .string(regionPrefix), "certified": .int(Int64(certified.count))])
+        }
+        return (certified, serial)
+    }
+}

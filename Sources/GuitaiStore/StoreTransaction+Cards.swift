@@ -1,0 +1,76 @@
+import GRDB
+import GuitaiCore
+
+extension StoreTransaction {
+    /// The card in use (not cancelled), if any.
+    public func liveCard(personUUID: String) throws -> CardRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE person_uuid = ? AND state != 'cancelled'", arguments: [personUUID]).map(cardRecord)
+    }
+
+    public func card(number: String) throws -> CardRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE number = ?", arguments: [number]).map(cardRecord)
+    }
+
+    private func cardRecord(_ row: Row) -> CardRecord {
+        CardRecord(uuid: row["uuid"], card: PhysicalCard(
+            number: CardNumber(stored: row["number"]), regionCode: row["region_code"], issuedOn: LocalDate(iso: row["issued_on"])!,
+            state: PhysicalCardState(rawValue: row["state"])!, stateSince: LocalDate(iso: row["state_since"])!),
+            replacedBy: row["replaced_by"])
+    }
+
+    public func insertCard(_ card: PhysicalCard, personUUID: String) throws -> String {
+        let uuid = newID()
+        try db.execute(sql: """
+            INSERT INTO cards(uuid, person_uuid, number, region_code, issued_on, state, state_since, device, created_serial)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [uuid, personUUID, card.number.value, card.regionCode, card.issuedOn.iso, card.state.rawValue,
+                             card.stateSince.iso, deviceID, writingSerial])
+        return uuid
+    }
+
+    public func updateCard(uuid: String, state: PhysicalCardState, since: LocalDate, replacedBy: String? = nil) throws {
+        try db.execute(sql: "UPDATE cards SET state = ?, state_since = ?, replaced_by = coalesce(?, replaced_by) WHERE uuid = ?",
+                       arguments: [state.rawValue, since.iso, replacedBy, uuid])
+    }
+
+    /// The latest e-card of a person (a cancelled one when nothing newer exists).
+    public func latestECard(personUUID: String) throws -> ECardRecord? {
+        try Row.fetchOne(db, sql: """
+            SELECT * FROM ecards WHERE person_uuid = ? ORDER BY (status != 'cancelled') DESC, created_serial DESC LIMIT 1
+            """, arguments: [personUUID]).map { row in
+            ECardRecord(uuid: row["uuid"], serial: row["serial"], status: ECardStatus(rawValue: row["status"])!,
+                        statusSince: LocalDate(iso: row["status_since"])!, phone: row["phone"], identityCheck: row["identity_check"],
+                        voucherOn: (row["voucher_on"] as String?).flatMap(LocalDate.init(iso:)), issuedSerial: row["created_serial"])
+        }
+    }
+
+    /// Issues an e-card; the PIN and the activation code are hashed here and never stored in clear.
+    public func insertECard(personUUID: String, serial: String, phone: String, identityCheck: String, pin: String,
+                            activationCode: String, on date: LocalDate, voucher: Bool) throws {
+        try db.execute(sql: """
+            INSERT INTO ecards(uuid, person_uuid, serial, status, status_since, phone, identity_check, pin_hash, activation_hash,
+                               voucher_on, device, created_serial)
+            VALUES (?, ?, ?, 'issued', ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [newID(), personUUID, serial, date.iso, phone, identityCheck, try PasswordHasher.hash(pin),
+                             try PasswordHasher.hash(activationCode), voucher ? date.iso : nil, deviceID, writingSerial])
+    }
+
+    /// Whether a typed activation code matches the one printed on the issue receipt.
+    public func activationCodeMatches(ecardUUID: String, code: String) throws -> Bool {
+        guard let hash = try String.fetchOne(db, sql: "SELECT activation_hash FROM ecards WHERE uuid = ?", arguments: [ecardUUID]) else {
+            return false
+        }
+        return PasswordHasher.verify(code, against: hash)
+    }
+
+    public func updateECard(uuid: String, status: ECardStatus, since: LocalDate, clearActivation: Bool = false) throws {
+        try db.execute(sql: """
+            UPDATE ecards SET status = ?, status_since = ?,
+                activation_hash = CASE WHEN ? THEN NULL ELSE activation_hash END WHERE uuid = ?
+            """, arguments: [status.rawValue, since.iso, clearActivation, uuid])
+    }
+
+    public func activateVoucher(ecardUUID: String, on date: LocalDate) throws {
+        try db.execute(sql: "UPDATE ecards SET voucher_on = ? WHERE uuid = ? AND voucher_on IS NULL", arguments: [date.iso, ecardUUID])
+    }
+}
