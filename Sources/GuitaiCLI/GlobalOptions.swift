@@ -25,9 +25,15 @@ struct GlobalOptions: ParsableArguments {
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var language: Language {
-        if let lang { return lang == "en" ? .en : .zh }
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        if let lang, let chosen = Language(rawValue: lang) { return chosen }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { self.environment[$0] }.first { !$0.isEmpty } ?? ""
         return locale.hasPrefix("en") ? .en : .zh
+    }
+
+    mutating func validate() throws {
+        if let lang, Language(rawValue: lang) == nil {
+            throw ValidationError("--lang takes zh or en")
+        }
     }
 
     var storePath: String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GuitaiCore
 import GuitaiDesk
 
@@ -41,12 +42,16 @@ struct PersonCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
+        @Flag(name: .long, help: "Show the full ID number on screen (the viewing is audited).") var full = false
 
         func run() throws {
             try Runner.run(global) {
                 let desk = try Runner.desk(global)
                 let details = try desk.showPerson(id)
-                return CommandOutput(json: PersonPresenter.json(details, today: desk.today), text: PersonPresenter.text(details, Texts(global.language)))
+                if full { try desk.auditFullView(of: [details.person], reason: "person show --full") }
+                var text = PersonPresenter.text(details, Texts(global.language))
+                if full { text = text.replacingOccurrences(of: details.person.id.masked, with: details.person.id.value) }
+                return CommandOutput(json: PersonPresenter.json(details, today: desk.today), text: text)
             }
         }
     }
@@ -56,22 +61,25 @@ struct PersonCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument var query: String
+        @Flag(name: .long, help: "Give full ID numbers instead of masked ones (the viewing is audited).") var full = false
 
         func run() throws {
             try Runner.run(global) {
-                let found = try Runner.desk(global).findPersons(query)
+                let desk = try Runner.desk(global)
+                let found = try desk.findPersons(query)
+                if full { try desk.auditFullView(of: found.map(\.person), reason: "person find --full " + query) }
                 let t = Texts(global.language)
+                let shownID = { (d: PersonDetails) in full ? d.person.id.value : d.person.id.masked }
                 let rows = found.map { d in
-                    DisplayWidth.padRight(d.person.name, to: 16) + d.person.id.masked + "  " + t(d.person.id.sex.label)
+                    DisplayWidth.padRight(d.person.name, to: 16) + shownID(d) + "  " + t(d.person.id.sex.label)
                         + "  " + String(d.age) + "  " + d.place.shortName
                 }
                 return CommandOutput(
                     json: ["people": .array(found.map { d in
-                        ["id": .string(d.person.id.value), "name": .string(d.person.name), "birthDate": .string(d.person.id.birthDate.iso),
+                        ["id": .string(shownID(d)), "name": .string(d.person.name), "birthDate": .string(d.person.id.birthDate.iso),
                          "sex": .string(d.person.id.sex.rawValue), "region": .string(d.person.regionCode)]
                     })],
-                    text: found.isEmpty ? t("没有找到", "Nobody found") : rows.joined(separator: "\n"),
-                    exitCode: found.isEmpty ? ExitStatus.notFound : ExitStatus.ok)
+                    text: found.isEmpty ? t("没有找到", "Nobody found") : rows.joined(separator: "\n"))
             }
         }
     }

@@ -47,7 +47,10 @@ enum Runner {
             throw DomainError(.permission, code: "no-operator", zh: "请用 --operator 或 GUITAI_OPERATOR 指定操作员，密码放在 GUITAI_PASSWORD",
                               en: "Name the operator with --operator or GUITAI_OPERATOR, and put the password in GUITAI_PASSWORD")
         }
-        let password = global.environment["GUITAI_PASSWORD"] ?? ""
+        guard let password = global.environment["GUITAI_PASSWORD"], !password.isEmpty else {
+            throw DomainError(.permission, code: "no-password", zh: "请在环境变量 GUITAI_PASSWORD 中提供操作员 \(operatorID) 的密码",
+                              en: "Put operator \(operatorID)'s password in the environment variable GUITAI_PASSWORD")
+        }
         let counter = global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1"
         return try Desk.open(storePath: global.storePath, operatorID: operatorID, password: password,
                              clock: try clock(global), counter: counter, resources: try resources())

@@ -22,9 +22,9 @@ enum BillItemsInput {
             guard let amountText = object["amount"] as? String else {
                 throw refuse("第\(n)项“\(name)”的金额应写成字符串，如 \"12.50\"", "item \(n) (\(name)) needs its amount as a string such as \"12.50\"")
             }
-            guard let amount = Money(yuan: amountText), amount.fen > 0 else {
-                throw refuse("第\(n)项“\(name)”的金额“\(amountText)”应为大于0、最多两位小数的元",
-                             "item \(n) (\(name)): the amount \"\(amountText)\" should be yuan above zero with at most two decimals")
+            guard let amount = Money(yuan: amountText), amount.fen > 0, amount <= Bill.maximumItem else {
+                throw refuse("第\(n)项“\(name)”的金额“\(amountText)”应为大于0、不超过\(Bill.maximumItem.grouped)、最多两位小数的元",
+                             "item \(n) (\(name)): the amount \"\(amountText)\" should be yuan above zero (at most \(Bill.maximumItem.grouped)) with at most two decimals")
             }
             items.append(BillItem(name: name.trimmingSpaces, category: category, amount: amount))
         }

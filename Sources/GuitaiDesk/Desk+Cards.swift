@@ -75,6 +75,8 @@ extension Desk {
         }
         let phone = try Person.validatePhone(phoneText).get()
         let code = ActivationCode.make()
+        // scrypt runs before the transaction so other counters never wait on it.
+        let (pinHash, codeHash) = (try Store.hashSecret(pin), try Store.hashSecret(code))
         let (receipt, _) = try store.write(context, kind: "ecard.issue") { tx in
             let person = try requirePerson(idNumber, in: tx)
             let current = try tx.latestECard(personUUID: person.uuid)
@@ -85,8 +87,8 @@ extension Desk {
             }
             if let problem = PINRules.check(pin, birth: person.person.id.birthDate) { throw problem }
             let serial = tx.serial!
-            try tx.insertECard(personUUID: person.uuid, serial: serial, phone: phone, identityCheck: identityCheck, pin: pin,
-                               activationCode: code, on: today, voucher: voucher)
+            try tx.insertECard(personUUID: person.uuid, serial: serial, phone: phone, identityCheck: identityCheck, pinHash: pinHash,
+                               activationHash: codeHash, on: today, voucher: voucher)
             let receipt = ECardReceipt(transaction: serial, ecardSerial: serial, status: .issued, activationCode: code,
                                        voucherActive: voucher, unusableReason: card.card.unusableReason(on: today))
             // The PIN and the activation code never reach the journal.

@@ -5,7 +5,7 @@ extension Desk {
     /// Starts a monthly benefit for a registered person.
     public func addBenefit(idNumber: String, monthly text: String, from monthText: String, scheme schemeText: String? = nil) throws -> String {
         try require(.counter)
-        guard let monthly = Money(yuan: text), monthly.fen > 0 else {
+        guard let monthly = Money(yuan: text), monthly.fen > 0, monthly <= Money.yuan(1_000_000) else {
             throw DomainError(.usage, code: "bad-amount", zh: "月待遇“\(text)”应为大于0的金额（元）", en: "The monthly amount \"\(text)\" should be yuan above zero")
         }
         guard let start = YearMonth(iso: monthText) else {

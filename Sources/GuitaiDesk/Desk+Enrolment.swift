@@ -78,7 +78,7 @@ extension Desk {
                                            en: "\(person.person.name) is not enrolled in the \(scheme.label.en)")
             }
             let changed = try transition.apply(to: record.enrolment, on: date)
-            try tx.updateEnrolment(uuid: record.uuid, status: changed.status, to: changed.to)
+            try tx.updateEnrolment(uuid: record.uuid, to: changed)
             return (changed, ["id": .string(person.person.id.value), "scheme": .string(scheme.rawValue),
                               "from": .string(record.enrolment.status.rawValue), "to": .string(changed.status.rawValue),
                               "date": .string(date.iso)])

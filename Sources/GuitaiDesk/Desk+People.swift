@@ -20,6 +20,10 @@ extension Desk {
             household = value
         }
         let region = form.regionCode ?? id.regionCode
+        if region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw DomainError.refused("unknown-region", zh: "行政区划代码应为6位数字，现为“\(region)”",
+                                      en: "A division code has 6 digits; \"\(region)\" does not")
+        }
         if region != id.regionCode && !resources.divisions.contains(region) && !(store.hall.isTraining && region.hasPrefix("99")) {
             throw DomainError.refused("unknown-region", zh: "行政区划代码 \(region) 不在代码表中",
                                       en: "The division code \(region) is not in the division table")
@@ -46,12 +50,23 @@ extension Desk {
 
     /// Everything about one person.
     public func showPerson(_ idText: String) throws -> PersonDetails {
-        try store.read { tx in try details(of: try requirePerson(idText, in: tx), tx: tx) }
+        try require(.counter)
+        return try store.read { tx in try details(of: try requirePerson(idText, in: tx), tx: tx) }
     }
 
     /// Finds people by full ID number, its last digits, part of the name, or pinyin initials.
     public func findPersons(_ query: String) throws -> [PersonDetails] {
-        try store.read { tx in try tx.findPersons(query).map { try details(of: $0, tx: tx) } }
+        try require(.counter)
+        return try store.read { tx in try tx.findPersons(query).map { try details(of: $0, tx: tx) } }
+    }
+
+    /// Records that the clerk asked to see full ID numbers: viewing them unmasked is audited.
+    public func auditFullView(of people: [Person], reason: String) throws {
+        try require(.counter)
+        guard !people.isEmpty else { return }
+        _ = try store.write(context, kind: "person.view-full") { _ in
+            ((), ["ids": .array(people.map { .string($0.id.value) }), "reason": .string(reason)])
+        }
     }
 
     func details(of record: PersonRecord, tx: StoreTransaction) throws -> PersonDetails {

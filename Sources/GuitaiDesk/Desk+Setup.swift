@@ -31,7 +31,11 @@ extension Desk {
     public static func initialize(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
         if let problem = HallSettings.validateCode(setup.hallCode) ?? Operator.validateID(setup.adminID)
             ?? Operator.validatePassword(setup.password) { throw problem }
-        let name = try Person.validateName(setup.hallName).get()
+        let name = setup.hallName.trimmingSpaces
+        guard (1...40).contains(name.count) else {
+            throw DomainError.refused("bad-hall-name", zh: "大厅名称应为1到40个字，如“拉萨市城关区社保经办大厅”",
+                                      en: "The hall name has 1 to 40 characters, e.g. 拉萨市城关区社保经办大厅")
+        }
         let adminName = try Person.validateName(setup.adminName).get()
         let region = setup.regionCode
         guard resources.divisions.contains(region) || (setup.isTraining && region.hasPrefix(ResidentID.trainingPrefix)) else {
@@ -44,8 +48,9 @@ extension Desk {
                                 deviceID: UUID().uuidString.lowercased(), defaultPolicyID: defaultPolicy)
         let admin = Operator(id: setup.adminID, name: adminName, role: .admin)
         let context = WriteContext(operatorID: admin.id, counter: "init", businessDate: clock.today(), at: clock.secondsSince1970())
+        let hash = try Store.hashSecret(setup.password)
         let store = try Store.create(at: setup.storePath, hall: hall, context: context) { tx in
-            try tx.insertOperator(admin, password: setup.password)
+            try tx.insertOperator(admin, passwordHash: hash)
             return ["hall": .string(hall.code), "name": .string(hall.name), "region": .string(region),
                     "mode": .string(hall.isTraining ? "training" : "real"), "admin": .string(admin.id),
                     "defaultPolicy": .string(defaultPolicy)]
@@ -58,11 +63,12 @@ extension Desk {
         try require(.administration)
         if let problem = Operator.validateID(id) ?? Operator.validatePassword(password) { throw problem }
         let name = try Person.validateName(name).get()
+        let hash = try Store.hashSecret(password)
         return try store.write(context, kind: "operator.add") { tx in
             if try tx.operatorAccount(id: id) != nil {
                 throw DomainError.refused("operator-exists", zh: "操作员 \(id) 已存在", en: "The operator \(id) already exists")
             }
-            try tx.insertOperator(Operator(id: id, name: name, role: role), password: password)
+            try tx.insertOperator(Operator(id: id, name: name, role: role), passwordHash: hash)
             return ((), ["id": .string(id), "name": .string(name), "role": .string(role.rawValue)])
         }.serial
     }
@@ -73,6 +79,14 @@ extension Desk {
         let existing = try store.read { try $0.storedPolicies() }
         let policy: Policy
         do { policy = try resources.policyReader(hallPolicies: existing).read(text, file: file) } catch { throw error.asDomainError }
+        // The whole library must still read with this file in it: a replaced base must not break what extends it.
+        let withNew = existing.filter { $0.id != policy.id } + [(policy.id, text)]
+        let library = try resources.policyLibrary(hallPolicies: withNew, defaultID: store.hall.defaultPolicyID)
+        if let twin = library.policies.first(where: { $0.id != policy.id && $0.year == policy.year
+                                                       && Set($0.regionPrefixes) == Set(policy.regionPrefixes) }) {
+            throw DomainError.refused("ambiguous-policy", zh: "政策 \(twin.id) 已覆盖相同地区和年份，请改用相同编号替换它",
+                                      en: "Policy \(twin.id) already serves the same regions and year: load the file under that id to replace it")
+        }
         let serial = try store.write(context, kind: "policy.load") { tx in
             try tx.savePolicy(id: policy.id, text: text)
             return ((), ["id": .string(policy.id), "file": .string(file), "year": .int(Int64(policy.year))])

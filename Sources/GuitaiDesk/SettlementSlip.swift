@@ -23,7 +23,7 @@ public enum SettlementSlip {
         let scheme: String
         switch r.cover {
         case .covered(let s, let status, _):
-            scheme = s.label.text(language) + (status.map { " · " + $0.label.text(language) } ?? "")
+            scheme = s.label.text(language) + (status.map { t("，", ", ") + $0.label.text(language) } ?? "")
         case .notEnrolled:
             scheme = t("未参保：各项基金不支付", "not insured: no fund pays")
         case .waiting(let until):
@@ -32,8 +32,8 @@ public enum SettlementSlip {
         slip.text(t("险种 ", "Scheme ") + scheme)
         let groups = r.groups.isEmpty ? t("无", "none") : r.groups.map { $0.label.text(language) }.joined(separator: t("、", ", "))
         slip.text(t("特殊群体 ", "Groups ") + groups)
-        var visit = r.bill.visit.label.text(language) + " · " + r.bill.level.label.text(language)
-        if r.bill.major { visit += " · " + t("重特大疾病", "major illness") }
+        var visit = r.bill.visit.label.text(language) + t("，", ", ") + r.bill.level.label.text(language)
+        if r.bill.major { visit += t("，重特大疾病", ", major illness") }
         slip.text(t("就诊 ", "Visit ") + visit)
         if header.policyIsHallDefault {
             slip.text(t("该地区无专用政策，按本大厅默认政策 \(r.policyID) 结算", "No policy for this region: settled under the hall default \(r.policyID)"))
@@ -57,16 +57,15 @@ public enum SettlementSlip {
                 deductible += t("，本年已扣 \(b.deductibleUsedBefore.grouped)", ", used this year \(b.deductibleUsedBefore.grouped)")
             }
             slip.amount(deductible + t("，本次扣除", ", applied now") + slip.mark(b.rule.deductible), b.deductibleApplied)
-            slip.amount(t("  (\(r.inScope.grouped) − \(b.deductibleApplied.grouped)) × \(b.ratio.percentText)",
-                          "  (\(r.inScope.grouped) - \(b.deductibleApplied.grouped)) x \(b.ratio.percentText)") + slip.mark(b.rule.ratio), b.raw)
+            slip.amount("  (\(r.inScope.grouped) - \(b.deductibleApplied.grouped)) x \(b.ratio.percentText)" + slip.mark(b.rule.ratio), b.raw)
             if let cap = b.cap {
                 slip.text(t("  年度限额 \(cap.grouped)，本年已付 \(b.paidBefore.grouped)，本次后剩余 \(b.capLeft!.grouped)",
                             "  Annual cap \(cap.grouped), paid before \(b.paidBefore.grouped), left after \(b.capLeft!.grouped)") + slip.mark(b.rule.cap))
             }
             if let combined = b.combinedCap {
                 let what = combined.includesCriticalIllness ? t("基本医保+大病保险", "basic + critical illness") : t("基本医保", "basic fund")
-                slip.text(t("  \(what)年度合并限额 \(combined.amount.value.grouped)，已用 \(b.combinedUsedBefore.grouped)",
-                            "  Combined annual cap (\(what)) \(combined.amount.value.grouped), used \(b.combinedUsedBefore.grouped)") + slip.mark(combined.amount))
+                slip.text(t("  \(what)年度合并限额 \(combined.amount.value.grouped)，已用 \(b.combinedUsedBefore.grouped)，本次后剩余 \(b.combinedLeft!.grouped)",
+                            "  Combined annual cap (\(what)) \(combined.amount.value.grouped), used \(b.combinedUsedBefore.grouped), left after \(b.combinedLeft!.grouped)") + slip.mark(combined.amount))
             }
             if b.paid < b.raw { slip.amount(t("  超出限额不予支付", "  Cut by caps"), b.raw - b.paid) }
             slip.amount(t("  统筹基金支付", "  Basic fund pays"), b.paid)
@@ -77,19 +76,25 @@ public enum SettlementSlip {
         if let ci = r.criticalIllness {
             slip.text(t("二、大病保险", "2. Critical-illness insurance"))
             var threshold = t("  起付线 \(ci.threshold.grouped)", "  Threshold \(ci.threshold.grouped)")
-            if ci.tilted { threshold += t("（倾斜支付：起付线减半，比例各提高\(ci.rule.tiltedRatioBonus.value.percentText)，不设封顶）",
-                                          " (tilted: halved, +\(ci.rule.tiltedRatioBonus.value.percentText) a band, no cap)") }
+            if ci.tilted {
+                let share = ci.rule.tiltedThresholdShare.value.percentText, bonus = ci.rule.tiltedRatioBonus.value.percentText
+                let cap = ci.rule.tiltedCap.value.map { t("封顶 \($0.grouped)", "cap \($0.grouped)") } ?? t("不设封顶", "no cap")
+                threshold += t("（倾斜支付：起付线按\(share)，比例各提高\(bonus)，\(cap)）", " (tilted: \(share) of the threshold, +\(bonus) a band, \(cap))")
+            }
             slip.text(threshold + slip.mark(ci.rule.threshold))
-            slip.text(t("  本年累计个人负担（范围内）\(ci.baseBefore.grouped) → \(ci.baseAfter.grouped)",
+            slip.text(t("  本年累计个人负担（范围内）\(ci.baseBefore.grouped) -> \(ci.baseAfter.grouped)",
                         "  Year's personal in-scope total \(ci.baseBefore.grouped) -> \(ci.baseAfter.grouped)"))
             if ci.bands.isEmpty {
                 slip.text(t("  未超过起付线", "  Not above the threshold"))
             }
             for share in ci.bands {
                 let upper = share.band.upper?.grouped ?? t("以上", "up")
-                slip.amount(t("  分段 \(share.band.lower.grouped)–\(upper)：\(share.overlap.grouped) × \(share.ratio.percentText)",
+                slip.amount(t("  分段 \(share.band.lower.grouped)-\(upper)：\(share.overlap.grouped) x \(share.ratio.percentText)",
                               "  Band \(share.band.lower.grouped)-\(upper): \(share.overlap.grouped) x \(share.ratio.percentText)")
                             + slip.mark(ci.rule.bands), share.overlap.applying(share.ratio))
+            }
+            if ci.bands.count > 1, ci.bands.map({ $0.overlap.applying($0.ratio) }).sum() != ci.raw {
+                slip.amount(t("  分段合计（按分精确累加后一次舍入）", "  Bands together (summed exactly, rounded once)"), ci.raw)
             }
             if let cap = ci.cap {
                 slip.text(t("  年度封顶 \(cap.grouped)，本年已付 \(ci.paidBefore.grouped)，本次后剩余 \(ci.capLeft!.grouped)",
@@ -106,12 +111,11 @@ public enum SettlementSlip {
 
         if let a = r.assistance {
             slip.text(t("三、医疗救助（\(a.group.label.zh)）", "3. Medical assistance (\(a.group.label.en))"))
-            slip.amount(t("  救助基数：范围内费用 − 基本医保 − 大病保险", "  Base: in scope - basic - critical illness"), a.base)
+            slip.amount(t("  救助基数：范围内费用 - 基本医保 - 大病保险", "  Base: in scope - basic - critical illness"), a.base)
             if a.deductible > .zero {
                 slip.amount(t("  年度起付线 \(a.deductible.grouped)，本次扣除", "  Annual deductible \(a.deductible.grouped), applied now"), a.deductibleApplied)
             }
-            slip.amount(t("  (\(a.base.grouped) − \(a.deductibleApplied.grouped)) × \(a.ratio.value.percentText)",
-                          "  (\(a.base.grouped) - \(a.deductibleApplied.grouped)) x \(a.ratio.value.percentText)") + slip.mark(a.ratio), a.raw)
+            slip.amount("  (\(a.base.grouped) - \(a.deductibleApplied.grouped)) x \(a.ratio.value.percentText)" + slip.mark(a.ratio), a.raw)
             let capName = a.capIsMajor ? t("重特大疾病年度限额", "Major-illness annual cap") : t("年度限额", "Annual cap")
             slip.text(t("  \(capName) \(a.cap.value.grouped)，本年已付 \(a.paidBefore.grouped)，本次后剩余 \(a.capLeft.grouped)",
                         "  \(capName) \(a.cap.value.grouped), paid before \(a.paidBefore.grouped), left after \(a.capLeft.grouped)") + slip.mark(a.cap))
@@ -123,22 +127,23 @@ public enum SettlementSlip {
 
         slip.text(t("个人负担构成", "What the patient pays, and why"))
         let p = r.personal
-        let parts: [(String, String, Money)] = [
-            ("  政策范围外（丙类/自费）", "  Out of scope (category C)", p.outOfScope),
-            ("  乙类先行自付", "  B pre-pay", p.bPrepay),
-            ("  未参保或等待期内，基金不支付", "  Not covered (not insured or waiting)", p.notCovered),
-            ("  起付线", "  Deductible", p.deductible),
-            ("  范围内按比例自付", "  Co-payment inside scope", p.coPayment),
-            ("  超过限额", "  Above caps", p.aboveCaps),
+        // The out-of-scope line always shows, so a slip never leaves its first question open; the others when non-zero.
+        let parts: [(String, String, Money, Bool)] = [
+            ("  政策范围外（丙类/自费）", "  Out of scope (category C)", p.outOfScope, true),
+            ("  乙类先行自付", "  B pre-pay", p.bPrepay, false),
+            ("  未参保或等待期内，基金不支付", "  Not covered (not insured or waiting)", p.notCovered, false),
+            ("  起付线", "  Deductible", p.deductible, false),
+            ("  范围内按比例自付", "  Co-payment inside scope", p.coPayment, false),
+            ("  超过限额", "  Above caps", p.aboveCaps, false),
         ]
-        for (zh, en, amount) in parts where amount > .zero || zh.contains("范围外") { slip.amount(t(zh, en), amount) }
+        for (zh, en, amount, always) in parts where always || amount > .zero { slip.amount(t(zh, en), amount) }
         slip.rule("=")
         slip.amount(t("基金合计支付（基本医保+大病保险+医疗救助）", "Funds pay (basic + critical illness + assistance)"),
                     r.basicPaid + r.criticalIllnessPaid + r.assistancePaid)
-        slip.amount(t("【个人现金支付】", "[PATIENT PAYS]"), p.total, big: true)
+        slip.amount(t("【个人现金支付】", "[PATIENT PAYS]"), p.total, currency: t("￥", "CNY "))
         slip.rule("=")
         if slip.illustrativeShown.value {
-            slip.text(t("注：标“*”的参数为演示值（illustrative），非正式公布标准。", "Note: parameters marked * are illustrative, not published values."))
+            slip.text(t("注：标 * 的参数为演示值（illustrative），非正式公布标准。", "Note: parameters marked * are illustrative, not published values."))
         }
         return slip.lines.joined(separator: "\n") + "\n"
     }
@@ -160,7 +165,29 @@ public enum SettlementSlip {
 
         mutating func rule(_ character: Character) { lines.append(String(repeating: character, count: SettlementSlip.width)) }
 
-        mutating func text(_ text: String) { lines.append(DisplayWidth.truncate(text, to: SettlementSlip.width)) }
+        /// A line of text, wrapped at column 80 with the continuation indented, so no figure is ever cut off.
+        mutating func text(_ text: String) {
+            var rest = text
+            var indent = ""
+            while DisplayWidth.of(indent + rest) > SettlementSlip.width {
+                var head = "", used = DisplayWidth.of(indent)
+                var index = rest.startIndex
+                while index < rest.endIndex {
+                    let w = DisplayWidth.of(String(rest[index]))
+                    if used + w > SettlementSlip.width { break }
+                    head.append(rest[index]); used += w
+                    index = rest.index(after: index)
+                }
+                // Prefer breaking after a comma or a space when one is in the last third of the line.
+                if let cut = head.lastIndex(where: { "，, ；;".contains($0) }), head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
+                    head = String(head[...cut])
+                }
+                lines.append(indent + head)
+                rest = String(rest.dropFirst(head.count))
+                indent = "      "
+            }
+            lines.append(indent + rest)
+        }
 
         mutating func centered(_ text: String) {
             let pad = max(0, (SettlementSlip.width - DisplayWidth.of(text)) / 2)
@@ -174,8 +201,8 @@ public enum SettlementSlip {
         }
 
         /// A label on the left and an amount right-aligned at column 80.
-        mutating func amount(_ label: String, _ amount: Money, big: Bool = false) {
-            let figure = big ? "¥ " + amount.grouped : amount.grouped
+        mutating func amount(_ label: String, _ amount: Money, currency: String = "") {
+            let figure = currency + amount.grouped
             let room = SettlementSlip.width - DisplayWidth.of(figure) - 1
             lines.append(DisplayWidth.padRight(DisplayWidth.truncate(label, to: room), to: room) + " " + figure)
         }

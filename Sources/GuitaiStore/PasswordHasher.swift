@@ -18,6 +18,9 @@ enum PasswordHasher {
                 Data(salt).base64EncodedString(), Data(key).base64EncodedString()].joined(separator: "$")
     }
 
+    /// A valid hash of no one's password, verified against when the operator does not exist.
+    static let decoy = (try? hash("guitai-decoy-\(UInt64.random(in: 0...UInt64.max))")) ?? ""
+
     static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let n = Int(parts[1]), let r = Int(parts[2]), let p = Int(parts[3]),

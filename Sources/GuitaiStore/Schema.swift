@@ -59,8 +59,16 @@ enum Schema {
                     employment_status TEXT CHECK (employment_status IN ('in-service', 'retired')),
                     employer TEXT,
                     grade_fen INTEGER CHECK (grade_fen IS NULL OR grade_fen > 0),
+                    personal_fen INTEGER CHECK (personal_fen IS NULL OR personal_fen >= 0),
                     device TEXT NOT NULL,
                     created_serial TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE enrolment_suspensions (
+                    enrolment_uuid TEXT NOT NULL REFERENCES enrolments(uuid),
+                    from_date TEXT NOT NULL,
+                    to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+                    PRIMARY KEY (enrolment_uuid, from_date)
                 ) STRICT;
                 -- One person is never enrolled twice in the same scheme.
                 CREATE UNIQUE INDEX enrolments_one_open_per_scheme ON enrolments(person_uuid, scheme)
@@ -104,6 +112,16 @@ enum Schema {
                     reason TEXT NOT NULL,
                     device TEXT NOT NULL
                 ) STRICT;
+
+                -- Settlements and reversals stand as recorded: a correction is a new transaction, never an edit.
+                CREATE TRIGGER settlements_refuse_update BEFORE UPDATE ON settlements
+                    BEGIN SELECT RAISE(ABORT, 'settlements are never edited: reverse and settle again'); END;
+                CREATE TRIGGER settlements_refuse_delete BEFORE DELETE ON settlements
+                    BEGIN SELECT RAISE(ABORT, 'settlements are never deleted: reverse them'); END;
+                CREATE TRIGGER reversals_refuse_update BEFORE UPDATE ON reversals
+                    BEGIN SELECT RAISE(ABORT, 'reversals are never edited'); END;
+                CREATE TRIGGER reversals_refuse_delete BEFORE DELETE ON reversals
+                    BEGIN SELECT RAISE(ABORT, 'reversals are never deleted'); END;
 
                 CREATE TABLE policies (
                     id TEXT PRIMARY KEY NOT NULL,

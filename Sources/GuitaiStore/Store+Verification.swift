@@ -31,6 +31,20 @@ extension Store {
                 let orphans = try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM \(table) WHERE serial NOT IN (SELECT serial FROM journal)") ?? 0
                 if orphans > 0 { problems.append("\(table): \(orphans) records without a journal entry") }
             }
+            // Each settlement's figures must match what its journal entry recorded when it was made.
+            let figures = try Row.fetchAll(tx.db, sql: """
+                SELECT s.serial, s.total_fen, s.basic_fen, s.critical_illness_fen, s.assistance_fen, s.personal_fen, j.payload
+                FROM settlements s JOIN journal j ON j.serial = s.serial
+                """)
+            for row in figures {
+                let payload: String = row["payload"]
+                let pairs: [(String, Int64)] = [("total", row["total_fen"]), ("basic", row["basic_fen"]),
+                                                ("criticalIllness", row["critical_illness_fen"]),
+                                                ("assistance", row["assistance_fen"]), ("personal", row["personal_fen"])]
+                for (key, fen) in pairs where !payload.contains("\"\(key)\":\"\(Money(fen: fen).plain)\"") {
+                    problems.append("settlement \(row["serial"] as String): \(key) differs from its journal entry")
+                }
+            }
             return VerificationReport(transactions: entries.count, problems: problems)
         }
     }

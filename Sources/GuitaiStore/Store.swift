@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GRDB
 import GuitaiCore
@@ -38,34 +41,37 @@ public final class Store: Sendable {
         return queue
     }
 
-    /// Creates a new store file; refuses to touch an existing one.
+    /// Creates a new store file; refuses to touch an existing one. The file is claimed with O_EXCL, so two `init`s
+    /// cannot both create it, and only a file this call created is removed when creation fails.
     public static func create(at path: String, hall: HallSettings, context: WriteContext,
                               makeID: @escaping @Sendable () -> String = randomIDs,
                               firstJournal: (StoreTransaction) throws -> JSONValue) throws -> Store {
-        if FileManager.default.fileExists(atPath: path) {
-            throw DomainError.refused("store-exists", zh: "库文件 \(path) 已存在，init 不会改动已有的库",
-                                      en: "A store already exists at \(path); init never touches an existing store")
-        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST {
+                throw DomainError.refused("store-exists", zh: "库文件 \(path) 已存在，init 不会改动已有的库",
+                                          en: "A store already exists at \(path); init never touches an existing store")
+            }
+            throw DomainError(.failure, code: "store-unwritable", zh: "无法创建库文件 \(path)：\(String(cString: strerror(errno)))",
+                              en: "Cannot create the store file \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
         do {
             let queue = try connect(path)
             try Schema.migrator().migrate(queue)
             let store = Store(path: path, queue: queue, hall: hall, makeID: makeID)
-            try queue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let settings: [(String, String)] = [
-                        ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
-                        ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
-                        ("policy.default", hall.defaultPolicyID), ("format", "guitai-1"),
-                    ]
-                    for (key, value) in settings {
-                        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [key, value])
-                    }
-                    return .commit
-                }
+            // Settings, the first administrator and the first journal entry commit together, or not at all.
+            _ = try store.write(context, kind: "store.init") { tx in
+                let settings: [(String, String)] = [
+                    ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
+                    ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
+                    ("policy.default", hall.defaultPolicyID), ("format", Store.format),
+                ]
+                for (key, value) in settings { try tx.setSetting(key, value) }
+                return ((), try firstJournal(tx))
             }
-            _ = try store.write(context, kind: "store.init") { tx in ((), try firstJournal(tx)) }
             return store
         } catch {
             try? FileManager.default.removeItem(atPath: path)
@@ -74,13 +80,26 @@ public final class Store: Sendable {
         }
     }
 
-    /// Opens an existing store, migrating it to the current schema.
+    /// The value of `settings.format` that marks a Guitai store.
+    static let format = "guitai-1"
+
+    /// Opens an existing store, migrating it to the current schema. Another application's database is refused
+    /// before anything is written to it.
     public static func open(at path: String, makeID: @escaping @Sendable () -> String = randomIDs) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DomainError.notFound("no-store", zh: "找不到库文件 \(path)，请先用 guitai init 建库，或用 --store 指定",
                                        en: "No store at \(path): create one with guitai init, or name it with --store")
         }
+        let notAStore = DomainError.refused("not-a-store", zh: "\(path) 不是柜台的库文件（或是中断的 init 留下的，可删除后重新 init）",
+                                            en: "\(path) is not a Guitai store (or was left by an interrupted init: delete it and init again)")
         do {
+            var lookOnly = Configuration()
+            lookOnly.readonly = true
+            let format = try DatabaseQueue(path: path, configuration: lookOnly).read { db -> String? in
+                guard try db.tableExists("settings") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'format'")
+            }
+            guard format == Store.format else { throw notAStore }
             let queue = try connect(path)
             try Schema.migrator().migrate(queue)
             let settings = try queue.read { db in
@@ -88,9 +107,7 @@ public final class Store: Sendable {
                     ($0["key"] as String, $0["value"] as String)
                 })
             }
-            guard settings["format"] == "guitai-1", let code = settings["hall.code"], let device = settings["device.id"] else {
-                throw DomainError.refused("not-a-store", zh: "\(path) 不是柜台的库文件", en: "\(path) is not a Guitai store")
-            }
+            guard let code = settings["hall.code"], let device = settings["device.id"] else { throw notAStore }
             let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
                                     isTraining: settings["mode"] == "training", deviceID: device,
                                     defaultPolicyID: settings["policy.default"] ?? "")

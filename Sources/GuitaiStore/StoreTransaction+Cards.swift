@@ -44,15 +44,15 @@ extension StoreTransaction {
         }
     }
 
-    /// Issues an e-card; the PIN and the activation code are hashed here and never stored in clear.
-    public func insertECard(personUUID: String, serial: String, phone: String, identityCheck: String, pin: String,
-                            activationCode: String, on date: LocalDate, voucher: Bool) throws {
+    /// Issues an e-card with the PIN's and activation code's hashes (from `Store.hashSecret`); neither is stored in clear.
+    public func insertECard(personUUID: String, serial: String, phone: String, identityCheck: String, pinHash: String,
+                            activationHash: String, on date: LocalDate, voucher: Bool) throws {
         try db.execute(sql: """
             INSERT INTO ecards(uuid, person_uuid, serial, status, status_since, phone, identity_check, pin_hash, activation_hash,
                                voucher_on, device, created_serial)
             VALUES (?, ?, ?, 'issued', ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [newID(), personUUID, serial, date.iso, phone, identityCheck, try PasswordHasher.hash(pin),
-                             try PasswordHasher.hash(activationCode), voucher ? date.iso : nil, deviceID, writingSerial])
+            """, arguments: [newID(), personUUID, serial, date.iso, phone, identityCheck, pinHash,
+                             activationHash, voucher ? date.iso : nil, deviceID, writingSerial])
     }
 
     /// Whether a typed activation code matches the one printed on the issue receipt.

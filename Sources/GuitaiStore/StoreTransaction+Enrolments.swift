@@ -6,13 +6,20 @@ extension StoreTransaction {
         try Row.fetchAll(db, sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid",
                          arguments: [personUUID]).map { row in
             let grade: Int64? = row["grade_fen"]
+            let personal: Int64? = row["personal_fen"]
             let employer: String? = row["employer"]
+            let suspensions = try Row.fetchAll(db, sql: """
+                SELECT from_date, to_date FROM enrolment_suspensions WHERE enrolment_uuid = ? ORDER BY from_date
+                """, arguments: [row["uuid"] as String]).map {
+                Suspension(from: LocalDate(iso: $0["from_date"])!, to: ($0["to_date"] as String?).flatMap(LocalDate.init(iso:)))
+            }
             let enrolment = Enrolment(
                 scheme: Scheme(rawValue: row["scheme"])!, status: EnrolmentStatus(rawValue: row["status"])!,
                 regionCode: row["region_code"], from: LocalDate(iso: row["from_date"])!,
                 to: (row["to_date"] as String?).flatMap(LocalDate.init(iso:)), coverFrom: LocalDate(iso: row["cover_from"])!,
                 employmentStatus: (row["employment_status"] as String?).flatMap(EmploymentStatus.init(rawValue:)),
-                employer: employer.flatMap { try? SocialCreditCode.parse($0).get() }, grade: grade.map(Money.init(fen:)))
+                employer: employer.flatMap { try? SocialCreditCode.parse($0).get() }, grade: grade.map(Money.init(fen:)),
+                personalContribution: personal.map(Money.init(fen:)), suspensions: suspensions)
             return EnrolmentRecord(uuid: row["uuid"], enrolment: enrolment, createdSerial: row["created_serial"])
         }
     }
@@ -21,12 +28,12 @@ extension StoreTransaction {
         let uuid = newID()
         try db.execute(sql: """
             INSERT INTO enrolments(uuid, person_uuid, scheme, status, region_code, from_date, to_date, cover_from,
-                                   employment_status, employer, grade_fen, device, created_serial)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   employment_status, employer, grade_fen, personal_fen, device, created_serial)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [uuid, personUUID, enrolment.scheme.rawValue, enrolment.status.rawValue, enrolment.regionCode,
                              enrolment.from.iso, enrolment.to?.iso, enrolment.coverFrom.iso,
                              enrolment.employmentStatus?.rawValue, enrolment.employer?.value, enrolment.grade?.fen,
-                             deviceID, writingSerial])
+                             enrolment.personalContribution?.fen, deviceID, writingSerial])
         return uuid
     }
 
@@ -38,9 +45,14 @@ extension StoreTransaction {
             """, arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
     }
 
-    /// Records a status change of one enrolment (the rules were checked by the caller).
-    public func updateEnrolment(uuid: String, status: EnrolmentStatus, to: LocalDate?) throws {
+    /// Records a status change of one enrolment, with its suspension periods (the rules were checked by the caller).
+    public func updateEnrolment(uuid: String, to enrolment: Enrolment) throws {
         try db.execute(sql: "UPDATE enrolments SET status = ?, to_date = ? WHERE uuid = ?",
-                       arguments: [status.rawValue, to?.iso, uuid])
+                       arguments: [enrolment.status.rawValue, enrolment.to?.iso, uuid])
+        try db.execute(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?", arguments: [uuid])
+        for suspension in enrolment.suspensions {
+            try db.execute(sql: "INSERT INTO enrolment_suspensions(enrolment_uuid, from_date, to_date) VALUES (?, ?, ?)",
+                           arguments: [uuid, suspension.from.iso, suspension.to?.iso])
+        }
     }
 }

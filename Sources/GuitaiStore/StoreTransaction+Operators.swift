@@ -2,10 +2,11 @@ import GRDB
 import GuitaiCore
 
 extension StoreTransaction {
-    public func insertOperator(_ account: Operator, password: String) throws {
+    /// Adds an account with a hash from `Store.hashSecret` (computed before the transaction).
+    public func insertOperator(_ account: Operator, passwordHash: String) throws {
         try db.execute(sql: """
             INSERT INTO operators(id, uuid, name, role, password_hash, device, created_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [account.id, newID(), account.name, account.role.rawValue, try PasswordHasher.hash(password),
+            """, arguments: [account.id, newID(), account.name, account.role.rawValue, passwordHash,
                              deviceID, writingSerial])
     }
 
@@ -17,8 +18,6 @@ extension StoreTransaction {
                            passwordHash: row["password_hash"])
         }
     }
-
-    public func operatorCount() throws -> Int { try count("operators") }
 
     public func storedPolicies() throws -> [(id: String, text: String)] {
         try Row.fetchAll(db, sql: "SELECT id, text FROM policies ORDER BY id").map { ($0["id"], $0["text"]) }

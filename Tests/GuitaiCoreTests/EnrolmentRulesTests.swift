@@ -8,7 +8,9 @@ struct EnrolmentRulesTests {
     let policy = Fixtures.xizang
 
     func plan(_ request: EnrolmentRequest, _ person: Person, existing: [Enrolment] = []) throws(DomainError) -> EnrolmentPlan {
-        try EnrolmentRules.plan(request, person: person, existing: existing, policy: policy)
+        // The policy in force on the start date, as the desk chooses it: the 2025 file from 2025 on.
+        try EnrolmentRules.plan(request, person: person, existing: existing,
+                                policy: request.from.year >= 2025 ? Fixtures.xizang2025 : policy)
     }
 
     func refused(_ request: EnrolmentRequest, _ person: Person, existing: [Enrolment] = []) -> DomainError? {

@@ -39,6 +39,8 @@ enum Fixtures {
     // and every settlement test depends on these two.
     static let xizang: Policy = try! loadPolicy("xizang-2023")
     static let zhuzhou: Policy = try! loadPolicy("zhuzhou-2020")
+    /// The 2023 numbers with the national waiting period of 2025.
+    static let xizang2025: Policy = try! loadPolicy("xizang-2025")
 
     /// Every shipped preset, with xizang-2023 as the hall default.
     static func library() throws(PolicyError) -> PolicyLibrary {

@@ -90,7 +90,9 @@ struct PolicyReaderTests {
         #expect(p.medicalContribution.groupAmounts[.dibao]?.value == .yuan(190))
         #expect(p.medicalContribution.fiscalSubsidy.value == .yuan(645))
         #expect(p.pension.paidOnBehalfGroups.value == [.disabled, .tekun, .dibao])
-        #expect(p.waitingPeriod.appliesFrom.value == Fixtures.day("2025-01-01"))
+        // Policies before 2025 have no waiting period; xizang-2025 brings the national rule.
+        #expect(p.waitingPeriod.appliesFrom.value == nil)
+        #expect(Fixtures.xizang2025.waitingPeriod.appliesFrom.value == Fixtures.day("2025-01-01"))
         #expect(p.combinedCaps.isEmpty)
     }
 

@@ -1,13 +1,13 @@
 import Testing
 import GuitaiCore
 
-/// The resident medical waiting period (待遇等待期), domain.md §1, with xizang-2023's rule:
+/// The resident medical waiting period (待遇等待期), domain.md §1, with xizang-2025's rule:
 /// from 2025-01-01; collection window 09-01 to 12-31; 3 months, plus 1 per whole year of break;
 /// newborns, tekun, dibao and border-line residents exempt.
 @Suite("Medical waiting period")
 struct WaitingPeriodTests {
     typealias F = Fixtures
-    let rule = Fixtures.xizang.waitingPeriod
+    let rule = Fixtures.xizang2025.waitingPeriod
     /// 卓玛's birth date: an adult.
     let adult = Fixtures.day("1990-03-08")
 

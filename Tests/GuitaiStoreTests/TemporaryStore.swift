@@ -14,8 +14,9 @@ struct TemporaryStore {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let hall = HallSettings(code: "540102", name: "城关区社保经办大厅", regionCode: "540102", isTraining: training,
                                 deviceID: "device-hall", defaultPolicyID: "xizang-2023")
+        let hash = try Store.hashSecret("admin-password")
         store = try Store.create(at: directory + "/guitai.sqlite", hall: hall, context: TemporaryStore.context()) { tx in
-            try tx.insertOperator(Operator(id: "admin", name: "管理员", role: .admin), password: "admin-password")
+            try tx.insertOperator(Operator(id: "admin", name: "管理员", role: .admin), passwordHash: hash)
             return ["hall": "540102"]
         }
     }

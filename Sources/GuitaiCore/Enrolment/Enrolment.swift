@@ -12,10 +12,15 @@ public struct Enrolment: Hashable, Sendable {
     public var employer: SocialCreditCode?
     /// Resident pension contribution grade a year.
     public var grade: Money?
+    /// What the person pays of the grade a year (less than the grade when the government pays on their behalf).
+    public var personalContribution: Money?
+    /// Periods without cover while payment was suspended; the last one is open while suspended.
+    public var suspensions: [Suspension]
 
     public init(scheme: Scheme, status: EnrolmentStatus = .active, regionCode: String, from: LocalDate,
                 to: LocalDate? = nil, coverFrom: LocalDate? = nil, employmentStatus: EmploymentStatus? = nil,
-                employer: SocialCreditCode? = nil, grade: Money? = nil) {
+                employer: SocialCreditCode? = nil, grade: Money? = nil, personalContribution: Money? = nil,
+                suspensions: [Suspension] = []) {
         self.scheme = scheme
         self.status = status
         self.regionCode = regionCode
@@ -25,17 +30,16 @@ public struct Enrolment: Hashable, Sendable {
         self.employmentStatus = employmentStatus
         self.employer = employer
         self.grade = grade
+        self.personalContribution = personalContribution
+        self.suspensions = suspensions
     }
 
-    /// Enrolled on a date: inside the period, and either still active or ended later (a switch, termination or
-    /// transfer closes the period but not the cover it gave). A suspended enrolment covers nothing while suspended.
+    /// Enrolled on a date: inside the period and outside every suspension. A switch, termination or transfer
+    /// closes the period but not the cover it gave before.
     public func isActive(on date: LocalDate) -> Bool {
         guard from <= date, to.map({ date <= $0 }) ?? true else { return false }
-        switch status {
-        case .active: return true
-        case .terminated, .transferred: return to != nil
-        case .suspended: return false
-        }
+        if (status == .terminated || status == .transferred) && to == nil { return false }
+        return !suspensions.contains { $0.contains(date) }
     }
 
     /// Whether benefits are payable on a date: active, and past any waiting period.

@@ -14,6 +14,13 @@ public enum EnrolmentRules {
         if let same = open.first(where: { $0.scheme == request.scheme }) {
             throw duplicate(same, hint: nil)
         }
+        // A back-dated start may not reach into a closed period of the same scheme or of its pair.
+        let pair = Set([request.scheme] + (request.scheme.exclusivePartner.map { [$0] } ?? []))
+        if let overlapped = existing.first(where: { !$0.status.isOpen && pair.contains($0.scheme) && ($0.to ?? from) >= from }) {
+            throw .refused("duplicate-enrolment",
+                           zh: "参保日期 \(from.iso) 与已结束的\(overlapped.scheme.label.zh)（\(overlapped.from.iso) 至 \(overlapped.to?.iso ?? "")）重叠",
+                           en: "The start \(from.iso) overlaps the closed \(overlapped.scheme.label.en) (\(overlapped.from.iso) to \(overlapped.to?.iso ?? ""))")
+        }
         var ends: (Scheme, LocalDate)?
         if let partner = request.scheme.exclusivePartner, let other = open.first(where: { $0.scheme == partner }) {
             guard request.switchPair else {
@@ -40,6 +47,7 @@ public enum EnrolmentRules {
         case .residentPension:
             let quote = try pensionQuote(request.grade, groups: groups, rule: policy.pension)
             enrolment.grade = quote.yearly
+            enrolment.personalContribution = quote.personal
             plan.contribution = quote
         case .residentMedical:
             plan.contribution = medicalQuote(groups: groups, rule: policy.medicalContribution)
@@ -51,8 +59,10 @@ public enum EnrolmentRules {
             enrolment.coverFrom = waiting.coverFrom
             plan.waitingPeriod = waiting
         case .employeePension:
-            if let resident = open.first(where: { $0.scheme == .residentPension }), ends != nil, let grade = resident.grade {
-                let refund = PensionOverlapRefund.compute(residentFrom: resident.from, grade: grade,
+            // Only the person's own contributions come back, not what the government paid on their behalf.
+            if let resident = open.first(where: { $0.scheme == .residentPension }), ends != nil,
+               let personal = resident.personalContribution ?? resident.grade, personal > .zero {
+                let refund = PensionOverlapRefund.compute(residentFrom: resident.from, grade: personal,
                                                           paidThroughYear: from.year, employeeFrom: from)
                 if !refund.months.isEmpty { plan.overlapRefund = refund }
             }

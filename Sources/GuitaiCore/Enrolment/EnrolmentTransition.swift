@@ -30,9 +30,17 @@ public enum EnrolmentTransition: String, Sendable, CaseIterable {
         guard date >= enrolment.from else {
             throw .refused("bad-date", zh: "日期早于参保日期 \(enrolment.from.iso)", en: "The date is before the enrolment began on \(enrolment.from.iso)")
         }
+        if let open = enrolment.suspensions.last, open.to == nil, date < open.from {
+            throw .refused("bad-date", zh: "日期早于暂停日期 \(open.from.iso)", en: "The date is before the suspension began on \(open.from.iso)")
+        }
         var changed = enrolment
         changed.status = target
-        if self == .terminate || self == .transfer { changed.to = date }
+        switch self {
+        case .suspend: changed.suspensions.append(Suspension(from: date))
+        // Resumed on the date: covered again from that day.
+        case .resume: changed.suspensions[changed.suspensions.count - 1].to = date.adding(days: -1)
+        case .terminate, .transfer: changed.to = date
+        }
         return changed
     }
 

@@ -29,10 +29,6 @@ public enum DisplayWidth {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 
-    /// Pads on the left with spaces to a width in cells (amounts, right-aligned).
-    public static func padLeft(_ text: String, to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - of(text))) + text
-    }
 
     /// The longest prefix that fits in a width, with `…` when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
