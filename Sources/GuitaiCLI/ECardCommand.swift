@@ -40,7 +40,7 @@ struct ECardCommand: ParsableCommand {
                     throw DomainError.usage("no-pin", zh: "请用 --pin-stdin 从标准输入提供6位密码", en: "Give the six-digit PIN on standard input with --pin-stdin")
                 }
                 let pin = readLine(strippingNewline: true) ?? ""
-                let receipt = try Runner.desk(global).issueECard(idNumber: id, phone: phone, identityCheck: check, pin: pin, voucher: voucher)
+                let receipt = try Runner.desk(global).issueECard(idNumber: id, phone: phone, identityCheck: check, pin: pin, voucher: voucher, reason: reason)
                 return ECardCommand.output(receipt, Texts(global.language))
             }
         }

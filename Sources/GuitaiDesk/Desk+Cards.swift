@@ -68,7 +68,7 @@ extension Desk {
 
     /// Issues (or re-issues after cancellation) the e-card: identity checked, phone confirmed, PIN set, activation code printed.
     public func issueECard(idNumber: String, phone phoneText: String, identityCheck: String, pin: String,
-                           voucher: Bool) throws -> ECardReceipt {
+                           voucher: Bool, reason: String? = nil) throws -> ECardReceipt {
         try require(.counter)
         guard ["document", "face"].contains(identityCheck) else {
             throw DomainError(.usage, code: "bad-check", zh: "身份核验方式应为 document 或 face", en: "The identity check is document or face")
@@ -93,7 +93,7 @@ extension Desk {
                                        voucherActive: voucher, unusableReason: card.card.unusableReason(on: today))
             // The PIN and the activation code never reach the journal.
             return (receipt, ["id": .string(person.person.id.value), "ecard": .string(serial), "phone": .string(Person.maskPhone(phone)),
-                              "check": .string(identityCheck), "voucher": .bool(voucher)])
+                              "check": .string(identityCheck), "voucher": .bool(voucher), "reason": .string(reason ?? ECardStep.issue.label.zh)])
         }
         return receipt
     }

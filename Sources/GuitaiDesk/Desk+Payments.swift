@@ -12,11 +12,12 @@ extension Desk {
         let (report, serial) = try store.write(context, kind: "payments.run") { tx in
             let (handled, owed) = try tx.paymentState(for: month)
             var report = PaymentRunReport(month: month, serial: tx.serial!, paid: [], suspended: [], backPaid: [])
-            for r in try tx.recipients() {
+            for r in try tx.recipients(asOf: month.firstDay) {
                 let suspended = owed[r.benefitUUID] ?? []
                 // A month that already has a line counts as handled; only back-pay may still be due.
                 let already: Set<YearMonth> = handled.contains(r.benefitUUID) ? [month] : []
-                let decision = PaymentRun.decide(r.benefit, month: month, due: r.due, paidMonths: already, suspendedMonths: suspended)
+                let decision = PaymentRun.decide(r.benefit, month: month, dueAtMonthStart: r.dueAsOf, latestDue: r.due,
+                                                 paidMonths: already, suspendedMonths: suspended)
                 if let amount = decision.paid {
                     try tx.insertPayment(benefitUUID: r.benefitUUID, month: month, kind: "paid", amount: amount)
                     report.paid.append(PaymentLine(idNumber: r.idNumber, name: r.name, amount: amount, months: [month]))

@@ -10,6 +10,11 @@ public struct RecipientRecord: Hashable, Sendable {
     public var benefit: Benefit
     public var lastCertified: LocalDate?
     public var lastMethod: CertificationMethod?
+    /// The latest certification on or before the date the recipients were read for (a payment run's first day).
+    public var certifiedBy: LocalDate?
 
     public var due: LocalDate { CertificationCycle.nextDue(lastCertified: lastCertified, benefitStart: benefit.start) }
+
+    /// The due date of the certification in force on the read date.
+    public var dueAsOf: LocalDate { CertificationCycle.nextDue(lastCertified: certifiedBy, benefitStart: benefit.start) }
 }

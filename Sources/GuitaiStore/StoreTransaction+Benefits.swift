@@ -5,20 +5,24 @@ extension StoreTransaction {
     private static let recipientQuery = """
         SELECT b.uuid AS benefit_uuid, b.person_uuid, b.scheme, b.monthly_fen, b.start_month,
                p.id_number, p.name, p.region_code, d.died_on,
+               (SELECT max(c.certified_on) FROM certifications c
+                WHERE c.person_uuid = b.person_uuid AND c.certified_on <= :asOf) AS certified_by,
                (SELECT max(c.certified_on) FROM certifications c WHERE c.person_uuid = b.person_uuid) AS last_certified,
                (SELECT c.method FROM certifications c WHERE c.person_uuid = b.person_uuid
                 ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_method
         FROM benefits b JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid
         """
 
-    /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number.
-    public func recipients(regionPrefix: String = "") throws -> [RecipientRecord] {
-        try Row.fetchAll(db, sql: Self.recipientQuery + " WHERE p.region_code LIKE ? ORDER BY p.region_code, p.id_number",
-                         arguments: [regionPrefix + "%"]).map(recipient)
+    /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number;
+    /// `certifiedBy` is the latest certification made on or before `asOf`.
+    public func recipients(regionPrefix: String = "", asOf: LocalDate? = nil) throws -> [RecipientRecord] {
+        try Row.fetchAll(db, sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number",
+                         arguments: ["prefix": regionPrefix + "%", "asOf": (asOf ?? LocalDate(year: 9999, month: 12, day: 31)!).iso]).map(recipient)
     }
 
     public func recipient(personUUID: String) throws -> RecipientRecord? {
-        try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.person_uuid = ?", arguments: [personUUID]).map(recipient)
+        try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.person_uuid = :person",
+                         arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
     }
 
     private func recipient(_ row: Row) -> RecipientRecord {
@@ -28,7 +32,8 @@ extension StoreTransaction {
             benefit: Benefit(scheme: Scheme(rawValue: row["scheme"])!, monthly: Money(fen: row["monthly_fen"]),
                              start: YearMonth(iso: row["start_month"])!, deathDate: (row["died_on"] as String?).flatMap(LocalDate.init(iso:))),
             lastCertified: (row["last_certified"] as String?).flatMap(LocalDate.init(iso:)),
-            lastMethod: (row["last_method"] as String?).flatMap(CertificationMethod.init(rawValue:)))
+            lastMethod: (row["last_method"] as String?).flatMap(CertificationMethod.init(rawValue:)),
+            certifiedBy: (row["certified_by"] as String?).flatMap(LocalDate.init(iso:)))
     }
 
     public func insertBenefit(_ benefit: Benefit, personUUID: String) throws {
@@ -97,8 +102,8 @@ extension StoreTransaction {
     /// The latest in-person evidence per ID number since a date: counter transactions and medical settlements.
     public func inPersonEvidence(since date: LocalDate) throws -> [String: (date: LocalDate, what: String)] {
         var evidence: [String: (LocalDate, String)] = [:]
-        let counterKinds = ["person.add", "enrol", "enrol.change", "card.register", "card.change", "card.replace",
-                            "ecard.issue", "ecard.activate", "ecard.step", "ecard.voucher"]
+        // Business that needs the person at the window; phone reports (a loss, a suspension) do not count.
+        let counterKinds = ["person.add", "enrol", "card.register", "card.replace", "ecard.issue"]
         let marks = counterKinds.map { _ in "?" }.joined(separator: ", ")
         let counter = try Row.fetchAll(db, sql: """
             SELECT json_extract(payload, '$.id') AS id, max(business_date) AS day, serial FROM journal
@@ -110,7 +115,7 @@ extension StoreTransaction {
         }
         let settled = try Row.fetchAll(db, sql: """
             SELECT p.id_number AS id, max(s.settled_on) AS day, s.serial FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
-            WHERE s.settled_on >= ? GROUP BY p.id_number
+            WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals) GROUP BY p.id_number
             """, arguments: [date.iso])
         for row in settled {
             let day = LocalDate(iso: row["day"])!

@@ -2,6 +2,7 @@ import Foundation
 import GuitaiCore
 import GuitaiDesk
 import GuitaiStore
+import Testing
 
 /// A hall store in a temporary directory with an administrator, a clerk (卓玛) and a supervisor (次仁).
 struct DeskFixture {
@@ -40,5 +41,23 @@ struct DeskFixture {
 
     static func items(_ list: [(String, String, String)]) -> String {
         JSONValue.array(list.map { ["name": .string($0.0), "category": .string($0.1), "amount": .string($0.2)] }).rendered()
+    }
+}
+
+extension DeskFixture {
+    /// A date written `YYYY-MM-DD` in a test.
+    static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
+
+    /// The DomainError a body throws, or nil when it succeeds (any other error is recorded as an issue).
+    static func refusal(_ body: () throws -> Void) -> DomainError? {
+        do {
+            try body()
+            return nil
+        } catch let error as DomainError {
+            return error
+        } catch {
+            Issue.record("expected a DomainError, got \(error)")
+            return nil
+        }
     }
 }

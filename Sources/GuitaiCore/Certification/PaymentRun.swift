@@ -1,21 +1,23 @@
 /// The monthly payment run for one recipient: pay, suspend, or back-pay what was suspended.
 public enum PaymentRun {
-    /// Decides month `month` for a benefit, given the months already paid or suspended.
+    /// Decides month `month` for a benefit.
+    /// - dueAtMonthStart: the due date of the certification in force on the month's first day (the latest one made
+    ///   on or before it, or the benefit start): the month is paid only if that day falls before it.
+    /// - latestDue: the due date of the latest certification of all; a suspended month whose first day falls before
+    ///   it is back-paid, since the person has since been confirmed entitled for it.
     /// - paidMonths: months with a payment (regular or back-pay); never paid twice.
     /// - suspendedMonths: months suspended and not yet back-paid.
-    public static func decide(_ benefit: Benefit, month: YearMonth, due: LocalDate,
+    public static func decide(_ benefit: Benefit, month: YearMonth, dueAtMonthStart: LocalDate, latestDue: LocalDate,
                               paidMonths: Set<YearMonth>, suspendedMonths: Set<YearMonth>) -> PaymentDecision {
         var decision = PaymentDecision.nothing
-        let valid = CertificationCycle.isValid(for: month, due: due)
         if benefit.covers(month), !paidMonths.contains(month), !suspendedMonths.contains(month) {
-            if valid { decision.paid = benefit.monthly } else { decision.suspended = true }
+            if CertificationCycle.isValid(for: month, due: dueAtMonthStart) { decision.paid = benefit.monthly } else { decision.suspended = true }
         }
-        // Back-pay needs a valid certification now, and covers only months the benefit lived through.
-        if valid {
-            let owed = suspendedMonths.filter { benefit.covers($0) && !paidMonths.contains($0) && $0 < month }.sorted()
-            decision.backPaidMonths = owed
-            decision.backPaid = Money(fen: benefit.monthly.fen * Int64(owed.count))
-        }
+        let owed = suspendedMonths.filter {
+            $0 != month && benefit.covers($0) && !paidMonths.contains($0) && CertificationCycle.isValid(for: $0, due: latestDue)
+        }.sorted()
+        decision.backPaidMonths = owed
+        decision.backPaid = Money(fen: benefit.monthly.fen * Int64(owed.count))
         return decision
     }
 

@@ -38,7 +38,10 @@ public enum EnrolmentTransition: String, Sendable, CaseIterable {
         switch self {
         case .suspend: changed.suspensions.append(Suspension(from: date))
         // Resumed on the date: covered again from that day.
-        case .resume: changed.suspensions[changed.suspensions.count - 1].to = date.adding(days: -1)
+        case .resume:
+            // Resumed the day it was suspended: no day went uncovered.
+            if changed.suspensions[changed.suspensions.count - 1].from == date { changed.suspensions.removeLast() }
+            else { changed.suspensions[changed.suspensions.count - 1].to = date.adding(days: -1) }
         case .terminate, .transfer: changed.to = date
         }
         return changed
