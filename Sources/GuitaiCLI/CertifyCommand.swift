@@ -59,10 +59,7 @@ struct CertifyCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError.notFound("no-file", zh: "找不到文件 \(file)", en: "No file at \(file)")
-                }
-                let report = try Runner.desk(global).importSelfService(String(decoding: data, as: UTF8.self),
+                let report = try Runner.desk(global).importSelfService(try InputFile.text(file),
                                                                         file: (file as NSString).lastPathComponent)
                 let t = Texts(global.language)
                 return CommandOutput(

@@ -8,13 +8,6 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "policy", abstract: "Policy files.",
                                                     subcommands: [Check.self, Load.self, List.self])
 
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw DomainError.notFound("no-policy-file", zh: "找不到政策文件 \(path)", en: "No policy file at \(path)")
-        }
-        return text
-    }
-
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a policy file without a store; exit 65 naming the line if it is malformed.")
 
@@ -25,7 +18,7 @@ struct PolicyCommand: ParsableCommand {
             try Runner.run(global) {
                 let resources = try Runner.resources()
                 let policy: Policy
-                do { policy = try resources.policyReader().read(try PolicyCommand.read(file), file: file) } catch let e as PolicyError {
+                do { policy = try resources.policyReader().read(try InputFile.text(file), file: file) } catch let e as PolicyError {
                     throw e.asDomainError
                 }
                 let t = Texts(global.language)
@@ -44,7 +37,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let text = try PolicyCommand.read(file)
+                let text = try InputFile.text(file)
                 let (id, serial) = try Runner.desk(global).loadPolicy(text: text, file: (file as NSString).lastPathComponent)
                 let t = Texts(global.language)
                 return CommandOutput(json: ["id": .string(id), "serial": .string(serial)],

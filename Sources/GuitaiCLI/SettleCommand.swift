@@ -23,7 +23,7 @@ struct SettleCommand: ParsableCommand {
                 throw DomainError.usage("missing-option", zh: "结算需要 --id、--visit、--level 和 --items",
                                         en: "settle needs --id, --visit, --level and --items")
             }
-            let json = try readItems(items)
+            let json = try InputFile.text(items)
             let desk = try Runner.desk(global)
             let receipt = try desk.settle(SettleForm(idNumber: id, date: date, visit: visit, level: level, major: major, itemsJSON: json),
                                           preview: preview, language: global.language)
@@ -42,17 +42,6 @@ struct SettleCommand: ParsableCommand {
             ]
             return CommandOutput(json: .object(pairs), text: receipt.slip)
         }
-    }
-
-    private func readItems(_ source: String) throws -> String {
-        if source == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return String(decoding: data, as: UTF8.self)
-        }
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw DomainError.notFound("no-items-file", zh: "找不到费用明细文件 \(source)", en: "No items file at \(source)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     struct Reverse: ParsableCommand {

@@ -81,10 +81,7 @@ extension Desk {
             let person = try requirePerson(idNumber, in: tx)
             let current = try tx.latestECard(personUUID: person.uuid)
             _ = try ECardStep.issue.next(from: current?.status)
-            guard let card = try tx.liveCard(personUUID: person.uuid) else {
-                throw DomainError.refused("no-physical-card", zh: "\(person.person.name)没有在用的实体社保卡，请先登记社保卡",
-                                          en: "\(person.person.name) has no physical card in use: register the card first")
-            }
+            let card = try requireCard(person)(tx)
             if let problem = PINRules.check(pin, birth: person.person.id.birthDate) { throw problem }
             let serial = tx.serial!
             try tx.insertECard(personUUID: person.uuid, serial: serial, phone: phone, identityCheck: identityCheck, pinHash: pinHash,
