@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
+        // Terminal cell widths of text (East Asian wide characters take two): slips, tables and the screen grid.
+        .target(name: "CellText"),
         // Pure domain: values, rules, the policy engine. No SQL, no terminal, no files.
         .target(name: "GuitaiCore"),
         // SQLite through GRDB: migrations, intent-named writes, the hash-chained journal.
@@ -27,23 +29,31 @@ let package = Package(
             ]
         ),
         // Use cases shared by every front end: validate with Core, write with Store, return a receipt.
-        .target(name: "GuitaiDesk", dependencies: ["GuitaiCore", "GuitaiStore"]),
+        .target(name: "GuitaiDesk", dependencies: ["CellText", "GuitaiCore", "GuitaiStore"]),
         // The `guitai` command line: the stable surface for scripts.
         .target(
             name: "GuitaiCLI",
             dependencies: [
-                "GuitaiDesk", "GuitaiCore", "GuitaiStore",
+                "CellText", "GuitaiDesk", "GuitaiCore", "GuitaiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "guitai", dependencies: ["GuitaiCLI"]),
+        // The screen layer in pure Swift: cells, widths, keys, a terminal protocol with an in-memory terminal.
+        .target(name: "TerminalKit", dependencies: ["CellText"]),
+        // ncursesw through a small C shim; only CursesTerminal imports it.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
+        // The desk's screens: panels over TerminalKit, calling the same GuitaiDesk use cases as the command line.
+        .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiCore"]),
+        .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore"]),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
+        .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiCore"]),
         .testTarget(
             name: "GuitaiStoreTests",
             dependencies: ["GuitaiStore", "GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "GuitaiDeskTests", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
+        .testTarget(name: "GuitaiDeskTests", dependencies: ["CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         // Runs the built `guitai` binary as a process; GRDB only to hold a lock from outside.
         .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -14,9 +14,25 @@ public struct GuitaiCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .customLong("lock-minutes"), help: "Lock the desk after this many idle minutes (or GUITAI_LOCK_MINUTES; default 5).")
+    var lockMinutes: Int?
+
     public init() {}
 
+    /// Opens the desk's screens; set by the executable, which alone picks the terminal. Returns the exit status.
+    nonisolated(unsafe) public static var openDesk: ((DeskLaunch) throws -> Int32)?
+
     public mutating func run() throws {
+        if let openDesk = GuitaiCommand.openDesk, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !global.json {
+            let minutes = lockMinutes ?? global.environment["GUITAI_LOCK_MINUTES"].flatMap { Int($0) } ?? 5
+            try Runner.run(global) {
+                let launch = DeskLaunch(storePath: global.storePath, language: global.language, clock: try Runner.clock(global),
+                                        counter: global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1",
+                                        resources: try Runner.resources(), lockAfterMinutes: max(1, minutes))
+                return CommandOutput(json: [:], text: "", exitCode: try openDesk(launch))
+            }
+            return
+        }
         // The ncurses desk comes with its own issue; until then the bare command says where the store stands
         // and what to type next, rather than failing.
         try Runner.run(global) {

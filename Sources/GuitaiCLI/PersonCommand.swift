@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CellText
 import GuitaiCore
 import GuitaiDesk
 

@@ -1,3 +1,4 @@
+import CellText
 import GuitaiCore
 
 /// The settlement slip (结算单) as 80-column plain text for dot-matrix printers: every layer explained.
@@ -166,28 +167,7 @@ public enum SettlementSlip {
         mutating func rule(_ character: Character) { lines.append(String(repeating: character, count: SettlementSlip.width)) }
 
         /// A line of text, wrapped at column 80 with the continuation indented, so no figure is ever cut off.
-        mutating func text(_ text: String) {
-            var rest = text
-            var indent = ""
-            while DisplayWidth.of(indent + rest) > SettlementSlip.width {
-                var head = "", used = DisplayWidth.of(indent)
-                var index = rest.startIndex
-                while index < rest.endIndex {
-                    let w = DisplayWidth.of(String(rest[index]))
-                    if used + w > SettlementSlip.width { break }
-                    head.append(rest[index]); used += w
-                    index = rest.index(after: index)
-                }
-                // Prefer breaking after a comma or a space when one is in the last third of the line.
-                if let cut = head.lastIndex(where: { "，, ；;".contains($0) }), head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
-                    head = String(head[...cut])
-                }
-                lines.append(indent + head)
-                rest = String(rest.dropFirst(head.count))
-                indent = "      "
-            }
-            lines.append(indent + rest)
-        }
+        mutating func text(_ text: String) { lines += DisplayWidth.wrap(text, width: SettlementSlip.width, indent: 6) }
 
         mutating func centered(_ text: String) {
             let pad = max(0, (SettlementSlip.width - DisplayWidth.of(text)) / 2)

@@ -1,4 +1,5 @@
 import Foundation
+import CellText
 import GuitaiCore
 import GuitaiDesk
 import Testing

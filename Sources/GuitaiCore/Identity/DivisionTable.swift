@@ -28,6 +28,9 @@ public struct DivisionTable: Sendable {
     /// Province, prefecture and county names for a code, as far as the table knows them.
     public func place(of code: String) -> Place {
         guard code.count == 6 else { return Place(code: code, province: nil, prefecture: nil, county: nil) }
+        if code.hasPrefix(ResidentID.trainingPrefix) {
+            return Place(code: code, province: "培训虚拟地区", prefecture: nil, county: "虚拟\(code.suffix(2))区")
+        }
         let province = divisions[String(code.prefix(2)) + "0000"]?.name
         let prefecture = code.hasSuffix("0000") ? nil : divisions[String(code.prefix(4)) + "00"]?.name
         let county = code.hasSuffix("00") ? nil : divisions[code]?.name

@@ -43,4 +43,31 @@ public enum DisplayWidth {
         }
         return out + "…"
     }
+
+    /// Splits text into lines of at most `width` cells, continuation lines indented by `indent` spaces,
+    /// preferring a break after a comma, semicolon or space in the last third of a line. Never cuts a character.
+    public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        var prefix = ""
+        while of(prefix + String(rest)) > width, width > of(prefix) {
+            var head = ""
+            var used = of(prefix)
+            for character in rest {
+                let w = of(String(character))
+                if used + w > width { break }
+                head.append(character)
+                used += w
+            }
+            if let cut = head.lastIndex(where: { "，, ；;".contains($0) }),
+               head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
+                head = String(head[...cut])
+            }
+            lines.append(prefix + head)
+            rest = rest.dropFirst(head.count)
+            prefix = String(repeating: " ", count: indent)
+        }
+        lines.append(prefix + String(rest))
+        return lines
+    }
 }

@@ -1,0 +1,12 @@
+import GuitaiCore
+import GuitaiDesk
+
+/// What the bare `guitai` command hands to the desk's screens; the executable decides how to show them.
+public struct DeskLaunch {
+    public let storePath: String
+    public let language: Language
+    public let clock: SystemClock
+    public let counter: String
+    public let resources: DeskResources
+    public let lockAfterMinutes: Int
+}

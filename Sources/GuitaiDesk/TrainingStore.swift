@@ -1,0 +1,68 @@
+import Foundation
+import GuitaiCore
+import GuitaiStore
+
+/// The demo store for trainers and newcomers: synthetic people whose ID numbers start with 99 (no such province),
+/// kept in its own file beside the real store so the two never mix.
+public enum TrainingStore {
+    /// The trainer's account on every demo store. A known password is acceptable here: the store holds no real person.
+    public static let trainerID = "trainer"
+    public static let trainerPassword = "training-desk"
+
+    public static func path(besides storePath: String) -> String {
+        (storePath as NSString).deletingLastPathComponent + "/guitai-training.sqlite"
+    }
+
+    /// Opens the demo store as the trainer, creating and filling it on first use.
+    public static func openOrCreate(besides storePath: String, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
+        let path = path(besides: storePath)
+        if FileManager.default.fileExists(atPath: path) {
+            return try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, resources: resources)
+        }
+        let admin = try Desk.initialize(
+            HallSetup(storePath: path, hallCode: "990101", hallName: "培训大厅（虚拟数据）", regionCode: "990101", adminID: "admin",
+                      adminName: "培训管理员", password: trainerPassword, isTraining: true),
+            clock: clock, resources: resources)
+        _ = try admin.addOperator(id: trainerID, name: "培训员", role: .trainer, password: trainerPassword)
+        let desk = try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, resources: resources)
+        try seed(desk)
+        return desk
+    }
+
+    /// A dozen synthetic people covering the procedures: groups, both medical schemes, cards, pensioners due soon.
+    static func seed(_ desk: Desk) throws {
+        let today = desk.today
+        let people: [(name: String, birth: String, groups: [String], scheme: String?, card: Bool, pension: String?)] = [
+            ("扎西·平措", "19550310", ["dibao:2020-01-01"], "resident-medical", true, "205"),
+            ("卓玛", "19620815", [], "resident-medical", true, "205"),
+            ("次仁", "19850101", ["flexible:2022-01-01"], "employee-medical", true, nil),
+            ("格桑", "19580202", ["tekun:2019-01-01"], "resident-medical", false, "205"),
+            ("央金", "19900606", [], "resident-medical", true, nil),
+            ("达瓦", "19480909", ["border:2018-01-01"], "resident-medical", true, "205"),
+            ("普布", "20150301", [], "resident-medical", false, nil),
+            ("拉姆", "19700707", ["fanpin:2021-06-01"], "resident-medical", true, nil),
+            ("尼玛", "19660403", [], nil, false, nil),
+            ("旦增", "19520512", ["disabled:2015-01-01"], "resident-medical", true, "205"),
+            ("王德兴", "19600120", [], "employee-medical", true, "3150.50"),
+            ("李秀英", "19640918", [], "resident-medical", true, "205"),
+        ]
+        for (index, p) in people.enumerated() {
+            let birth = LocalDate(compact: Substring(p.birth))!
+            let id = ResidentID.compose(region: index % 2 == 0 ? "990101" : "990102", birth: birth, sequence: 100 + index * 2 + (index % 2)).value
+            _ = try desk.addPerson(PersonForm(idNumber: id, name: p.name, phone: "139" + String(10_000_000 + index * 7_919).suffix(8),
+                                              household: index % 3 == 0 ? "rural" : "urban", groups: p.groups))
+            if let scheme = p.scheme {
+                let employer = scheme == "employee-medical" && !p.groups.contains(where: { $0.hasPrefix("flexible") })
+                    ? SocialCreditCode.compose("91990100MA6T0000\(index % 10)").value : nil
+                _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: scheme, from: "\(today.year)-01-01", employer: employer))
+            }
+            if p.card {
+                _ = try desk.registerCard(idNumber: id, number: "T" + String(10_000_000 + index * 4_111), issuedOn: "\(today.year - 3)-05-01")
+            }
+            if let monthly = p.pension {
+                let start = today.adding(months: -(12 + index)).yearMonth
+                _ = try desk.addBenefit(idNumber: id, monthly: monthly, from: start.iso)
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import CellText
+import Foundation
+import GuitaiCore
+import GuitaiDesk
+import TerminalKit
+
+/// The clerk's desk: a stack of panels under a fixed frame (hall, operator, date, the pinned citizen, the message
+/// line, the key bar), driven by terminal events.
+public final class DeskApp {
+    public let terminal: any Terminal
+    public let resources: DeskResources
+    public let catalogue: Catalogue
+    public let storePath: String
+    let clock: any BusinessClock
+    let counter: String
+
+    /// The logged-in session; nil before login.
+    var desk: Desk?
+    /// The citizen being served, pinned across procedures.
+    var citizen: PersonDetails?
+    /// One line of hint or error in plain words.
+    var message: (text: String, isError: Bool)?
+    var stack: [any Panel] = []
+    /// Half-filled forms kept by procedure, so a trip to another screen loses nothing.
+    var parked: [String: any Panel] = [:]
+    var running = true
+
+    /// Idle time before the screen locks itself, and the time counted so far (advanced by ticks, so tests can drive it).
+    let lockAfterMilliseconds: Int
+    private var idleMilliseconds = 0
+    static let tickMilliseconds = 250
+
+    public init(terminal: any Terminal, resources: DeskResources, catalogue: Catalogue, storePath: String,
+                clock: any BusinessClock, counter: String = "1", lockAfterMinutes: Int = 5) {
+        self.terminal = terminal
+        self.resources = resources
+        self.catalogue = catalogue
+        self.storePath = storePath
+        self.clock = clock
+        self.counter = counter
+        self.lockAfterMilliseconds = lockAfterMinutes * 60_000
+        stack = [FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : FirstRunPanel()]
+    }
+
+    /// Runs until the clerk quits or the terminal goes away.
+    public func run() {
+        while running {
+            draw()
+            handle(terminal.nextEvent(milliseconds: DeskApp.tickMilliseconds))
+        }
+    }
+
+    func handle(_ event: Event) {
+        switch event {
+        case .hangup:
+            running = false
+        case .resize:
+            break
+        case .tick:
+            idleMilliseconds += DeskApp.tickMilliseconds
+            if desk != nil, idleMilliseconds >= lockAfterMilliseconds, !(stack.last is LockPanel) {
+                stack.append(LockPanel())
+            }
+        case .key(let key):
+            idleMilliseconds = 0
+            messageIsFresh = false
+            handle(key)
+        }
+    }
+
+    private func handle(_ key: Key) {
+        if stack.last is LockPanel || stack.last is LoginPanel || stack.last is FirstRunPanel {
+            apply(stack[stack.count - 1].handle(key, app: self))
+            return
+        }
+        if let global = GlobalKey(key, takesText: stack.last?.takesText ?? false) {
+            perform(global)
+            return
+        }
+        if key == .escape {
+            if stack.count > 1 { park(stack.removeLast()) }
+            message = nil
+            return
+        }
+        var top = stack.removeLast()
+        let outcome = top.handle(key, app: self)
+        stack.append(top)
+        apply(outcome)
+    }
+
+    func apply(_ outcome: PanelOutcome) {
+        // A message belongs to the screen it was said on: moving on clears it unless the move itself said something.
+        if case .stay = outcome {} else if !messageIsFresh { message = nil }
+        switch outcome {
+        case .stay: break
+        case .back: if stack.count > 1 { stack.removeLast() }
+        case .open(let panel): stack.append(panel)
+        case .replace(let panel): stack[stack.count - 1] = panel
+        case .quit: running = false
+        }
+    }
+
+    private func park(_ panel: any Panel) { parked[panel.titleKey] = panel }
+
+    /// Opens a procedure's panel, restoring the half-filled one when there is one.
+    private func open(_ titleKey: String, _ make: () -> any Panel) {
+        if let index = stack.firstIndex(where: { $0.titleKey == titleKey }) {
+            stack.removeSubrange((index + 1)...)
+            return
+        }
+        stack = [stack[0]] + [parked.removeValue(forKey: titleKey) ?? make()]
+    }
+
+    private func perform(_ key: GlobalKey) {
+        switch key {
+        case .help: stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title"))
+        case .find: stack = [stack[0]]
+        case .enrol: open("enrol.title") { EnrolPanel() }
+        case .settle: open("settle.title") { SettlePanel() }
+        case .card, .certify: say(catalogue(key == .card ? "ecard.title" : "certify.title") + (catalogue.language == .en ? ": use the guitai command for now" : "：本版请先用 guitai 命令办理"), error: true)
+        case .lock: stack.append(LockPanel())
+        case .quit: running = false
+        }
+    }
+
+    func say(_ text: String, error: Bool = false) {
+        message = (text, error)
+        messageIsFresh = true
+    }
+
+    /// Set when a message was said while handling the current event.
+    private var messageIsFresh = false
+
+    func say(_ error: Error) {
+        if let domain = error as? DomainError { say(catalogue(domain.message), error: true) } else { say("\(error)", error: true) }
+    }
+
+    /// Makes a person the current citizen, re-read so every panel sees the latest record.
+    func pin(_ idNumber: String) {
+        guard let desk else { return }
+        do { citizen = try desk.showPerson(idNumber) } catch { say(error) }
+    }
+
+    func refreshCitizen() { if let id = citizen?.person.id.value { pin(id) } }
+
+    // MARK: - Drawing
+
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+
+    func draw() {
+        var screen = Screen(width: terminal.width, height: terminal.height)
+        guard terminal.width >= DeskApp.minimumWidth, terminal.height >= DeskApp.minimumHeight else {
+            screen.put(catalogue("small.screen", String(terminal.width), String(terminal.height)), x: 0, y: 0, role: .error)
+            terminal.show(screen, cursor: nil)
+            return
+        }
+        let cursor = render(on: &screen)
+        terminal.show(screen, cursor: cursor)
+    }
+
+    /// Renders the whole frame into a screen; tests call it directly.
+    func render(on screen: inout Screen) -> (x: Int, y: Int)? {
+        let width = screen.width, height = screen.height
+        screen.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .title)
+        var top = desk.map { d in
+            [d.store.hall.name, catalogue("top.window", counter), catalogue(d.account.role.label) + " " + d.account.name, d.today.iso]
+                .joined(separator: " · ")
+        } ?? catalogue("app.title")
+        if desk?.store.hall.isTraining == true {
+            let mark = catalogue("mode.training")
+            screen.put(mark, x: width - DisplayWidth.of(mark) - 1, y: 0, role: .watermark)
+            top = DisplayWidth.truncate(top, to: width - DisplayWidth.of(mark) - 3)
+        }
+        screen.put(" " + top, x: 0, y: 0, role: .title, limit: width)
+        screen.put(citizenLine(), x: 1, y: 1, role: citizen == nil ? .hint : .label, limit: width - 2)
+        screen.put(String(repeating: "─", count: width), x: 0, y: 2, role: .normal)
+        let area = Rect(x: 1, y: 3, width: width - 2, height: height - 6)
+        let panel = stack.last!
+        screen.put(catalogue(panel.titleKey), x: 1, y: 3, role: .title)
+        let content = panel.usesFullWidth ? Rect(x: 0, y: 5, width: width, height: area.height - 2)
+                                          : Rect(x: 1, y: 5, width: area.width, height: area.height - 2)
+        let cursor = panel.render(on: &screen, in: content, app: self)
+        // The message line: what was said, else the panel's own status; two rows when it needs them, never cut.
+        if let shown = message ?? panel.status(app: self) {
+            let lines = DisplayWidth.wrap(shown.text, width: width - 2, indent: 2).suffix(2)
+            for (index, line) in lines.enumerated() {
+                let y = height - 1 - lines.count + index
+                screen.fill(Rect(x: 0, y: y, width: width, height: 1), role: .normal)
+                screen.put(line, x: 1, y: y, role: shown.isError ? .error : .hint, limit: width - 2)
+            }
+        }
+        screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), role: .keyBar)
+        let keys = ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.quit"].map { catalogue($0) }
+        screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
+        return cursor
+    }
+
+    private func citizenLine() -> String {
+        guard let c = citizen else { return catalogue("citizen.none") }
+        let p = c.person
+        return catalogue("citizen.line", p.name, p.id.masked, catalogue(p.id.sex.label), String(c.age), c.place.shortName)
+    }
+}

@@ -1,0 +1,27 @@
+import TerminalKit
+
+/// Help for the screen it was opened from, with every key and its second binding.
+struct HelpPanel: Panel {
+    let titleKey = "help.title"
+    var takesText: Bool { false }
+    let topic: String
+
+    init(for topic: String) { self.topic = topic }
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome { key == .enter ? .back : .stay }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        let c = app.catalogue
+        var lines = [c(topic)]
+        for hint in ["login.hint", "home.hint", "register.hint", "enrol.hint", "settle.hint", "receipt.hint"]
+            where hint.hasPrefix(topic.split(separator: ".").first.map(String.init) ?? "") {
+            lines.append(c(hint, c("no")))
+        }
+        lines += ["", [c("key.help"), c("key.enrol"), c("key.settle"), c("key.find"), c("key.quit"), c("key.back")].joined(separator: "  "),
+                  c("key.second")]
+        for (index, line) in lines.prefix(area.height).enumerated() {
+            screen.put(line, x: area.x, y: area.y + index, role: index == 0 ? .label : .normal, limit: area.width)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import CellText
+import GuitaiCore
+import GuitaiDesk
+import TerminalKit
+
+/// Find the citizen: by full ID number, its last digits, name or pinyin initials; Enter pins the chosen one.
+struct HomePanel: Panel {
+    let titleKey = "home.title"
+    var takesText: Bool { true }
+    var query = TextField(maxLength: 30)
+    var results: [PersonDetails] = []
+    var searched: String?
+    var selection = 0
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        switch key {
+        case .up: selection = max(0, selection - 1)
+        case .down: selection = min(max(0, results.count - 1), selection + 1)
+        case .enter:
+            let text = query.text.trimmingSpaces
+            if text != searched {
+                search(text, app: app)
+            } else if results.indices.contains(selection) {
+                app.pin(results[selection].person.id.value)
+                app.message = nil
+            } else if text.count == 18 || text.count == 15 {
+                return .open(RegisterPanel(idNumber: text))
+            }
+        default:
+            if query.handle(key) { searched = nil }
+        }
+        return .stay
+    }
+
+    private mutating func search(_ text: String, app: DeskApp) {
+        guard let desk = app.desk, !text.isEmpty else { return }
+        searched = text
+        selection = 0
+        do {
+            results = try desk.findPersons(text)
+            if results.count == 1 { app.pin(results[0].person.id.value) }
+            app.say(results.isEmpty ? app.catalogue("home.none", text) : app.catalogue("home.results", String(results.count)),
+                    error: results.isEmpty && !(text.count == 18 || text.count == 15))
+        } catch {
+            results = []
+            app.say(error)
+        }
+    }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        let label = app.catalogue("home.search")
+        screen.put(label, x: area.x, y: area.y, role: .label)
+        let fieldX = area.x + DisplayWidth.of(label) + 2
+        let column = query.render(on: &screen, x: fieldX, y: area.y, width: min(30, area.width - fieldX), focused: true)
+        for (index, d) in results.prefix(area.height - 3).enumerated() {
+            let line = DisplayWidth.padRight(d.person.name, to: 14) + d.person.id.masked + "  " + app.catalogue(d.person.id.sex.label)
+                + "  " + String(d.age) + "  " + d.place.shortName
+            let y = area.y + 2 + index
+            if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
+            screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
+        }
+        return (column, area.y)
+    }
+}

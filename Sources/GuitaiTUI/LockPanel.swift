@@ -1,0 +1,33 @@
+import GuitaiDesk
+import TerminalKit
+
+/// The screen locked after idle minutes: the same operator's password unlocks it; nothing behind it is lost.
+struct LockPanel: Panel {
+    let titleKey = "locked.title"
+    var takesText: Bool { true }
+    var password = TextField(maxLength: 64)
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        guard key == .enter else {
+            _ = password.handle(key)
+            return .stay
+        }
+        guard let desk = app.desk else { return .back }
+        do {
+            _ = try desk.store.authenticate(operatorID: desk.account.id, password: password.text, now: app.clock.secondsSince1970())
+            app.message = nil
+            return .back
+        } catch {
+            password.set("")
+            app.say(error)
+            return .stay
+        }
+    }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        screen.put(app.catalogue("locked.hint", app.desk?.account.id ?? ""), x: area.x, y: area.y, role: .hint, limit: area.width)
+        screen.put(app.catalogue("login.password"), x: area.x, y: area.y + 2, role: .label)
+        let column = password.render(on: &screen, x: area.x + 12, y: area.y + 2, width: 30, focused: true, mask: true)
+        return (column, area.y + 2)
+    }
+}

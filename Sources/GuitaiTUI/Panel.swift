@@ -1,0 +1,31 @@
+import TerminalKit
+
+/// One screen of the desk: state, what keys do to it, and how it draws.
+protocol Panel {
+    /// The catalogue key of its title.
+    var titleKey: String { get }
+    /// Handles a key the desk did not take for itself (function keys are global).
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome
+    /// Draws into the content area; returns where the cursor should blink, if anywhere.
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)?
+    /// Whether typed text belongs to this panel (a form) rather than to the global single-letter keys.
+    var takesText: Bool { get }
+    /// Whether the panel draws across the full 80 columns (slips are exactly 80 wide) instead of inside the margins.
+    var usesFullWidth: Bool { get }
+    /// What the message line says when nothing else was said: the chosen item's reason or quote, in full.
+    func status(app: DeskApp) -> (text: String, isError: Bool)?
+}
+
+extension Panel {
+    var usesFullWidth: Bool { false }
+    func status(app: DeskApp) -> (text: String, isError: Bool)? { nil }
+}
+
+/// What a key did to the panel.
+enum PanelOutcome {
+    case stay
+    case back
+    case open(any Panel)
+    case replace(any Panel)
+    case quit
+}

@@ -1,0 +1,63 @@
+import Foundation
+import TerminalKit
+
+/// A receipt or slip on screen, scrollable, printable to a file (and to the system printer through `lp` when there is one).
+struct ReceiptPanel: Panel {
+    let titleKey = "receipt.title"
+    var takesText: Bool { false }
+    var usesFullWidth: Bool { true }
+    let name: String
+    let lines: [String]
+    var offset = 0
+
+    init(name: String, text: String) {
+        self.name = name
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        switch key {
+        case .down: offset = min(max(0, lines.count - 5), offset + 1)
+        case .up: offset = max(0, offset - 1)
+        case .pageDown: offset = min(max(0, lines.count - 5), offset + 10)
+        case .pageUp: offset = max(0, offset - 10)
+        case .character("p"), .character("P"): print(app)
+        case .enter: return .back
+        default: break
+        }
+        return .stay
+    }
+
+    /// Writes the receipt beside the store, in `receipts/`, and sends it to `lp` when a printer command exists.
+    private func print(_ app: DeskApp) {
+        let directory = (app.storePath as NSString).deletingLastPathComponent + "/receipts"
+        let path = directory + "/" + name + ".txt"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            var printed = false
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
+                process.arguments = [path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try? process.run()
+                process.waitUntilExit()
+                printed = process.terminationStatus == 0
+            }
+            app.say((app.catalogue.language == .en ? "Saved to " : "已保存到 ") + path + (printed ? (app.catalogue.language == .en ? " and sent to the printer" : "，并已送打印机") : ""))
+        } catch {
+            app.say(error)
+        }
+    }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        let visible = area.height - 1
+        for (index, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
+            screen.put(line, x: area.x, y: area.y + index, role: .normal, limit: area.width)
+        }
+        screen.put(app.catalogue("receipt.hint"), x: area.x, y: area.y + visible, role: .hint, limit: area.width)
+        return nil
+    }
+}

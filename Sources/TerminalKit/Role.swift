@@ -1,0 +1,14 @@
+/// What a cell means on screen; a theme turns roles into colours or, on monochrome terminals, into bold and reverse.
+public enum Role: UInt8, Sendable, CaseIterable {
+    case normal
+    case title
+    case label
+    case field
+    case focusedField
+    case selection
+    case hint
+    case error
+    case amount
+    case keyBar
+    case watermark
+}

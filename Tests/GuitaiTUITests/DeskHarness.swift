@@ -1,0 +1,76 @@
+import Foundation
+import GuitaiCore
+import GuitaiDesk
+import TerminalKit
+@testable import GuitaiTUI
+
+/// A desk on a MemoryTerminal over a temporary hall store with a clerk (卓玛) and registered citizens.
+final class DeskHarness {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let resources = try! DeskResources(directory: root.appendingPathComponent("Resources").path)
+    static let today = LocalDate(year: 2023, month: 6, day: 1)!
+    static let tashi = ResidentID.compose(region: "540102", birth: LocalDate(year: 1955, month: 3, day: 10)!, sequence: 123).value
+
+    let terminal: MemoryTerminal
+    let app: DeskApp
+    let storePath: String
+    /// Every key fed so far, for counting keystrokes per procedure.
+    private(set) var keystrokes = 0
+
+    init(width: Int = 80, height: Int = 24, language: Language = .zh, createStore: Bool = true, lockMinutes: Int = 5) throws {
+        let directory = NSTemporaryDirectory() + "guitai-tui-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        storePath = directory + "/guitai.sqlite"
+        let clock = FixedClock(date: DeskHarness.today)
+        if createStore {
+            let admin = try Desk.initialize(HallSetup(storePath: storePath, hallCode: "540102", hallName: "拉萨市城关区社保经办大厅",
+                                                      regionCode: "540102", adminID: "admin", adminName: "管理员", password: "admin-password"),
+                                            clock: clock, resources: DeskHarness.resources)
+            _ = try admin.addOperator(id: "zhuoma", name: "卓玛", role: .clerk, password: "clerk-password")
+            let clerk = try Desk.open(storePath: storePath, operatorID: "zhuoma", password: "clerk-password", clock: clock,
+                                      resources: DeskHarness.resources)
+            _ = try clerk.addPerson(PersonForm(idNumber: DeskHarness.tashi, name: "扎西·平措", phone: "13812345678",
+                                               groups: ["dibao:2020-01-01"]))
+            _ = try clerk.addPerson(PersonForm(idNumber: ResidentID.compose(region: "540102", birth: LocalDate(year: 1962, month: 8, day: 15)!,
+                                                                            sequence: 246).value, name: "卓玛央金"))
+        }
+        terminal = MemoryTerminal(width: width, height: height)
+        let catalogue = try Catalogue(language: language, resourcesDirectory: DeskHarness.resources.directory)
+        app = DeskApp(terminal: terminal, resources: DeskHarness.resources, catalogue: catalogue, storePath: storePath,
+                      clock: clock, counter: "3", lockAfterMinutes: lockMinutes)
+    }
+
+    /// Feeds events and runs the loop until they are used up; returns the last frame as text.
+    @discardableResult
+    func send(_ events: [Event]) -> String {
+        keystrokes += events.filter { if case .key = $0 { true } else { false } }.count
+        terminal.feed(events)
+        app.running = true
+        app.run()
+        return screen
+    }
+
+    @discardableResult
+    func keys(_ keys: Key...) -> String { send(keys.map { .key($0) }) }
+
+    @discardableResult
+    func type(_ text: String) -> String { send(text.map { .key(.character($0)) }) }
+
+    /// The frame as the clerk sees it now.
+    var screen: String {
+        var frame = Screen(width: terminal.width, height: terminal.height)
+        if terminal.width >= DeskApp.minimumWidth && terminal.height >= DeskApp.minimumHeight {
+            _ = app.render(on: &frame)
+        } else {
+            return terminal.lastText
+        }
+        return frame.text
+    }
+
+    func resetCount() { keystrokes = 0 }
+
+    /// Logs 卓玛 in: 14 keys of id and password plus two Enters.
+    func login() {
+        type("zhuoma"); keys(.enter); type("clerk-password"); keys(.enter)
+    }
+}

@@ -1,0 +1,163 @@
+import CellText
+import Foundation
+import GuitaiCore
+import TerminalKit
+import Testing
+@testable import GuitaiTUI
+
+@Suite struct DeskScreenTests {
+    @Test func loginShowsTheHallOperatorAndDateAndRefusesAWrongPassword() throws {
+        let desk = try DeskHarness()
+        #expect(desk.screen.contains("操作员登录"))
+        desk.type("zhuoma"); desk.keys(.enter); desk.type("wrong-password")
+        let refused = desk.keys(.enter)
+        #expect(refused.contains("操作员编号或密码不正确"))
+        desk.type("clerk-password")
+        let home = desk.keys(.enter)
+        let top = home.split(separator: "\n")[0]
+        #expect(top.contains("拉萨市城关区社保经办大厅") && top.contains("3号窗口") && top.contains("经办员 卓玛") && top.contains("2023-06-01"))
+        #expect(home.contains("F1帮助") && home.contains("F10退出"))
+    }
+
+    @Test func searchingByPinyinInitialsPinsTheCitizen() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc")
+        let screen = desk.keys(.enter)
+        let citizenLine = String(screen.split(separator: "\n")[1])
+        #expect(citizenLine.contains("扎西·平措") && citizenLine.contains("540102********"))
+        #expect(citizenLine.contains("68岁") && citizenLine.contains("城关区"))
+        // The full number never shows on the desk.
+        #expect(!screen.contains(DeskHarness.tashi))
+    }
+
+    @Test func aBadCheckCharacterIsExplainedAndAValidNumberFillsInWhatItImplies() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        let newcomer = ResidentID.compose(region: "540102", birth: LocalDate(year: 1990, month: 6, day: 6)!, sequence: 357).value
+        var wrong = Array(newcomer)
+        wrong[17] = wrong[17] == "1" ? "2" : "1"
+        desk.type(String(wrong)); desk.keys(.enter)
+        var screen = desk.keys(.enter)
+        #expect(screen.contains("人员登记"))
+        #expect(screen.contains("校验位应为 \(newcomer.last!)"))
+        // Correct the last character: the derived line appears at once.
+        desk.keys(.up, .end, .backspace); desk.type(String(newcomer.last!))
+        screen = desk.screen
+        #expect(screen.contains("1990-06-06") && screen.contains("男") && screen.contains("32岁") && screen.contains("西藏自治区拉萨市城关区"))
+        desk.keys(.down); desk.type("央金")
+        desk.keys(.enter, .enter, .enter)
+        screen = desk.keys(.enter)
+        #expect(screen.contains("请确认") && screen.contains("央金"))
+        screen = desk.keys(.enter)
+        #expect(screen.contains("回执"))
+        #expect(screen.split(separator: "\n")[1].contains("央金"))
+    }
+
+    @Test func enrolmentShowsOpenAndClosedSchemesWithTheirReasons() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        var screen = desk.keys(.function(2))
+        #expect(screen.contains("城乡居民基本医疗保险") && screen.contains("可参加"))
+        #expect(screen.contains("低保对象：个人缴费190.00元"))
+        #expect(screen.contains("失业保险只能通过用人单位参加"))
+        // Resident pension is second in the list; resident medical third.
+        desk.keys(.down, .down)
+        screen = desk.keys(.enter)
+        #expect(screen.contains("请确认"))
+        screen = desk.keys(.enter)
+        #expect(screen.contains("回执"))
+        // Now the same scheme is closed as a duplicate, with the existing enrolment named.
+        screen = desk.keys(.escape, .function(2))
+        #expect(screen.contains("不能重复参保"))
+    }
+
+    @Test func settlementShowsLiveTotalsAndPrintsTheThreeLayerSlip() throws {
+        let desk = try DeskHarness()
+        _ = try desk.app.resources
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        desk.keys(.function(2), .down, .down, .enter, .enter, .escape)
+        desk.keys(.function(5), .control("v"), .control("l"), .control("l"))
+        desk.type("床位费 A 3000"); desk.keys(.enter)
+        desk.type("药品 B 50000"); desk.keys(.enter)
+        desk.type("自费药 C 2000.50")
+        var screen = desk.keys(.enter)
+        // Hand-computed in docs/settlement-walkthrough.md: funds 45,468.90, patient 9,531.60.
+        #expect(screen.contains("合计 55,000.50  基金支付 45,468.90  个人支付 9,531.60"))
+        screen = desk.keys(.function(9))
+        #expect(screen.contains("请确认") && screen.contains("9,531.60"))
+        screen = desk.keys(.enter)
+        #expect(screen.contains("医疗费用一站式结算单"))
+        // The slip is 80 columns: nothing of it is cut at 80x24.
+        for line in screen.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80) }
+        #expect(screen.contains("55,000.50"))
+    }
+
+    @Test func aBillItemTypedWrongIsExplained() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(5))
+        desk.type("药品 D 12")
+        #expect(desk.keys(.enter).contains("明细写法：名称 类别(A/B/C) 金额"))
+    }
+
+    @Test func belowEightyByTwentyFourAMessageStandsInForTheDeskUntilItGrowsBack() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        let small = desk.send([.resize(width: 60, height: 20), .tick])
+        #expect(small.contains("窗口太小（60x20）"))
+        let back = desk.send([.resize(width: 120, height: 40), .tick])
+        #expect(back.contains("扎西·平措"))
+        #expect(back.split(separator: "\n").count == 40 || back.contains("F10退出"))
+    }
+
+    @Test func theScreenLocksAfterIdleMinutesAndOnlyThePasswordUnlocksIt() throws {
+        let desk = try DeskHarness(lockMinutes: 1)
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        // One minute of ticks at 250 ms.
+        let locked = desk.send(Array(repeating: .tick, count: 240))
+        #expect(locked.contains("屏幕已锁定"))
+        desk.keys(.function(5))
+        #expect(desk.screen.contains("屏幕已锁定"))
+        desk.type("wrong-one")
+        #expect(desk.keys(.enter).contains("操作员编号或密码不正确"))
+        desk.type("clerk-password")
+        let unlocked = desk.keys(.enter)
+        #expect(!unlocked.contains("屏幕已锁定"))
+        #expect(unlocked.contains("扎西·平措"))
+    }
+
+    @Test func aHalfFilledFormSurvivesATripToAnotherScreen() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(5))
+        desk.type("挂号费 A 12")
+        desk.keys(.escape, .function(1), .escape, .function(5))
+        #expect(desk.screen.contains("挂号费 A 12"))
+    }
+
+    @Test func englishIsCompleteAndTheDeskReflowsAt120x40() throws {
+        let desk = try DeskHarness(width: 120, height: 40, language: .en)
+        desk.login()
+        desk.type("zxpc")
+        let screen = desk.keys(.enter)
+        #expect(screen.contains("F1 Help") && screen.contains("Citizen: 扎西·平措"))
+        #expect(!screen.contains("查询"))
+        #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40)
+    }
+
+    @Test func theFirstRunOffersATrainingStoreOfSyntheticPeople() throws {
+        let desk = try DeskHarness(createStore: false)
+        #expect(desk.screen.contains("首次使用"))
+        var screen = desk.keys(.function(9))
+        #expect(screen.contains("[培训模式]"))
+        desk.type("zxpc")
+        screen = desk.keys(.enter)
+        #expect(screen.split(separator: "\n")[1].contains("扎西·平措"))
+        #expect(screen.contains("990101"))
+    }
+}
