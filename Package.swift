@@ -48,6 +48,7 @@ let package = Package(
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore"]),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiCore"]),
         .testTarget(
             name: "GuitaiStoreTests",

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The desk in a real terminal: a private tmux server runs `guitai`, types as a clerk would, resizes, quits and
+/// sends SIGTERM; afterwards `stty -a` in the same pane must show the terminal restored (canonical mode, echo on).
+@Suite(.serialized) struct RealTerminalTests {
+    final class Tmux {
+        let socket = "guitai-test-\(UUID().uuidString.prefix(8))"
+        let directory: String
+
+        init(command: String, directory: String) throws {
+            self.directory = directory
+            try run(["new-session", "-d", "-s", "desk", "-x", "80", "-y", "24",
+                     command + "; stty -a > \(directory)/stty.txt 2>&1; echo $? > \(directory)/done; sleep 60"], capture: false)
+        }
+
+        /// Runs a tmux command through /bin/sh with posix_spawn and waitpid. Foundation's Process is not used here:
+        /// the tmux server forks from the first client and would hold any pipe it inherited open for ever.
+        @discardableResult
+        func run(_ arguments: [String], capture: Bool = true) throws -> String {
+            let output = directory + "/tmux-out-\(UUID().uuidString.prefix(6))"
+            let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            let command = quoted.joined(separator: " ") + " < /dev/null > " + (capture ? output : "/dev/null") + " 2>/dev/null"
+            _ = spawn(["/bin/sh", "-c", command])
+            guard capture else { return "" }
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", "desk"] + keys) }
+        func text(_ text: String) throws { try run(["send-keys", "-t", "desk", "-l", text]) }
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "desk"]) }
+
+        /// Waits until the screen shows `needle` (or the time runs out) and returns the screen.
+        func waitFor(_ needle: String, seconds: Double = 15) throws -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if last.contains(needle) { return last }
+                usleep(100_000)
+            }
+            return last
+        }
+
+        func waitForExit(seconds: Double = 15) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if FileManager.default.fileExists(atPath: directory + "/done") { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        var sttyAfterwards: String { (try? String(contentsOfFile: directory + "/stty.txt", encoding: .utf8)) ?? "" }
+
+        deinit { _ = try? run(["kill-server"], capture: false) }
+    }
+
+    private func hall() throws -> (CLI, String) {
+        let cli = try CLI.hall()
+        let command = "env GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary)"
+        return (cli, command)
+    }
+
+    private func sane(_ stty: String) -> Bool {
+        let words = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        return words.contains("icanon") && words.contains("echo") && !words.contains("-icanon") && !words.contains("-echo")
+    }
+
+    @Test func startLogInResizeStormAndQuitLeaveTheTerminalSane() throws {
+        let (cli, command) = try hall()
+        try CLI.seedPerson(cli)
+        let tmux = try Tmux(command: command, directory: cli.directory)
+        #expect(try tmux.waitFor("操作员登录").contains("操作员编号"))
+        try tmux.text("zhuoma"); try tmux.keys("Enter"); try tmux.text("clerk-password"); try tmux.keys("Enter")
+        #expect(try tmux.waitFor("F10退出").contains("1号窗口 · 经办员 卓玛 · 2023-06-01"))
+        try tmux.text("zxpc"); try tmux.keys("Enter")
+        #expect(try tmux.waitFor("扎西·平措").contains("540102********"))
+        // A resize storm, ending below 80x24 and then back.
+        for (w, h) in [(100, 30), (60, 20), (132, 43), (81, 24), (70, 22), (80, 24)] {
+            try tmux.run(["resize-window", "-t", "desk", "-x", String(w), "-y", String(h)])
+        }
+        try tmux.run(["resize-window", "-t", "desk", "-x", "60", "-y", "20"])
+        #expect(try tmux.waitFor("窗口太小").contains("60x20"))
+        try tmux.run(["resize-window", "-t", "desk", "-x", "90", "-y", "26"])
+        #expect(try tmux.waitFor("扎西·平措").contains("F1帮助"))
+        // Esc answers at once, and F10 quits.
+        try tmux.keys("F10")
+        #expect(tmux.waitForExit())
+        #expect(sane(tmux.sttyAfterwards), "\(tmux.sttyAfterwards)")
+    }
+
+    @Test func sigtermLeavesTheTerminalSane() throws {
+        let (cli, command) = try hall()
+        let tmux = try Tmux(command: command, directory: cli.directory)
+        _ = try tmux.waitFor("操作员登录")
+        let pids = try tmux.run(["list-panes", "-t", "desk", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(spawn(["/usr/bin/pkill", "-TERM", "-P", pids, "-f", "guitai"]) == 0)
+        #expect(tmux.waitForExit())
+        #expect(sane(tmux.sttyAfterwards), "\(tmux.sttyAfterwards)")
+    }
+}
+
+/// Runs a program and waits for it with posix_spawn and waitpid; returns its exit status.
+@discardableResult
+func spawn(_ arguments: [String]) -> Int32 {
+    var pid: pid_t = 0
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    guard posix_spawn(&pid, arguments[0], nil, nil, &argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status >> 8) & 0xff
+}
+
+extension CLI {
+    /// 扎西·平措, registered by the clerk.
+    static func seedPerson(_ cli: CLI) throws {
+        try cli.run(["person", "add", "--id", CLI.id(birth: "19550310", sequence: 123), "--name", "扎西·平措"])
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import TerminalKit
+
+@Suite struct ScreenTests {
+    @Test func aChineseCharacterTakesTwoCellsAndTheTextReadsBack() {
+        var screen = Screen(width: 10, height: 1)
+        let used = screen.put("扎西·平措", x: 0, y: 0)
+        // 扎 西 平 措 are wide (2 cells each), the middle dot is narrow: 9 cells.
+        #expect(used == 9)
+        #expect(screen[1, 0].isContinuation)
+        #expect(screen.text == "扎西·平措")
+    }
+
+    @Test func aWideCharacterThatWouldStraddleTheLimitIsNeverHalfDrawn() {
+        var screen = Screen(width: 10, height: 1)
+        screen.put("卓玛卓玛卓玛", x: 0, y: 0, limit: 5)
+        #expect(screen.row(0) == "卓玛")
+        #expect(!screen[4, 0].isContinuation)
+    }
+
+    @Test func overwritingHalfOfAWideCharacterBlanksTheOtherHalf() {
+        var screen = Screen(width: 6, height: 1)
+        screen.put("次仁", x: 0, y: 0)
+        screen.put("a", x: 1, y: 0)
+        #expect(screen.row(0) == " a仁")
+        screen.put("b", x: 2, y: 0)
+        #expect(screen.row(0) == " ab")
+    }
+
+    @Test func onlyChangedRowsAreRedrawn() {
+        var first = Screen(width: 8, height: 3)
+        first.put("央金", x: 0, y: 0)
+        var second = first
+        second.put("拉姆", x: 0, y: 2)
+        #expect(second.changedRows(since: first) == [2])
+        #expect(second.changedRows(since: nil) == [0, 1, 2])
+        #expect(second.changedRows(since: Screen(width: 9, height: 3)) == [0, 1, 2])
+    }
+}
+
+@Suite struct TextFieldTests {
+    @Test func editingChineseMovesByCharacterAndScrollsByCell() {
+        var field = TextField("扎西")
+        _ = field.handle(.left)
+        _ = field.handle(.character("·"))
+        #expect(field.text == "扎·西")
+        _ = field.handle(.end)
+        _ = field.handle(.backspace)
+        #expect(field.text == "扎·")
+        field.set("卓玛央金达瓦次仁")
+        var screen = Screen(width: 20, height: 1)
+        // Eight wide characters in a 7-cell field: it scrolls so the cursor (at the end) stays visible.
+        let cursor = field.render(on: &screen, x: 0, y: 0, width: 7, focused: true)
+        #expect(cursor <= 6)
+        #expect(screen.row(0).hasSuffix("次仁"))
+    }
+
+    @Test func keysAFieldDoesNotUseAreLeftToTheForm() {
+        var field = TextField()
+        let enter = field.handle(.enter), function = field.handle(.function(5)), letter = field.handle(.character("x"))
+        #expect(!enter && !function && letter)
+    }
+
+    @Test func aMaskedFieldShowsStarsNotThePassword() {
+        let field = TextField("clerk-password")
+        var screen = Screen(width: 30, height: 1)
+        field.render(on: &screen, x: 0, y: 0, width: 20, focused: false, mask: true)
+        #expect(!screen.row(0).contains("clerk"))
+        #expect(screen.row(0).contains("*****"))
+    }
+}
