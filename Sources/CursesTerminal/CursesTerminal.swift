@@ -144,7 +144,7 @@ public final class CursesTerminal: Terminal {
 
     /// The theme: colour where the terminal has it and NO_COLOR is unset; otherwise bold, reverse and underline,
     /// so meaning never rests on colour alone.
-    private func attributes(_ role: Role) -> attr_t {
+    private func attributes(_ role: CellRole) -> attr_t {
         let bold = guitai_a_bold(), reverse = guitai_a_reverse(), underline = guitai_a_underline()
         switch role {
         case .normal, .label: return guitai_a_normal()

@@ -114,10 +114,12 @@ public final class DeskApp {
     private func perform(_ key: GlobalKey) {
         switch key {
         case .help: stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title"))
-        case .find: stack = [stack[0]]
+        // A fresh search: the next citizen's number goes into an empty field.
+        case .find: stack = [HomePanel()]
         case .enrol: open("enrol.title") { EnrolPanel() }
         case .settle: open("settle.title") { SettlePanel() }
-        case .card, .certify: say(catalogue(key == .card ? "ecard.title" : "certify.title") + (catalogue.language == .en ? ": use the guitai command for now" : "：本版请先用 guitai 命令办理"), error: true)
+        case .card: open("ecard.title") { ProcedurePanels.card() }
+        case .certify: open("certify.title") { ProcedurePanels.certification() }
         case .lock: stack.append(LockPanel())
         case .quit: running = false
         }

@@ -1,10 +1,10 @@
 /// One terminal cell. A wide character occupies its cell and the next, which is marked as a continuation.
 public struct Cell: Equatable, Sendable {
     public var text: String
-    public var role: Role
+    public var role: CellRole
     public var isContinuation: Bool
 
-    public init(_ text: String = " ", role: Role = .normal, isContinuation: Bool = false) {
+    public init(_ text: String = " ", role: CellRole = .normal, isContinuation: Bool = false) {
         self.text = text
         self.role = role
         self.isContinuation = isContinuation

@@ -22,7 +22,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func clear() { cells = Array(repeating: .blank, count: width * height) }
 
     /// Fills a rectangle with spaces of a role (a selection bar, a field's background).
-    public mutating func fill(_ rect: Rect, role: Role) {
+    public mutating func fill(_ rect: Rect, role: CellRole) {
         for y in max(0, rect.y)..<min(height, rect.maxY) {
             for x in max(0, rect.x)..<min(width, rect.x + rect.width) { self[x, y] = Cell(" ", role: role) }
         }
@@ -31,7 +31,7 @@ public struct Screen: Equatable, Sendable {
     /// Writes text from (x, y), never past `limit` cells nor the screen's edge; returns the cells used.
     /// A wide character that would straddle the limit is replaced by a space, never half drawn.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, role: CellRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x

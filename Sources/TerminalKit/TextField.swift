@@ -44,7 +44,7 @@ public struct TextField: Equatable, Sendable {
     /// Draws the field in `width` cells, scrolled so the cursor shows; returns the cursor's column.
     @discardableResult
     public func render(on screen: inout Screen, x: Int, y: Int, width: Int, focused: Bool, mask: Bool = false) -> Int {
-        let role: Role = focused ? .focusedField : .field
+        let role: CellRole = focused ? .focusedField : .field
         screen.fill(Rect(x: x, y: y, width: width, height: 1), role: role)
         let shown = mask ? Array(repeating: Character("*"), count: characters.count) : characters
         // Scroll: start at the first character that leaves the cursor inside the field.

@@ -31,8 +31,10 @@ final class DeskHarness {
                                       resources: DeskHarness.resources)
             _ = try clerk.addPerson(PersonForm(idNumber: DeskHarness.tashi, name: "扎西·平措", phone: "13812345678",
                                                groups: ["dibao:2020-01-01"]))
-            _ = try clerk.addPerson(PersonForm(idNumber: ResidentID.compose(region: "540102", birth: LocalDate(year: 1962, month: 8, day: 15)!,
-                                                                            sequence: 246).value, name: "卓玛央金"))
+            let pensioner = ResidentID.compose(region: "540102", birth: LocalDate(year: 1962, month: 8, day: 15)!, sequence: 246).value
+            _ = try clerk.addPerson(PersonForm(idNumber: pensioner, name: "卓玛央金"))
+            // A pensioner since 2022-06, never certified: due on 2023-06-01, the harness's business date.
+            _ = try clerk.addBenefit(idNumber: pensioner, monthly: "205", from: "2022-06")
         }
         terminal = MemoryTerminal(width: width, height: height)
         let catalogue = try Catalogue(language: language, resourcesDirectory: DeskHarness.resources.directory)

@@ -34,3 +34,38 @@ import Testing
         #expect(desk.keystrokes == item.count + 4)
     }
 }
+
+@Suite struct CardAndCertificationKeystrokeTests {
+    @Test func issuingTheECardWithTheVoucherTakesElevenKeysWhenTheCardAndPhoneAreOnRecord() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        desk.keys(.function(3), .character("1")); desk.type("A12345678"); desk.keys(.enter, .enter, .escape)
+        desk.resetCount()
+        desk.keys(.function(3), .character("2"))
+        // The phone on record is filled in; the citizen types the PIN; the voucher defaults to yes.
+        desk.type("135790")
+        desk.keys(.enter, .enter)
+        let receipt = desk.keys(.enter)
+        #expect(receipt.contains("一次性激活码："))
+        #expect(desk.keystrokes == 11)
+        let card = desk.keys(.escape, .function(3))
+        #expect(card.contains("已签发待激活") && card.contains("医保电子凭证已激活"))
+    }
+
+    @Test func aCounterCertificationTakesThreeKeys() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zmyj"); desk.keys(.enter)
+        desk.resetCount()
+        let overdue = desk.keys(.function(4))
+        #expect(overdue.contains("下次认证 2023-06-01  已逾期"))
+        desk.keys(.character("1"))
+        let receipt = desk.keys(.enter)
+        #expect(receipt.contains("下次认证日期 2024-06-01"))
+        #expect(desk.keystrokes == 3)
+        // Someone without a benefit is told so in plain words.
+        desk.keys(.escape, .function(6)); desk.type("zxpc"); desk.keys(.enter, .function(4))
+        #expect(desk.screen.contains("此人没有月待遇记录"))
+    }
+}

@@ -1,5 +1,5 @@
 /// What a cell means on screen; a theme turns roles into colours or, on monochrome terminals, into bold and reverse.
-public enum Role: UInt8, Sendable, CaseIterable {
+public enum CellRole: UInt8, Sendable, CaseIterable {
     case normal
     case title
     case label

@@ -1,0 +1,70 @@
+import GuitaiCore
+import GuitaiDesk
+import TerminalKit
+
+/// A procedure screen declared as data: facts about the pinned citizen, numbered actions, and for the chosen
+/// action a short form of only what the record does not already know. Used by the card and certification screens.
+struct ActionPanel: Panel {
+    struct Action {
+        var label: Bilingual
+        /// Fields to ask for; empty means the action needs only a confirmation.
+        var fields: [Form.Field] = []
+        /// Fills fields from the record (a phone on file) before the clerk types.
+        var prefill: (DeskApp, inout Form) -> Void = { _, _ in }
+        var run: (DeskApp, Form) throws -> any Panel
+    }
+
+    let titleKey: String
+    let facts: (DeskApp) -> [String]
+    let actions: [Action]
+    var chosen: Int?
+    var form = Form([])
+
+    var takesText: Bool { chosen != nil }
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        guard app.citizen != nil else { return .stay }
+        if let index = chosen {
+            if key == .escape { chosen = nil; return .stay }
+            if form.fields.isEmpty || form.handle(key) == .submitted {
+                let action = actions[index], values = form
+                chosen = nil
+                return .open(ConfirmPanel(summary: [app.catalogue(action.label)] + values.fields.map {
+                    app.catalogue($0.labelKey) + "  " + ($0.secret ? String(repeating: "*", count: $0.field.text.count) : $0.field.text)
+                }) { app in
+                    let receipt = try action.run(app, values)
+                    app.refreshCitizen()
+                    return receipt
+                })
+            }
+            return .stay
+        }
+        if case .character(let c) = key, let n = c.wholeNumberValue, (1...actions.count).contains(n) {
+            chosen = n - 1
+            form = Form(actions[n - 1].fields)
+            actions[n - 1].prefill(app, &form)
+            if actions[n - 1].fields.isEmpty { return handle(.enter, app: app) }
+        }
+        return .stay
+    }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        guard app.citizen != nil else {
+            screen.put(app.catalogue("citizen.none"), x: area.x, y: area.y, role: .error, limit: area.width)
+            return nil
+        }
+        var y = area.y
+        for line in facts(app) {
+            screen.put(line, x: area.x, y: y, role: .label, limit: area.width)
+            y += 1
+        }
+        y += 1
+        for (index, action) in actions.enumerated() {
+            let role: CellRole = index == chosen ? .selection : .normal
+            screen.put("\(index + 1) " + app.catalogue(action.label), x: area.x + (index % 2) * 38, y: y + index / 2, role: role, limit: 37)
+        }
+        y += (actions.count + 1) / 2 + 1
+        guard chosen != nil, !form.fields.isEmpty else { return nil }
+        return form.render(on: &screen, x: area.x, y: y, width: min(60, area.width), catalogue: app.catalogue)
+    }
+}
