@@ -46,7 +46,7 @@ let package = Package(
         // The desk's screens: panels over TerminalKit, calling the same GuitaiDesk use cases as the command line.
         .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiCore"]),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
-        .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore"]),
+        .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiCore"]),

@@ -161,6 +161,23 @@ public final class DeskApp {
         terminal.show(screen, cursor: cursor)
     }
 
+    /// Renders the current frame without showing it (benchmarks, screen captures for the guide).
+    public func frame(width: Int, height: Int) -> Screen {
+        var screen = Screen(width: width, height: height)
+        _ = render(on: &screen)
+        return screen
+    }
+
+    /// Logs an operator in without the login screen (benchmarks and scripted demonstrations).
+    public func logIn(operatorID: String, password: String) throws {
+        desk = try Desk.open(storePath: storePath, operatorID: operatorID, password: password, clock: clock, counter: counter,
+                             resources: resources)
+        stack = [HomePanel()]
+    }
+
+    /// Pins a citizen by ID number, as a search and Enter would.
+    public func pinCitizen(_ idNumber: String) { pin(idNumber) }
+
     /// Renders the whole frame into a screen; tests call it directly.
     func render(on screen: inout Screen) -> (x: Int, y: Int)? {
         let width = screen.width, height = screen.height
