@@ -112,6 +112,8 @@ public final class DeskApp {
     }
 
     private func perform(_ key: GlobalKey) {
+        // A new procedure starts with a clean message line.
+        message = nil
         switch key {
         case .help: stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title"))
         // A fresh search: the next citizen's number goes into an empty field.
