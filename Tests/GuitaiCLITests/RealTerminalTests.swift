@@ -74,9 +74,9 @@ import Testing
         let tmux = try Tmux(command: command, directory: cli.directory)
         #expect(try tmux.waitFor("操作员登录").contains("操作员编号"))
         try tmux.text("zhuoma"); try tmux.keys("Enter"); try tmux.text("clerk-password"); try tmux.keys("Enter")
-        #expect(try tmux.waitFor("F10退出").contains("1号窗口 · 经办员 卓玛 · 2023-06-01"))
+        #expect(try tmux.waitFor("1号窗口", seconds: 30).contains("1号窗口 · 经办员 卓玛 · 2023-06-01"))
         try tmux.text("zxpc"); try tmux.keys("Enter")
-        #expect(try tmux.waitFor("扎西·平措").contains("540102********"))
+        #expect(try tmux.waitFor("540102********", seconds: 30).contains("扎西·平措"))
         // A resize storm, ending below 80x24 and then back.
         for (w, h) in [(100, 30), (60, 20), (132, 43), (81, 24), (70, 22), (80, 24)] {
             try tmux.run(["resize-window", "-t", "desk", "-x", String(w), "-y", String(h)])
