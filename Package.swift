@@ -44,7 +44,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
         // The desk's screens: panels over TerminalKit, calling the same GuitaiDesk use cases as the command line.
-        .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiCore"]),
+        .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),

@@ -75,3 +75,25 @@ extension Desk {
         return try store.verify()
     }
 }
+
+extension Desk {
+    /// This operator's transactions today, for the day's receipts list.
+    public func todaysReceipts() throws -> [JournalEntry] {
+        try require(.counter)
+        return try store.read { try $0.journal(on: today, operatorID: account.id) }
+    }
+
+    /// A recorded settlement's slip as printed, to show or print again.
+    public func storedSlip(serial: String) throws -> String? {
+        try require(.counter)
+        return try store.read { try $0.settlement(serial: serial)?.slip }
+    }
+
+    /// Reverses a settlement with a supervisor's approval given at this counter: the supervisor logs in on the spot,
+    /// and the reversal is theirs in the journal.
+    public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
+        let supervisor = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
+                                       counter: counter, resources: resources)
+        return try supervisor.reverseSettlement(serial, reason: reason)
+    }
+}

@@ -15,8 +15,8 @@ enum Journal {
             """, arguments: [serial, context.at, date, context.operatorID, context.counter, device, kind, payload, previous, hash])
     }
 
-    static func entries(_ db: Database) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq").map { row in
+    static func entries(_ db: Database, where condition: String = "1", _ arguments: [String] = []) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE \(condition) ORDER BY seq", arguments: StatementArguments(arguments)).map { row in
             JournalEntry(seq: row["seq"], serial: row["serial"], at: row["at"], businessDate: row["business_date"],
                          operatorID: row["operator"], counter: row["counter"], device: row["device"], kind: row["kind"],
                          payload: row["payload"], previousHash: row["prev_hash"], hash: row["hash"])

@@ -26,6 +26,11 @@ public final class StoreTransaction {
     /// The business journal, oldest first.
     public func journal() throws -> [JournalEntry] { try Journal.entries(db) }
 
+    /// One operator's transactions of one business day, oldest first: the day's receipts.
+    public func journal(on date: LocalDate, operatorID: String) throws -> [JournalEntry] {
+        try Journal.entries(db, where: "business_date = ? AND operator = ?", [date.iso, operatorID])
+    }
+
     public func setting(_ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
     }

@@ -122,6 +122,7 @@ public final class DeskApp {
         case .settle: open("settle.title") { SettlePanel() }
         case .card: open("ecard.title") { ProcedurePanels.card() }
         case .certify: open("certify.title") { ProcedurePanels.certification() }
+        case .receipts: open("receipts.title") { ReceiptsPanel() }
         case .lock: stack.append(LockPanel())
         case .quit: running = false
         }
@@ -212,7 +213,8 @@ public final class DeskApp {
             }
         }
         screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), role: .keyBar)
-        let keys = ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.quit"].map { catalogue($0) }
+        let keys = ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit"]
+            .map { catalogue($0) }
         screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
         return cursor
     }

@@ -114,6 +114,26 @@ func spawn(_ arguments: [String]) -> Int32 {
     return (status >> 8) & 0xff
 }
 
+extension RealTerminalTests {
+    /// A dropped session: tmux kills the window, the pane's processes get SIGHUP; the desk must exit, not spin.
+    @Test func aDroppedSessionEndsTheDeskInsteadOfLeavingItSpinning() throws {
+        let (cli, command) = try hall()
+        let marker = "GUITAI_DROP_\(UUID().uuidString.prefix(8))"
+        let tmux = try Tmux(command: "env \(marker)=1 " + command, directory: cli.directory)
+        _ = try tmux.waitFor("操作员登录")
+        try tmux.run(["kill-server"], capture: false)
+        let deadline = Date().addingTimeInterval(10)
+        var running = true
+        while Date() < deadline {
+            // pgrep exits 1 when no process matches.
+            running = spawn(["/usr/bin/pgrep", "-f", CLI.binary + "$"]) == 0 && spawn(["/bin/sh", "-c", "grep -l \(marker) /proc/[0-9]*/environ 2>/dev/null | grep -q ."]) == 0
+            if !running { break }
+            usleep(200_000)
+        }
+        #expect(!running, "the desk kept running after its terminal went away")
+    }
+}
+
 extension CLI {
     /// 扎西·平措, registered by the clerk.
     static func seedPerson(_ cli: CLI) throws {

@@ -27,6 +27,7 @@ final class DeskHarness {
                                                       regionCode: "540102", adminID: "admin", adminName: "管理员", password: "admin-password"),
                                             clock: clock, resources: DeskHarness.resources)
             _ = try admin.addOperator(id: "zhuoma", name: "卓玛", role: .clerk, password: "clerk-password")
+            _ = try admin.addOperator(id: "ciren", name: "次仁", role: .supervisor, password: "super-password")
             let clerk = try Desk.open(storePath: storePath, operatorID: "zhuoma", password: "clerk-password", clock: clock,
                                       resources: DeskHarness.resources)
             _ = try clerk.addPerson(PersonForm(idNumber: DeskHarness.tashi, name: "扎西·平措", phone: "13812345678",

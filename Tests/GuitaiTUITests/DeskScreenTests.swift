@@ -160,4 +160,29 @@ import Testing
         #expect(screen.split(separator: "\n")[1].contains("扎西·平措"))
         #expect(screen.contains("990101"))
     }
+
+    @Test func aSettlementIsReversedAtTheCounterWithTheSupervisorsPasswordOnTheSpot() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        desk.keys(.function(2), .down, .down, .enter, .enter, .escape, .function(5))
+        desk.type("药品 A 100"); desk.keys(.enter, .function(9), .enter)
+        var screen = desk.keys(.function(8))
+        #expect(screen.contains("今日回执") && screen.contains("一站式结算"))
+        // A wrong password changes nothing; the supervisor's right one reverses it.
+        desk.keys(.character("R")); desk.type("ciren"); desk.keys(.enter); desk.type("wrong-password")
+        screen = desk.keys(.enter)
+        #expect(screen.contains("操作员编号或密码不正确"))
+        desk.keys(.character("R")); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
+        screen = desk.keys(.enter)
+        #expect(screen.contains("已冲正结算"))
+        let journal = try desk.app.desk!.store.read { try $0.journal() }
+        #expect(journal.last?.kind == "settle.reverse" && journal.last?.operatorID == "ciren")
+        // Enter on the settlement shows its slip again, as printed.
+        screen = desk.keys(.enter)
+        #expect(screen.contains("医疗费用一站式结算单"))
+        // Other transactions show what the journal recorded, in plain lines; ID numbers masked.
+        screen = desk.keys(.escape, .up, .enter)
+        #expect(screen.contains("参保登记") && screen.contains("scheme: resident-medical") && !screen.contains(DeskHarness.tashi))
+    }
 }
