@@ -90,16 +90,18 @@ extension Desk {
 extension Desk {
     /// Every scheme for a person on a date: the ones they may join (with contribution, subsidy and cover date)
     /// and why the others are closed. Reads only.
-    public func enrolmentOptions(idNumber: String, from: LocalDate? = nil, switchPair: Bool = false) throws -> [EnrolmentOption] {
+    public func enrolmentOptions(idNumber: String, from: LocalDate? = nil, switchPair: Bool = false,
+                                 employer employerText: String? = nil) throws -> [EnrolmentOption] {
         try require(.counter)
         let date = from ?? today
+        let employer = try employerText.flatMap { $0.isEmpty ? nil : try SocialCreditCode.parse($0).get() }
         let library = try policyLibrary()
         return try store.read { tx in
             let record = try requirePerson(idNumber, in: tx)
             let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
             guard let policy = library.select(regionCode: record.person.regionCode, year: date.year)?.policy else { return [] }
             return Scheme.allCases.map { scheme in
-                let request = EnrolmentRequest(scheme: scheme, from: date, switchPair: switchPair)
+                let request = EnrolmentRequest(scheme: scheme, from: date, employer: employer, switchPair: switchPair)
                 do {
                     return EnrolmentOption(scheme: scheme, plan: try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy))
                 } catch let error as DomainError {

@@ -17,12 +17,17 @@ struct ActionPanel: Panel {
     let titleKey: String
     let facts: (DeskApp) -> [String]
     let actions: [Action]
+    /// A panel a letter opens from here, with or without a citizen (the due list from certification).
+    var extra: (key: Character, hint: Bilingual, open: () -> any Panel)?
     var chosen: Int?
     var form = Form([])
 
     var takesText: Bool { chosen != nil }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        if chosen == nil, let extra, key == .character(extra.key) || key == .character(Character(extra.key.uppercased())) {
+            return .open(extra.open())
+        }
         guard app.citizen != nil else { return .stay }
         if let index = chosen {
             if key == .escape { chosen = nil; return .stay }
@@ -49,6 +54,7 @@ struct ActionPanel: Panel {
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        if let extra { screen.put(app.catalogue(extra.hint), x: area.x, y: area.maxY - 1, role: .hint, limit: area.width) }
         guard app.citizen != nil else {
             screen.put(app.catalogue("citizen.none"), x: area.x, y: area.y, role: .error, limit: area.width)
             return nil

@@ -74,7 +74,7 @@ enum ProcedurePanels {
                 return receipt(app, serial, [app.catalogue(method.label), app.catalogue(Bilingual(zh: "下次认证日期 ", en: "Next due ")) + due.iso])
             }
         }
-        return ActionPanel(titleKey: "certify.title", facts: { app in
+        var panel = ActionPanel(titleKey: "certify.title", facts: { app in
             let c = app.catalogue
             guard let r = app.citizen?.recipient else { return [c(Bilingual(zh: "此人没有月待遇记录", en: "No monthly benefit on record"))] }
             let standing = CertificationCycle.standing(on: app.desk!.today, due: r.due)
@@ -91,5 +91,7 @@ enum ProcedurePanels {
             certify(.home),
             certify(.video, fields: [Form.Field(labelKey: "certify.ref", field: TextField(maxLength: 40))]),
         ])
+        panel.extra = ("d", Bilingual(zh: "D 认证到期名单（按地区）", en: "D due list by region"), { DueListPanel() })
+        return panel
     }
 }

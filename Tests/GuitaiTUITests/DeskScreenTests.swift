@@ -1,6 +1,7 @@
 import CellText
 import Foundation
 import GuitaiCore
+import GuitaiDesk
 import TerminalKit
 import Testing
 @testable import GuitaiTUI
@@ -184,5 +185,57 @@ import Testing
         // Other transactions show what the journal recorded, in plain lines; ID numbers masked.
         screen = desk.keys(.escape, .up, .enter)
         #expect(screen.contains("参保登记") && screen.contains("scheme: resident-medical") && !screen.contains(DeskHarness.tashi))
+    }
+
+    @Test func anEmployerCodeOpensTheSchemesJoinedThroughAnEmployer() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zmyj"); desk.keys(.enter, .function(2))
+        desk.keys(.down, .down, .down, .down)
+        #expect(desk.screen.contains("失业保险只能通过用人单位参加"))
+        desk.keys(.character("e"))
+        desk.type(SocialCreditCode.compose("91540100MA6T00001").value)
+        var screen = desk.keys(.enter)
+        #expect(screen.contains("失业保险              可参加"))
+        screen = desk.keys(.enter)
+        #expect(screen.contains("请确认"))
+        #expect(desk.keys(.enter).contains("回执"))
+    }
+
+    @Test func anIllegalECardStepNamesTheCurrentState() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(3))
+        // Activating an e-card that was never issued.
+        desk.keys(.character("3")); desk.type("12345678"); desk.keys(.enter)
+        let screen = desk.keys(.enter)
+        #expect(screen.contains("电子社保卡当前状态为“未签发”，不能激活"))
+    }
+
+    @Test func aBillOverTheOutpatientCapIsPaidUpToTheCapAndTheSlipSaysSo() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zmyj"); desk.keys(.enter, .function(2), .down, .down, .enter, .enter, .escape, .function(5))
+        // Resident outpatient at level 1: 2,000 x 60% = 1,200, capped at 500 a year.
+        desk.type("门诊 A 2000")
+        var screen = desk.keys(.enter)
+        #expect(screen.contains("合计 2,000.00  基金支付 500.00  个人支付 1,500.00"))
+        desk.keys(.function(9))
+        screen = desk.keys(.enter)
+        #expect(screen.contains("医疗费用一站式结算单"))
+        let slip = try #require(try desk.app.desk!.todaysReceipts().last.flatMap { try desk.app.desk!.storedSlip(serial: $0.serial) })
+        #expect(slip.contains("超出限额不予支付") && slip.contains("700.00"))
+    }
+
+    @Test func theDueListShowsWhoIsOverdueByRegion() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.keys(.function(4))
+        var screen = desk.keys(.character("d"))
+        #expect(screen.contains("认证到期名单"))
+        #expect(screen.contains("卓玛央金") && screen.contains("2023-06-01  已逾期"))
+        desk.type("5402")
+        screen = desk.screen
+        #expect(!screen.contains("卓玛央金") && screen.contains("共 0 人"))
     }
 }
