@@ -33,7 +33,8 @@ static inline int guitai_put_cell(int y, int x, const char *utf8, attr_t attribu
     size_t n = mbstowcs(wide, utf8, 7);
     if (n == (size_t)-1 || n == 0) { wide[0] = L'?'; wide[1] = 0; }
     cchar_t cell;
-    setcchar(&cell, wide, attributes, 0, NULL);
+    // The wide API carries the colour pair apart from the attributes.
+    setcchar(&cell, wide, attributes & ~A_COLOR, (short)PAIR_NUMBER(attributes), NULL);
     return mvadd_wch(y, x, &cell);
 }
 

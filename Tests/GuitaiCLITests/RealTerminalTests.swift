@@ -134,6 +134,30 @@ extension RealTerminalTests {
     }
 }
 
+extension RealTerminalTests {
+    /// Whether a pane's escape sequences set any foreground or background colour.
+    private func usesColour(_ escaped: String) -> Bool {
+        escaped.range(of: #"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)[;m]"#, options: .regularExpression) != nil
+    }
+
+    @Test func noColorGivesMonochromeAndACLocaleFallsBackToUTF8() throws {
+        let (cli, _) = try hall()
+        // The environment running the tests may itself set NO_COLOR: the coloured run unsets it.
+        let base = "env -u NO_COLOR GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 TERM=xterm-256color"
+        let coloured = try Tmux(command: base + " LANG=C.UTF-8 " + CLI.binary, directory: cli.directory)
+        _ = try coloured.waitFor("操作员登录")
+        let colouredScreen = try coloured.run(["capture-pane", "-e", "-p", "-t", "desk"])
+        #expect(usesColour(colouredScreen), "\(colouredScreen.debugDescription.prefix(300))")
+        let plain = try Tmux(command: base + " NO_COLOR=1 LANG=C LC_ALL=C " + CLI.binary, directory: cli.directory)
+        // The C locale cannot show Chinese; the desk falls back to C.UTF-8 and still does.
+        #expect(try plain.waitFor("操作员登录").contains("操作员编号"))
+        let escaped = try plain.run(["capture-pane", "-e", "-p", "-t", "desk"])
+        #expect(!usesColour(escaped))
+        // Meaning never rests on colour alone: the title bar is still set apart (reverse video).
+        #expect(escaped.contains("\u{1b}[7m") || escaped.contains(";7m"))
+    }
+}
+
 extension CLI {
     /// 扎西·平措, registered by the clerk.
     static func seedPerson(_ cli: CLI) throws {
