@@ -6,7 +6,7 @@ import TerminalKit
 /// action a short form of only what the record does not already know. Used by the card and certification screens.
 struct ActionPanel: Panel {
     struct Action {
-        var label: Bilingual
+        var labelKey: String
         /// Fields to ask for; empty means the action needs only a confirmation.
         var fields: [Form.Field] = []
         /// Fills fields from the record (a phone on file) before the clerk types.
@@ -18,7 +18,7 @@ struct ActionPanel: Panel {
     let facts: (DeskApp) -> [String]
     let actions: [Action]
     /// A panel a letter opens from here, with or without a citizen (the due list from certification).
-    var extra: (key: Character, hint: Bilingual, open: () -> any Panel)?
+    var extra: (key: Character, hintKey: String, open: () -> any Panel)?
     var chosen: Int?
     var form = Form([])
 
@@ -34,7 +34,7 @@ struct ActionPanel: Panel {
             if form.fields.isEmpty || form.handle(key) == .submitted {
                 let action = actions[index], values = form
                 chosen = nil
-                return .open(ConfirmPanel(summary: [app.catalogue(action.label)] + values.fields.map {
+                return .open(ConfirmPanel(summary: [app.catalogue(action.labelKey)] + values.fields.map {
                     app.catalogue($0.labelKey) + "  " + ($0.secret ? String(repeating: "*", count: $0.field.text.count) : $0.field.text)
                 }) { app in
                     let receipt = try action.run(app, values)
@@ -54,7 +54,7 @@ struct ActionPanel: Panel {
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
-        if let extra { screen.put(app.catalogue(extra.hint), x: area.x, y: area.maxY - 1, role: .hint, limit: area.width) }
+        if let extra { screen.put(app.catalogue(extra.hintKey), x: area.x, y: area.maxY - 1, role: .hint, limit: area.width) }
         guard app.citizen != nil else {
             screen.put(app.catalogue("citizen.none"), x: area.x, y: area.y, role: .error, limit: area.width)
             return nil
@@ -67,7 +67,7 @@ struct ActionPanel: Panel {
         y += 1
         for (index, action) in actions.enumerated() {
             let role: CellRole = index == chosen ? .selection : .normal
-            screen.put("\(index + 1) " + app.catalogue(action.label), x: area.x + (index % 2) * 38, y: y + index / 2, role: role, limit: 37)
+            screen.put("\(index + 1) " + app.catalogue(action.labelKey), x: area.x + (index % 2) * 38, y: y + index / 2, role: role, limit: 37)
         }
         y += (actions.count + 1) / 2 + 1
         guard chosen != nil, !form.fields.isEmpty else { return nil }

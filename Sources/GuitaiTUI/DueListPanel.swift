@@ -1,4 +1,6 @@
 import CellText
+import Foundation
+import GuitaiCore
 import GuitaiDesk
 import TerminalKit
 
@@ -10,14 +12,40 @@ struct DueListPanel: Panel {
     var days = TextField("30", maxLength: 3)
     var focusDays = false
     var selection = 0
+    /// The self-service results file to import, while its path is being typed.
+    var importPath: TextField?
 
     private func list(_ app: DeskApp) -> [DueEntry] {
         (try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        if var path = importPath {
+            if key == .escape { importPath = nil; return .stay }
+            guard key == .enter else { _ = path.handle(key); importPath = path; return .stay }
+            importPath = nil
+            guard let desk = app.desk else { return .stay }
+            let file = path.text
+            return .open(ConfirmPanel(summary: [app.catalogue("due.import"), file]) { app in
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw DomainError.notFound("no-file", zh: "找不到文件 \(file)", en: "No file at \(file)")
+                }
+                let report = try desk.importSelfService(String(decoding: data, as: UTF8.self), file: (file as NSString).lastPathComponent)
+                return ProcedurePanels.receipt(app, report.serial ?? "import", [app.catalogue("due.imported", String(report.certified.count),
+                                                                                               String(report.failed.count), String(report.alreadyRecorded))])
+            })
+        }
         let entries = list(app)
         switch key {
+        case .character("i"), .character("I"): importPath = TextField(maxLength: 200)
+        case .character("b"), .character("B"):
+            guard let desk = app.desk else { return .stay }
+            let region = self.region.text
+            return .open(ConfirmPanel(summary: [app.catalogue("due.bydata", region.isEmpty ? app.catalogue("due.all") : region)]) { app in
+                let (certified, serial) = try desk.certifyByData(regionPrefix: region)
+                return ProcedurePanels.receipt(app, serial, [app.catalogue("due.bydata.done", String(certified.count))]
+                                               + certified.map { (ResidentID(stored: $0.id).map(\.masked) ?? $0.id) + "  " + $0.evidence })
+            })
         case .tab, .backTab: focusDays.toggle()
         case .up: selection = max(0, selection - 1)
         case .down: selection = min(max(0, entries.count - 1), selection + 1)
@@ -53,7 +81,12 @@ struct DueListPanel: Panel {
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : (e.state == "due-soon" ? .normal : .error),
                        limit: area.width - 2)
         }
-        screen.put(c("due.count", String(entries.count)), x: area.x, y: area.maxY - 1, role: .label, limit: area.width)
+        screen.put(c("due.count", String(entries.count)) + "   " + c("due.batch"), x: area.x, y: area.maxY - 1, role: .label, limit: area.width)
+        if let importPath {
+            screen.put(c("due.import.path"), x: area.x, y: area.maxY - 2, role: .label)
+            let x = area.x + DisplayWidth.of(c("due.import.path")) + 1
+            return (importPath.render(on: &screen, x: x, y: area.maxY - 2, width: area.width - x, focused: true), area.maxY - 2)
+        }
         return focusDays ? (daysCursor, area.y + 1) : (regionCursor, area.y + 1)
     }
 }

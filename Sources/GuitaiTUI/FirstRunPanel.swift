@@ -20,7 +20,7 @@ struct FirstRunPanel: Panel {
         if key == .function(9) || key == .control("w") {
             do {
                 app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, resources: app.resources)
-                app.say(app.catalogue.language == .en ? "Training store: synthetic people only, e.g. search zxpc" : "培训库：均为虚拟人员，可试查询 zxpc")
+                app.say(app.catalogue("firstrun.training"))
                 return .replace(HomePanel())
             } catch {
                 app.say(error)
@@ -32,7 +32,7 @@ struct FirstRunPanel: Panel {
             let setup = HallSetup(storePath: app.storePath, hallCode: form[0], hallName: form[1], regionCode: form[2],
                                   adminID: form[3], adminName: form[4], password: form[5])
             app.desk = try Desk.initialize(setup, clock: app.clock, resources: app.resources)
-            app.say(app.catalogue.language == .en ? "Store created. Add clerks with: guitai operator add" : "已建库。请用 guitai operator add 添加经办员")
+            app.say(app.catalogue("firstrun.created"))
             return .replace(HomePanel())
         } catch {
             app.say(error)

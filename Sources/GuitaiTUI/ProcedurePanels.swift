@@ -2,45 +2,50 @@ import GuitaiCore
 import GuitaiDesk
 import TerminalKit
 
-/// The card and certification screens, as `ActionPanel` data.
+/// The card and certification screens, as `ActionPanel` data; every text comes from the catalogue.
 enum ProcedurePanels {
     static func receipt(_ app: DeskApp, _ serial: String, _ lines: [String]) -> any Panel {
         ReceiptPanel(name: serial, text: ([app.catalogue("receipt.title") + "  " + serial, ""] + lines).joined(separator: "\n"))
     }
 
+    private static func id(_ app: DeskApp) -> String { app.citizen!.person.id.value }
+
     static func card() -> ActionPanel {
-        func id(_ app: DeskApp) -> String { app.citizen!.person.id.value }
-        func step(_ step: ECardStep, _ label: Bilingual) -> ActionPanel.Action {
-            ActionPanel.Action(label: label) { app, _ in
+        func step(_ step: ECardStep, _ labelKey: String) -> ActionPanel.Action {
+            ActionPanel.Action(labelKey: labelKey) { app, _ in
                 let r = try app.desk!.stepECard(idNumber: id(app), step: step)
-                return receipt(app, r.transaction, [app.catalogue(ECardStatus.active.label) == "" ? "" : app.catalogue(r.status.label)])
+                return receipt(app, r.transaction, [app.catalogue(r.status.label)])
+            }
+        }
+        func change(_ change: PhysicalCard.Change, _ labelKey: String) -> ActionPanel.Action {
+            ActionPanel.Action(labelKey: labelKey) { app, _ in
+                let (card, serial) = try app.desk!.changeCard(idNumber: id(app), change: change, reason: nil)
+                return receipt(app, serial, [card.number.value + "  " + app.catalogue(card.state.label)])
             }
         }
         return ActionPanel(titleKey: "ecard.title", facts: { app in
             let c = app.catalogue, d = app.citizen!
             var lines: [String] = []
             if let card = d.card {
-                lines.append(c(Bilingual(zh: "社保卡 ", en: "Card ")) + card.card.number.value + "  " + c(card.card.effectiveState(on: app.desk!.today).label)
-                             + c(Bilingual(zh: "  有效期至 ", en: "  valid until ")) + card.card.validUntil.iso)
+                lines.append(c("card.fact", card.card.number.value, c(card.card.effectiveState(on: app.desk!.today).label), card.card.validUntil.iso))
             } else {
-                lines.append(c(Bilingual(zh: "社保卡：未登记", en: "Card: none on record")))
+                lines.append(c("card.none"))
             }
             if let e = d.ecard {
-                var line = c(Bilingual(zh: "电子社保卡 ", en: "E-card ")) + c(e.status.label)
-                if let reason = d.ecardUnusable { line += "（" + c(reason) + "）" }
-                line += e.voucherOn != nil ? c(Bilingual(zh: "  医保电子凭证已激活", en: "  e-voucher active")) : c(Bilingual(zh: "  医保电子凭证未激活", en: "  e-voucher not active"))
-                lines.append(line)
+                var line = c("ecard.fact", c(e.status.label))
+                if let reason = d.ecardUnusable { line += c("ecard.unusable", c(reason)) }
+                lines.append(line + "  " + c(e.voucherOn != nil ? "ecard.voucher.on" : "ecard.voucher.off"))
             } else {
-                lines.append(c(Bilingual(zh: "电子社保卡：未签发", en: "E-card: not issued")))
+                lines.append(c("ecard.none"))
             }
             return lines
         }, actions: [
-            ActionPanel.Action(label: Bilingual(zh: "登记社保卡", en: "Register the card"),
+            ActionPanel.Action(labelKey: "card.action.register",
                                fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
                 let (card, serial) = try app.desk!.registerCard(idNumber: id(app), number: form[0])
                 return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
             },
-            ActionPanel.Action(label: Bilingual(zh: "签发电子社保卡", en: "Issue the e-card"),
+            ActionPanel.Action(labelKey: "ecard.action.issue",
                                fields: [Form.Field(labelKey: "register.phone", field: TextField(maxLength: 11)),
                                         Form.Field(labelKey: "ecard.pin", field: TextField(maxLength: 6), secret: true),
                                         Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 1))],
@@ -51,47 +56,46 @@ enum ProcedurePanels {
                                }) { app, form in
                 let r = try app.desk!.issueECard(idNumber: id(app), phone: form[0], identityCheck: "document", pin: form[1],
                                                  voucher: form[2].lowercased() != "n")
-                return receipt(app, r.transaction, [app.catalogue(r.status.label),
-                                                    app.catalogue(Bilingual(zh: "一次性激活码：", en: "One-time activation code: ")) + (r.activationCode ?? "")])
+                return receipt(app, r.transaction, [app.catalogue(r.status.label), app.catalogue("ecard.code.receipt", r.activationCode ?? "")])
             },
-            ActionPanel.Action(label: Bilingual(zh: "激活电子社保卡", en: "Activate the e-card"),
+            ActionPanel.Action(labelKey: "ecard.action.activate",
                                fields: [Form.Field(labelKey: "ecard.code", field: TextField(maxLength: 8))]) { app, form in
                 let r = try app.desk!.stepECard(idNumber: id(app), step: .activate, code: form[0])
                 return receipt(app, r.transaction, [app.catalogue(r.status.label)])
             },
-            step(.suspend, Bilingual(zh: "暂停（挂失）电子社保卡", en: "Suspend the e-card")),
-            step(.resume, Bilingual(zh: "恢复电子社保卡", en: "Resume the e-card")),
-            step(.cancel, Bilingual(zh: "注销电子社保卡", en: "Cancel the e-card")),
+            step(.suspend, "ecard.action.suspend"),
+            step(.resume, "ecard.action.resume"),
+            step(.cancel, "ecard.action.cancel"),
+            change(.reportTemporaryLoss, "card.action.temporary-loss"),
+            change(.found, "card.action.found"),
+            ActionPanel.Action(labelKey: "card.action.replace",
+                               fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
+                let (card, serial) = try app.desk!.replaceCard(idNumber: id(app), newNumber: form[0])
+                return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
+            },
         ])
     }
 
     static func certification() -> ActionPanel {
-        func id(_ app: DeskApp) -> String { app.citizen!.person.id.value }
         func certify(_ method: CertificationMethod, fields: [Form.Field] = []) -> ActionPanel.Action {
-            ActionPanel.Action(label: method.label, fields: fields) { app, form in
+            ActionPanel.Action(labelKey: "certify.method." + method.rawValue, fields: fields) { app, form in
                 let (due, serial) = try app.desk!.certify(idNumber: id(app), method: method.rawValue,
                                                          reference: form.fields.isEmpty ? nil : form[0])
-                return receipt(app, serial, [app.catalogue(method.label), app.catalogue(Bilingual(zh: "下次认证日期 ", en: "Next due ")) + due.iso])
+                return receipt(app, serial, [app.catalogue(method.label), app.catalogue("certify.next", due.iso)])
             }
         }
         var panel = ActionPanel(titleKey: "certify.title", facts: { app in
             let c = app.catalogue
-            guard let r = app.citizen?.recipient else { return [c(Bilingual(zh: "此人没有月待遇记录", en: "No monthly benefit on record"))] }
+            guard let r = app.citizen?.recipient else { return [c("certify.none")] }
             let standing = CertificationCycle.standing(on: app.desk!.today, due: r.due)
-            let label: Bilingual = switch standing {
-            case .current: Bilingual(zh: "认证有效", en: "certified")
-            case .dueSoon: Bilingual(zh: "即将到期", en: "due soon")
-            case .overdue: Bilingual(zh: "已逾期", en: "overdue")
-            }
-            return [c(Bilingual(zh: "月待遇 ", en: "Monthly ")) + r.benefit.monthly.grouped + c(Bilingual(zh: " 元，自 ", en: " from ")) + r.benefit.start.iso,
-                    c(Bilingual(zh: "上次认证 ", en: "Last certified ")) + (r.lastCertified?.iso ?? c("none"))
-                        + c(Bilingual(zh: "  下次认证 ", en: "  next due ")) + r.due.iso + "  " + c(label)]
+            return [c("certify.benefit", r.benefit.monthly.grouped, r.benefit.start.iso),
+                    c("certify.fact", r.lastCertified?.iso ?? c("none"), r.due.iso, c("certify.standing." + standing.rawValue))]
         }, actions: [
             certify(.counter),
             certify(.home),
             certify(.video, fields: [Form.Field(labelKey: "certify.ref", field: TextField(maxLength: 40))]),
         ])
-        panel.extra = ("d", Bilingual(zh: "D 认证到期名单（按地区）", en: "D due list by region"), { DueListPanel() })
+        panel.extra = ("d", "certify.due.hint", { DueListPanel() })
         return panel
     }
 }

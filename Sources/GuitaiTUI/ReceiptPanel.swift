@@ -46,7 +46,7 @@ struct ReceiptPanel: Panel {
                 process.waitUntilExit()
                 printed = process.terminationStatus == 0
             }
-            app.say((app.catalogue.language == .en ? "Saved to " : "已保存到 ") + path + (printed ? (app.catalogue.language == .en ? " and sent to the printer" : "，并已送打印机") : ""))
+            app.say(app.catalogue(printed ? "receipt.printed" : "receipt.saved", path))
         } catch {
             app.say(error)
         }

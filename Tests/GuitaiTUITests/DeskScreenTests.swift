@@ -238,4 +238,29 @@ import Testing
         screen = desk.screen
         #expect(!screen.contains("卓玛央金") && screen.contains("共 0 人"))
     }
+
+    @Test func aLostCardStopsTheECardAndTheScreenSaysWhy() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(3), .character("1"))
+        desk.type("A12345678"); desk.keys(.enter, .enter, .escape, .function(3), .character("2"))
+        desk.type("135790"); desk.keys(.enter, .enter, .enter, .escape)
+        desk.keys(.function(3), .character("7"))
+        var screen = desk.keys(.enter)
+        #expect(screen.contains("临时挂失"))
+        screen = desk.keys(.escape, .function(3))
+        #expect(screen.contains("电子社保卡 已签发待激活（实体社保卡临时挂失（自 2023-06-01 起））"))
+    }
+
+    @Test func theDueListCertifiesByDataComparisonForARegion() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.keys(.function(4), .character("d"))
+        desk.type("540102")
+        var screen = desk.keys(.character("B"))
+        #expect(screen.contains("对地区 540102 的待遇人员进行信息比对认证"))
+        screen = desk.keys(.enter)
+        // 卓玛央金 was registered at this counter today: in-person evidence, certified with today's date.
+        #expect(screen.contains("信息比对认证 1 人") && screen.contains("540102********246X"))
+    }
 }
