@@ -30,7 +30,7 @@ public enum DisplayWidth {
     }
 
 
-    /// The longest prefix that fits in a width, with `…` when cut.
+    /// The longest prefix that fits in a width, with `~` when cut (ASCII: `…` is ambiguous-width and may take two cells).
     public static func truncate(_ text: String, to width: Int) -> String {
         if of(text) <= width { return text }
         var out = ""
@@ -41,7 +41,7 @@ public enum DisplayWidth {
             out.append(character)
             used += w
         }
-        return out + "…"
+        return out + "~"
     }
 
     /// Splits text into lines of at most `width` cells, continuation lines indented by `indent` spaces,

@@ -27,6 +27,8 @@ public final class CursesTerminal: Terminal {
                 throw StartError(description: "The terminal's locale is not UTF-8 and C.UTF-8 is not installed: set LANG=C.UTF-8 (or zh_CN.UTF-8) and start again")
             }
         }
+        // Before curses takes the terminal, so a signal at any moment after ends the loop rather than the process.
+        guitai_install_signal_handlers()
         // 25 ms tells a lone Esc from the start of an arrow key's sequence over SSH without a noticeable wait.
         set_escdelay(25)
         guard initscr() != nil else { throw StartError(description: "The terminal could not be initialised: check TERM") }
@@ -46,7 +48,6 @@ public final class CursesTerminal: Terminal {
         }
         width = Int(guitai_cols())
         height = Int(guitai_lines())
-        guitai_install_signal_handlers()
     }
 
     private static func localeIsUTF8() -> Bool {

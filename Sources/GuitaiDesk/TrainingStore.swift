@@ -10,23 +10,34 @@ public enum TrainingStore {
     public static let trainerPassword = "training-desk"
 
     public static func path(besides storePath: String) -> String {
-        (storePath as NSString).deletingLastPathComponent + "/guitai-training.sqlite"
+        URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("guitai-training.sqlite").path
     }
 
-    /// Opens the demo store as the trainer, creating and filling it on first use.
-    public static func openOrCreate(besides storePath: String, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
+    /// Opens the demo store as the trainer, creating and filling it on first use. It is built under a temporary
+    /// name and renamed only when complete, so a failure never leaves a half-made store in its place.
+    public static func openOrCreate(besides storePath: String, clock: any BusinessClock, counter: String = "1",
+                                    resources: DeskResources) throws -> Desk {
         let path = path(besides: storePath)
-        if FileManager.default.fileExists(atPath: path) {
-            return try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, resources: resources)
+        if !FileManager.default.fileExists(atPath: path) {
+            let building = path + ".building-\(getpid())"
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
+            do {
+                let admin = try Desk.initialize(
+                    HallSetup(storePath: building, hallCode: "990101", hallName: "培训大厅（虚拟数据）", regionCode: "990101",
+                              adminID: "admin", adminName: "培训管理员", password: trainerPassword, isTraining: true),
+                    clock: clock, resources: resources)
+                _ = try admin.addOperator(id: trainerID, name: "培训员", role: .trainer, password: trainerPassword)
+                try seed(try Desk.open(storePath: building, operatorID: trainerID, password: trainerPassword, clock: clock,
+                                       resources: resources))
+            }
+            // The WAL is checkpointed when the last connection closes; what is left moves with the file.
+            try FileManager.default.moveItem(atPath: building, toPath: path)
+            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: building + suffix) {
+                try? FileManager.default.moveItem(atPath: building + suffix, toPath: path + suffix)
+            }
         }
-        let admin = try Desk.initialize(
-            HallSetup(storePath: path, hallCode: "990101", hallName: "培训大厅（虚拟数据）", regionCode: "990101", adminID: "admin",
-                      adminName: "培训管理员", password: trainerPassword, isTraining: true),
-            clock: clock, resources: resources)
-        _ = try admin.addOperator(id: trainerID, name: "培训员", role: .trainer, password: trainerPassword)
-        let desk = try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, resources: resources)
-        try seed(desk)
-        return desk
+        return try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, counter: counter,
+                             resources: resources)
     }
 
     /// A dozen synthetic people covering the procedures: groups, both medical schemes, cards, pensioners due soon.

@@ -24,13 +24,21 @@ struct ActionPanel: Panel {
 
     var takesText: Bool { chosen != nil }
 
+    mutating func cancel() -> Bool {
+        guard chosen != nil else { return false }
+        chosen = nil
+        form = Form([])
+        return true
+    }
+
+    mutating func willPark() { _ = cancel() }
+
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         if chosen == nil, let extra, key == .character(extra.key) || key == .character(Character(extra.key.uppercased())) {
             return .open(extra.open())
         }
         guard app.citizen != nil else { return .stay }
         if let index = chosen {
-            if key == .escape { chosen = nil; return .stay }
             if form.fields.isEmpty || form.handle(key) == .submitted {
                 let action = actions[index], values = form
                 chosen = nil

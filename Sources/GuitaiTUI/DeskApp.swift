@@ -38,15 +38,20 @@ public final class DeskApp {
         self.storePath = storePath
         self.clock = clock
         self.counter = counter
-        self.lockAfterMilliseconds = lockAfterMinutes * 60_000
+        self.lockAfterMilliseconds = min(max(lockAfterMinutes, 1), 24 * 60) * 60_000
         stack = [FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : FirstRunPanel()]
     }
 
     /// Runs until the clerk quits or the terminal goes away.
     public func run() {
+        var needsDraw = true
         while running {
-            draw()
-            handle(terminal.nextEvent(milliseconds: DeskApp.tickMilliseconds))
+            if needsDraw { draw() }
+            let event = terminal.nextEvent(milliseconds: DeskApp.tickMilliseconds)
+            let before = stack.count
+            handle(event)
+            // An idle tick redraws only when it changed something (the lock): no queries four times a second.
+            needsDraw = event != .tick || stack.count != before
         }
     }
 
@@ -70,7 +75,7 @@ public final class DeskApp {
 
     private func handle(_ key: Key) {
         if stack.last is LockPanel || stack.last is LoginPanel || stack.last is FirstRunPanel {
-            apply(stack[stack.count - 1].handle(key, app: self))
+            deliver(key)
             return
         }
         if let global = GlobalKey(key, takesText: stack.last?.takesText ?? false) {
@@ -78,12 +83,23 @@ public final class DeskApp {
             return
         }
         if key == .escape {
+            if stack[stack.count - 1].cancel() { return }
             if stack.count > 1 { park(stack.removeLast()) }
             message = nil
             return
         }
+        deliver(key)
+    }
+
+    /// Bumped whenever the whole stack is replaced (a logout), so a panel's handler that did it is not put back.
+    private var stackGeneration = 0
+
+    /// Gives a key to the top panel, taken off the stack while it runs so it may change the desk freely.
+    private func deliver(_ key: Key) {
         var top = stack.removeLast()
+        let generation = stackGeneration
         let outcome = top.handle(key, app: self)
+        guard generation == stackGeneration else { return }
         stack.append(top)
         apply(outcome)
     }
@@ -100,14 +116,20 @@ public final class DeskApp {
         }
     }
 
-    private func park(_ panel: any Panel) { parked[panel.titleKey] = panel }
+    private func park(_ panel: any Panel) {
+        var panel = panel
+        panel.willPark()
+        parked[panel.titleKey] = panel
+    }
 
     /// Opens a procedure's panel, restoring the half-filled one when there is one.
     private func open(_ titleKey: String, _ make: () -> any Panel) {
         if let index = stack.firstIndex(where: { $0.titleKey == titleKey }) {
+            stack[(index + 1)...].forEach(park)
             stack.removeSubrange((index + 1)...)
             return
         }
+        stack.dropFirst().forEach(park)
         stack = [stack[0]] + [parked.removeValue(forKey: titleKey) ?? make()]
     }
 
@@ -117,7 +139,9 @@ public final class DeskApp {
         switch key {
         case .help: stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title"))
         // A fresh search: the next citizen's number goes into an empty field.
-        case .find: stack = [HomePanel()]
+        case .find:
+            stack.dropFirst().forEach(park)
+            stack = [HomePanel()]
         case .enrol: open("enrol.title") { EnrolPanel() }
         case .settle: open("settle.title") { SettlePanel() }
         case .card: open("ecard.title") { ProcedurePanels.card() }
@@ -143,7 +167,23 @@ public final class DeskApp {
     /// Makes a person the current citizen, re-read so every panel sees the latest record.
     func pin(_ idNumber: String) {
         guard let desk else { return }
-        do { citizen = try desk.showPerson(idNumber) } catch { say(error) }
+        do {
+            let found = try desk.showPerson(idNumber)
+            // Forms half-filled for one citizen never carry over to the next.
+            if found.person.id != citizen?.person.id { parked.removeAll() }
+            citizen = found
+        } catch {
+            say(error)
+        }
+    }
+
+    /// Back to the login screen: the session, the citizen and every parked form are dropped.
+    func logOut() {
+        desk = nil
+        citizen = nil
+        parked.removeAll()
+        stack = [LoginPanel()]
+        stackGeneration += 1
     }
 
     func refreshCitizen() { if let id = citizen?.person.id.value { pin(id) } }
@@ -196,7 +236,8 @@ public final class DeskApp {
         }
         screen.put(" " + top, x: 0, y: 0, role: .title, limit: width)
         screen.put(citizenLine(), x: 1, y: 1, role: citizen == nil ? .hint : .label, limit: width - 2)
-        screen.put(String(repeating: "─", count: width), x: 0, y: 2, role: .normal)
+        // ASCII, not U+2500: box-drawing characters are ambiguous-width and run double on CJK-mode terminals.
+        screen.put(String(repeating: "-", count: width), x: 0, y: 2, role: .normal)
         let area = Rect(x: 1, y: 3, width: width - 2, height: height - 6)
         let panel = stack.last!
         screen.put(catalogue(panel.titleKey), x: 1, y: 3, role: .title)

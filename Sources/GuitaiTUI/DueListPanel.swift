@@ -15,13 +15,18 @@ struct DueListPanel: Panel {
     /// The self-service results file to import, while its path is being typed.
     var importPath: TextField?
 
+    mutating func cancel() -> Bool {
+        guard importPath != nil else { return false }
+        importPath = nil
+        return true
+    }
+
     private func list(_ app: DeskApp) -> [DueEntry] {
         (try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         if var path = importPath {
-            if key == .escape { importPath = nil; return .stay }
             guard key == .enter else { _ = path.handle(key); importPath = path; return .stay }
             importPath = nil
             guard let desk = app.desk else { return .stay }
@@ -73,9 +78,13 @@ struct DueListPanel: Panel {
         let daysCursor = days.render(on: &screen, x: daysX, y: area.y + 1, width: 5, focused: focusDays)
         let entries = list(app)
         let states = ["due-soon": c("due.soon"), "overdue": c("due.overdue"), "suspended": c("due.suspended")]
-        for (index, e) in entries.prefix(area.height - 4).enumerated() {
-            let y = area.y + 3 + index
-            let line = e.recipient.regionCode + "  " + DisplayWidth.padRight(e.recipient.name, to: 14) + e.recipient.due.iso + "  "
+        let rows = max(1, area.height - 5)
+        let start = max(0, min(selection - rows + 1, entries.count - rows))
+        for (offset, e) in entries.dropFirst(start).prefix(rows).enumerated() {
+            let index = start + offset
+            let y = area.y + 3 + offset
+            let line = e.recipient.regionCode + "  " + DisplayWidth.padRight(DisplayWidth.truncate(e.recipient.name, to: 13), to: 14)
+                + e.recipient.due.iso + "  "
                 + (states[e.state] ?? e.state)
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : (e.state == "due-soon" ? .normal : .error),

@@ -13,6 +13,12 @@ struct EnrolPanel: Panel {
     var employer = TextField(maxLength: 18)
     var editingEmployer = false
 
+    mutating func cancel() -> Bool {
+        guard editingEmployer else { return false }
+        editingEmployer = false
+        return true
+    }
+
     private func options(_ app: DeskApp) -> [EnrolmentOption] {
         guard let desk = app.desk, let citizen = app.citizen else { return [] }
         return (try? desk.enrolmentOptions(idNumber: citizen.person.id.value, switchPair: switchPair, employer: employer.text))

@@ -19,7 +19,8 @@ struct FirstRunPanel: Panel {
         if key == .function(10) || key == .control("q") { return .quit }
         if key == .function(9) || key == .control("w") {
             do {
-                app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, resources: app.resources)
+                app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, counter: app.counter,
+                                                          resources: app.resources)
                 app.say(app.catalogue("firstrun.training"))
                 return .replace(HomePanel())
             } catch {
@@ -31,7 +32,10 @@ struct FirstRunPanel: Panel {
         do {
             let setup = HallSetup(storePath: app.storePath, hallCode: form[0], hallName: form[1], regionCode: form[2],
                                   adminID: form[3], adminName: form[4], password: form[5])
-            app.desk = try Desk.initialize(setup, clock: app.clock, resources: app.resources)
+            _ = try Desk.initialize(setup, clock: app.clock, resources: app.resources)
+            // The session itself runs at this window, not as the store's creation.
+            app.desk = try Desk.open(storePath: app.storePath, operatorID: form[3], password: form[5], clock: app.clock,
+                                     counter: app.counter, resources: app.resources)
             app.say(app.catalogue("firstrun.created"))
             return .replace(HomePanel())
         } catch {

@@ -1,3 +1,4 @@
+import CellText
 import TerminalKit
 
 /// Help for the screen it was opened from, with every key and its second binding.
@@ -17,8 +18,11 @@ struct HelpPanel: Panel {
             where hint.hasPrefix(topic.split(separator: ".").first.map(String.init) ?? "") {
             lines.append(c(hint, c("no")))
         }
-        lines += ["", [c("key.help"), c("key.enrol"), c("key.settle"), c("key.find"), c("key.quit"), c("key.back")].joined(separator: "  "),
+        lines += ["", ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit", "key.lock",
+                       "key.back"].map { c($0) }.joined(separator: "  "),
                   c("key.second")]
+        // Long lines wrap: every binding stays readable at 80 columns.
+        lines = lines.flatMap { DisplayWidth.wrap($0, width: area.width, indent: 2) }
         for (index, line) in lines.prefix(area.height).enumerated() {
             screen.put(line, x: area.x, y: area.y + index, role: index == 0 ? .label : .normal, limit: area.width)
         }

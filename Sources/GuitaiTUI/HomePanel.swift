@@ -52,10 +52,14 @@ struct HomePanel: Panel {
         screen.put(label, x: area.x, y: area.y, role: .label)
         let fieldX = area.x + DisplayWidth.of(label) + 2
         let column = query.render(on: &screen, x: fieldX, y: area.y, width: min(30, area.width - fieldX), focused: true)
-        for (index, d) in results.prefix(area.height - 3).enumerated() {
-            let line = DisplayWidth.padRight(d.person.name, to: 14) + d.person.id.masked + "  " + app.catalogue(d.person.id.sex.label)
-                + "  " + String(d.age) + "  " + d.place.shortName
-            let y = area.y + 2 + index
+        // The list scrolls so the selection always shows.
+        let rows = max(1, area.height - 3)
+        let start = max(0, min(selection - rows + 1, results.count - rows))
+        for (offset, d) in results.dropFirst(start).prefix(rows).enumerated() {
+            let index = start + offset
+            let line = DisplayWidth.padRight(DisplayWidth.truncate(d.person.name, to: 13), to: 14) + d.person.id.masked + "  "
+                + app.catalogue(d.person.id.sex.label) + "  " + String(d.age) + "  " + d.place.shortName
+            let y = area.y + 2 + offset
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
         }

@@ -8,6 +8,12 @@ struct LockPanel: Panel {
     var password = TextField(maxLength: 64)
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        // Quitting shows nothing behind the lock; F9 lets another operator log in at this window.
+        if key == .function(10) || key == .control("q") { return .quit }
+        if key == .function(9) || key == .control("w") {
+            app.logOut()
+            return .stay
+        }
         guard key == .enter else {
             _ = password.handle(key)
             return .stay

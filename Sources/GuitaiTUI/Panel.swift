@@ -14,11 +14,17 @@ protocol Panel {
     var usesFullWidth: Bool { get }
     /// What the message line says when nothing else was said: the chosen item's reason or quote, in full.
     func status(app: DeskApp) -> (text: String, isError: Bool)?
+    /// Esc inside the panel (closing an inner form); false when Esc should go back a level instead.
+    mutating func cancel() -> Bool
+    /// Called when the panel is set aside to come back later: forget anything secret typed into it.
+    mutating func willPark()
 }
 
 extension Panel {
     var usesFullWidth: Bool { false }
     func status(app: DeskApp) -> (text: String, isError: Bool)? { nil }
+    mutating func cancel() -> Bool { false }
+    mutating func willPark() {}
 }
 
 /// What a key did to the panel.

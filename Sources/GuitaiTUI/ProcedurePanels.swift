@@ -4,8 +4,14 @@ import TerminalKit
 
 /// The card and certification screens, as `ActionPanel` data; every text comes from the catalogue.
 enum ProcedurePanels {
-    static func receipt(_ app: DeskApp, _ serial: String, _ lines: [String]) -> any Panel {
-        ReceiptPanel(name: serial, text: ([app.catalogue("receipt.title") + "  " + serial, ""] + lines).joined(separator: "\n"))
+    /// A receipt with its serial, the citizen, and the training mark on a training store.
+    static func receipt(_ app: DeskApp, _ serial: String, _ lines: [String], archiveLines: [String]? = nil) -> any Panel {
+        var head = [app.catalogue("receipt.title") + "  " + serial]
+        if app.desk?.store.hall.isTraining == true { head[0] += "  " + app.catalogue("mode.training") }
+        if let citizen = app.citizen { head.append(citizen.person.name + "  " + citizen.person.id.masked) }
+        head.append("")
+        return ReceiptPanel(name: serial, text: (head + lines).joined(separator: "\n"),
+                            archive: archiveLines.map { (head + $0).joined(separator: "\n") + "\n" })
     }
 
     private static func id(_ app: DeskApp) -> String { app.citizen!.person.id.value }
@@ -47,16 +53,21 @@ enum ProcedurePanels {
             },
             ActionPanel.Action(labelKey: "ecard.action.issue",
                                fields: [Form.Field(labelKey: "register.phone", field: TextField(maxLength: 11)),
+                                        Form.Field(labelKey: "ecard.check", field: TextField("document", maxLength: 8)),
                                         Form.Field(labelKey: "ecard.pin", field: TextField(maxLength: 6), secret: true),
-                                        Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 1))],
+                                        Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 3))],
                                prefill: { app, form in
                                    form.set(0, app.citizen?.person.phone ?? "")
-                                   // The phone on record only needs confirming: start on the PIN.
-                                   if !form[0].isEmpty { form.focus = 1 }
+                                   // The phone on record and the usual document check only need confirming: start on the PIN.
+                                   if !form[0].isEmpty { form.focus = 2 }
                                }) { app, form in
-                let r = try app.desk!.issueECard(idNumber: id(app), phone: form[0], identityCheck: "document", pin: form[1],
-                                                 voucher: form[2].lowercased() != "n")
-                return receipt(app, r.transaction, [app.catalogue(r.status.label), app.catalogue("ecard.code.receipt", r.activationCode ?? "")])
+                guard let voucher = ["y": true, "yes": true, "是": true, "n": false, "no": false, "否": false][form[3].lowercased()] else {
+                    throw DomainError(.usage, code: "bad-answer", zh: "是否激活医保电子凭证请填 y 或 n", en: "Answer y or n for the e-voucher")
+                }
+                let r = try app.desk!.issueECard(idNumber: id(app), phone: form[0], identityCheck: form[1], pin: form[2], voucher: voucher)
+                let status = app.catalogue(r.status.label)
+                return receipt(app, r.transaction, [status, app.catalogue("ecard.code.receipt", r.activationCode ?? "")],
+                               archiveLines: [status, app.catalogue("ecard.code.kept")])
             },
             ActionPanel.Action(labelKey: "ecard.action.activate",
                                fields: [Form.Field(labelKey: "ecard.code", field: TextField(maxLength: 8))]) { app, form in

@@ -8,11 +8,14 @@ struct ReceiptPanel: Panel {
     var usesFullWidth: Bool { true }
     let name: String
     let lines: [String]
+    /// What the saved copy holds when it must differ from the printout (a one-time code is printed, never kept).
+    let archive: String?
     var offset = 0
 
-    init(name: String, text: String) {
+    init(name: String, text: String, archive: String? = nil) {
         self.name = name
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.archive = archive
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
@@ -30,21 +33,30 @@ struct ReceiptPanel: Panel {
 
     /// Writes the receipt beside the store, in `receipts/`, and sends it to `lp` when a printer command exists.
     private func print(_ app: DeskApp) {
-        let directory = (app.storePath as NSString).deletingLastPathComponent + "/receipts"
+        let directory = URL(fileURLWithPath: app.storePath).deletingLastPathComponent().appendingPathComponent("receipts").path
         let path = directory + "/" + name + ".txt"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let full = lines.joined(separator: "\n") + "\n"
+            try (archive ?? full).write(toFile: path, atomically: true, encoding: .utf8)
             var printed = false
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") {
+                // The printer gets the full receipt on its standard input; no spool file keeps it.
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
-                process.arguments = [path]
+                let input = Pipe()
+                process.standardInput = input
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
-                try? process.run()
-                process.waitUntilExit()
-                printed = process.terminationStatus == 0
+                do {
+                    try process.run()
+                    input.fileHandleForWriting.write(Data(full.utf8))
+                    try input.fileHandleForWriting.close()
+                    process.waitUntilExit()
+                    printed = process.terminationStatus == 0
+                } catch {
+                    printed = false
+                }
             }
             app.say(app.catalogue(printed ? "receipt.printed" : "receipt.saved", path))
         } catch {

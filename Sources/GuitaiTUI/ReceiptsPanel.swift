@@ -15,6 +15,15 @@ struct ReceiptsPanel: Panel {
     /// The supervisor's id and password, while a reversal is being approved.
     var approval: Form?
 
+    mutating func cancel() -> Bool {
+        guard approval != nil else { return false }
+        approval = nil
+        return true
+    }
+
+    /// The supervisor's password never waits in a parked screen.
+    mutating func willPark() { approval = nil }
+
     private func entries(_ app: DeskApp) -> [JournalEntry] { (try? app.desk?.todaysReceipts()) ?? [] }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
@@ -22,7 +31,6 @@ struct ReceiptsPanel: Panel {
         selection = min(selection, max(0, list.count - 1))
         guard let desk = app.desk else { return .stay }
         if var form = approval {
-            if key == .escape { approval = nil; return .stay }
             if form.handle(key) == .submitted {
                 approval = nil
                 do {

@@ -263,4 +263,46 @@ import Testing
         // 卓玛央金 was registered at this counter today: in-person evidence, certified with today's date.
         #expect(screen.contains("信息比对认证 1 人") && screen.contains("540102********246X"))
     }
+
+    @Test func aFormHalfFilledForOneCitizenNeverCarriesOverToTheNext() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(5))
+        desk.type("挂号费 A 12"); desk.keys(.enter)
+        // Another procedure and back: the bill is still there for the same citizen.
+        desk.keys(.function(3), .function(5))
+        #expect(desk.screen.contains("挂号费"))
+        // A new citizen: the bill is gone.
+        desk.keys(.function(6)); desk.type("zmyj"); desk.keys(.enter, .function(5))
+        #expect(!desk.screen.contains("挂号费"))
+    }
+
+    @Test func escClosesTheSupervisorsPromptAndForgetsWhatWasTyped() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter, .function(2), .down, .down, .enter, .enter, .escape, .function(5))
+        desk.type("药品 A 100"); desk.keys(.enter, .function(9), .enter, .escape, .function(8), .character("R"))
+        desk.type("ciren"); desk.keys(.enter); desk.type("super-pass")
+        desk.keys(.escape)
+        // The prompt is closed and empty; Enter now shows the slip instead of reversing in the supervisor's name.
+        let screen = desk.keys(.enter)
+        #expect(screen.contains("医疗费用一站式结算单"))
+        let journal = try desk.app.desk!.store.read { try $0.journal() }
+        #expect(!journal.contains { $0.kind == "settle.reverse" })
+    }
+
+    @Test func theLockScreenCanQuitOrHandTheWindowToAnotherOperator() throws {
+        let desk = try DeskHarness(lockMinutes: 1)
+        desk.login()
+        desk.send(Array(repeating: .tick, count: 240))
+        var screen = desk.keys(.function(9))
+        #expect(screen.contains("操作员登录"))
+        #expect(!screen.contains("扎西"))
+        desk.login()
+        desk.send(Array(repeating: .tick, count: 240))
+        desk.keys(.function(10))
+        #expect(!desk.app.running)
+        screen = desk.screen
+        #expect(screen.contains("屏幕已锁定"))
+    }
 }
