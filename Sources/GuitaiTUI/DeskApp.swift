@@ -74,8 +74,8 @@ public final class DeskApp {
     }
 
     private func handle(_ key: Key) {
-        if stack.last is LockPanel || stack.last is LoginPanel || stack.last is FirstRunPanel {
-            deliver(key)
+        if stack.last?.isGate == true {
+            if GlobalKey(key, takesText: true) == .quit { running = false } else { deliver(key) }
             return
         }
         if let global = GlobalKey(key, takesText: stack.last?.takesText ?? false) {

@@ -6,6 +6,7 @@ import TerminalKit
 struct FirstRunPanel: Panel {
     let titleKey = "firstrun.title"
     var takesText: Bool { true }
+    var isGate: Bool { true }
     var form = Form([
         Form.Field(labelKey: "firstrun.code", field: TextField(maxLength: 12)),
         Form.Field(labelKey: "firstrun.name", field: TextField(maxLength: 40)),
@@ -16,7 +17,6 @@ struct FirstRunPanel: Panel {
     ])
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        if key == .function(10) || key == .control("q") { return .quit }
         if key == .function(9) || key == .control("w") {
             do {
                 app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, counter: app.counter,

@@ -5,11 +5,11 @@ import TerminalKit
 struct LockPanel: Panel {
     let titleKey = "locked.title"
     var takesText: Bool { true }
+    var isGate: Bool { true }
     var password = TextField(maxLength: 64)
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        // Quitting shows nothing behind the lock; F9 lets another operator log in at this window.
-        if key == .function(10) || key == .control("q") { return .quit }
+        // F10 quits (globally, showing nothing behind the lock); F9 lets another operator log in at this window.
         if key == .function(9) || key == .control("w") {
             app.logOut()
             return .stay

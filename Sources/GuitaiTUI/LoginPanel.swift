@@ -5,11 +5,11 @@ import TerminalKit
 struct LoginPanel: Panel {
     let titleKey = "login.title"
     var takesText: Bool { true }
+    var isGate: Bool { true }
     var form = Form([Form.Field(labelKey: "login.operator", field: TextField(maxLength: 32)),
                      Form.Field(labelKey: "login.password", field: TextField(maxLength: 64), secret: true)])
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        if key == .function(10) || key == .control("q") { return .quit }
         guard form.handle(key) == .submitted else { return .stay }
         do {
             app.desk = try Desk.open(storePath: app.storePath, operatorID: form[0], password: form[1], clock: app.clock,

@@ -14,6 +14,8 @@ protocol Panel {
     var usesFullWidth: Bool { get }
     /// What the message line says when nothing else was said: the chosen item's reason or quote, in full.
     func status(app: DeskApp) -> (text: String, isError: Bool)?
+    /// A screen before or outside a session (first run, login, the lock): only quitting is global there.
+    var isGate: Bool { get }
     /// Esc inside the panel (closing an inner form); false when Esc should go back a level instead.
     mutating func cancel() -> Bool
     /// Called when the panel is set aside to come back later: forget anything secret typed into it.
@@ -23,6 +25,7 @@ protocol Panel {
 extension Panel {
     var usesFullWidth: Bool { false }
     func status(app: DeskApp) -> (text: String, isError: Bool)? { nil }
+    var isGate: Bool { false }
     mutating func cancel() -> Bool { false }
     mutating func willPark() {}
 }

@@ -32,7 +32,7 @@ struct SettlePanel: Panel {
                 let r = try desk.settle(form, preview: true, language: app.catalogue.language).result
                 let c = app.catalogue
                 let summary = [c("settle.title"), "", citizen.person.name + "  " + citizen.person.id.masked,
-                               [c(r.bill.visit.label), c(r.bill.level.label), r.bill.major ? c("settle.major", c("yes")) : ""].joined(separator: "  "),
+                               [c(r.bill.visit.label), c(r.bill.level.label), r.bill.major ? c("settle.major.flag") : ""].joined(separator: "  "),
                                "", c("settle.totals", r.total.grouped, (r.basicPaid + r.criticalIllnessPaid + r.assistancePaid).grouped,
                                      r.personal.total.grouped)]
                 return .open(ConfirmPanel(summary: summary) { app in
@@ -72,7 +72,7 @@ struct SettlePanel: Panel {
             screen.put(c("citizen.none"), x: area.x, y: area.y, role: .error, limit: area.width)
             return nil
         }
-        screen.put(c("settle.hint") + "  Ctrl-V/L/O", x: area.x, y: area.y, role: .hint, limit: area.width)
+        screen.put(c("settle.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
         let options = [c("settle.visit", c(visit.label)), c("settle.level", c(level.label)), c("settle.major", c(major ? "yes" : "no"))]
         screen.put(options.joined(separator: "   "), x: area.x, y: area.y + 1, role: .label, limit: area.width)
         screen.put(c("settle.items"), x: area.x, y: area.y + 3, role: .label)
