@@ -37,6 +37,10 @@ struct CertifyCommand: ParsableCommand {
             try Runner.run(global) {
                 let desk = try Runner.desk(global)
                 let list = try desk.dueList(within: within, regionPrefix: region)
+                // The JSON carries full ID numbers for scripts: who took them is journaled first.
+                if global.json {
+                    try desk.auditList("certify due", count: list.count, filter: [("region", region), ("within", String(within))])
+                }
                 let t = Texts(global.language)
                 let states = ["due-soon": t("即将到期", "due soon"), "overdue": t("已逾期", "overdue"), "suspended": t("已暂停发放", "suspended")]
                 let rows = list.map { e in
@@ -61,7 +65,7 @@ struct CertifyCommand: ParsableCommand {
         func run() throws {
             try Runner.run(global) {
                 let report = try Runner.desk(global).importSelfService(try InputFile.text(file),
-                                                                        file: (file as NSString).lastPathComponent)
+                                                                        file: InputFile.name(of: file))
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["serial": .optional(report.serial),
@@ -82,7 +86,9 @@ struct CertifyCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let (certified, serial) = try Runner.desk(global).certifyByData(regionPrefix: region)
+                let desk = try Runner.desk(global)
+                let (certified, serial) = try desk.certifyByData(regionPrefix: region)
+                if global.json { try desk.auditList("certify by-data", count: certified.count, filter: [("region", region)]) }
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["serial": .string(serial), "certified": .array(certified.map { ["id": .string($0.id), "evidence": .string($0.evidence)] })],

@@ -3,16 +3,20 @@ import Foundation
 import GuitaiCore
 import GuitaiDesk
 
-/// `guitai death`: registers a death and the overpayment to recover.
+/// `guitai death`: registers a death and the overpayment to recover; `death reverse` withdraws one made in error.
 struct DeathCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "death", abstract: "Register a death; lists months paid after it.")
+    static let configuration = CommandConfiguration(commandName: "death", abstract: "Register a death; lists months paid after it.",
+                                                    subcommands: [Reverse.self])
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long) var id: String
-    @Option(name: .long, help: "The date of death.") var date: String
+    @Option(name: .long) var id: String?
+    @Option(name: .long, help: "The date of death.") var date: String?
 
     func run() throws {
         try Runner.run(global) {
+            guard let id, let date else {
+                throw DomainError.usage("missing-option", zh: "死亡登记需要 --id 和 --date", en: "death needs --id and --date")
+            }
             let (line, serial) = try Runner.desk(global).registerDeath(idNumber: id, date: date)
             let t = Texts(global.language)
             let months = line.months.map(\.iso).joined(separator: ", ")
@@ -20,6 +24,24 @@ struct DeathCommand: ParsableCommand {
                 json: ["serial": .string(serial), "overpaid": ["amount": .money(line.amount), "months": .array(line.months.map { .string($0.iso) })]],
                 text: line.months.isEmpty ? t("已登记死亡，无多发待遇", "Death registered; nothing was overpaid")
                     : t("已登记死亡，多发待遇 \(line.amount.grouped) 元应追回（\(months)）", "Death registered; \(line.amount.grouped) overpaid for \(months) to recover"))
+        }
+    }
+
+    struct Reverse: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw a death registered in error (supervisor).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long) var id: String
+
+        func run() throws {
+            try Runner.run(global) {
+                let (restored, serial) = try Runner.desk(global).reverseDeath(idNumber: id)
+                let t = Texts(global.language)
+                return CommandOutput(
+                    json: ["serial": .string(serial), "reopened": .array(restored.map { .string($0.rawValue) })],
+                    text: t("已撤销死亡登记，恢复参保 \(restored.count) 项，流水号 \(serial)",
+                            "Death withdrawn; \(restored.count) enrolments reopened, serial \(serial)"))
+            }
         }
     }
 }

@@ -40,10 +40,10 @@ public struct GuitaiCommand: ParsableCommand {
             let path = global.storePath
             var lines = [t("柜台 Guitai · 库文件 ", "Guitai · store ") + path]
             var json: [(String, JSONValue)] = [("store", .string(path)), ("desk", "not-built")]
-            if let store = try? Store.open(at: path) {
-                lines.append(t("大厅 \(store.hall.name)（\(store.hall.code)）", "Hall \(store.hall.name) (\(store.hall.code))")
-                             + (store.hall.isTraining ? t(" [培训模式]", " [training]") : ""))
-                json.append(("hall", .string(store.hall.code)))
+            if let hall = try? Store.inspect(at: path) {
+                lines.append(t("大厅 \(hall.name)（\(hall.code)）", "Hall \(hall.name) (\(hall.code))")
+                             + (hall.isTraining ? t(" [培训模式]", " [training]") : ""))
+                json.append(("hall", .string(hall.code)))
             } else {
                 lines.append(t("尚未建库。建库：", "No store yet. Create one: ")
                              + "guitai init --hall-code CODE --hall-name NAME --region DIVISION --admin ID --admin-name NAME --password-stdin")

@@ -19,7 +19,7 @@ struct IDCommand: ParsableCommand {
                 let resources = try Runner.resources()
                 // Synthetic `99` numbers pass only where a training store is in use.
                 let training = FileManager.default.fileExists(atPath: global.storePath)
-                    && ((try? Store.open(at: global.storePath).hall.isTraining) ?? false)
+                    && ((try? Store.inspect(at: global.storePath).isTraining) ?? false)
                 let checks = IDCheck.check(numbers, today: try Runner.clock(global).today(), resources: resources, allowTraining: training)
                 let t = Texts(global.language)
                 var lines: [String] = []

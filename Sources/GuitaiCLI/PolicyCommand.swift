@@ -38,7 +38,7 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try Runner.run(global) {
                 let text = try InputFile.text(file)
-                let (id, serial) = try Runner.desk(global).loadPolicy(text: text, file: (file as NSString).lastPathComponent)
+                let (id, serial) = try Runner.desk(global).loadPolicy(text: text, file: InputFile.name(of: file))
                 let t = Texts(global.language)
                 return CommandOutput(json: ["id": .string(id), "serial": .string(serial)],
                                      text: t("已载入政策 \(id)，流水号 \(serial)", "Loaded policy \(id), serial \(serial)"))

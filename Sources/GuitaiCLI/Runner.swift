@@ -36,8 +36,9 @@ enum Runner {
             return SystemClock()
         }
         guard let date = LocalDate(iso: text) else {
-            throw DomainError(.usage, code: "bad-date", zh: "业务日期“\(text)”应写作 YYYY-MM-DD", en: "The business date \"\(text)\" should be YYYY-MM-DD")
+            throw DomainError(.usage, code: "bad-business-date", zh: "业务日期“\(text)”应写作 YYYY-MM-DD", en: "The business date \"\(text)\" should be YYYY-MM-DD")
         }
+        try BusinessDateRange.check(date)
         return SystemClock(businessDate: date)
     }
 
@@ -52,8 +53,14 @@ enum Runner {
                               en: "Put operator \(operatorID)'s password in the environment variable GUITAI_PASSWORD")
         }
         let counter = global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1"
-        return try Desk.open(storePath: global.storePath, operatorID: operatorID, password: password,
-                             clock: try clock(global), counter: counter, resources: try resources())
+        let desk = try Desk.open(storePath: global.storePath, operatorID: operatorID, password: password,
+                                 clock: try clock(global), counter: counter, resources: try resources())
+        if desk.store.isReadOnly {
+            let t = Texts(global.language)
+            FileHandle.standardError.write(Data(("guitai: " + t("库文件只读：可以查询和校验，不能办理业务",
+                                                                  "the store is read-only here: it can be read and verified, not written") + "\n").utf8))
+        }
+        return desk
     }
 
     /// Reads a new account's password from standard input (the first line).

@@ -13,9 +13,11 @@ enum BillItemsInput {
         for (index, element) in array.enumerated() {
             let n = index + 1
             guard let object = element as? [String: Any] else { throw refuse("第\(n)项不是对象", "item \(n) is not an object") }
-            guard let name = object["name"] as? String, !name.trimmingSpaces.isEmpty else {
+            guard let rawName = object["name"] as? String, !rawName.trimmingSpaces.isEmpty else {
                 throw refuse("第\(n)项缺少名称 name", "item \(n) has no name")
             }
+            let name: String
+            do { name = try StoredText.check(rawName, as: .itemName) } catch { throw refuse("第\(n)项：\(error.message.zh)", "item \(n): \(error.message.en)") }
             guard let categoryText = object["category"] as? String, let category = ItemCategory(rawValue: categoryText.uppercased()) else {
                 throw refuse("第\(n)项“\(name)”的类别应为 A、B 或 C", "item \(n) (\(name)) needs category A, B or C")
             }
@@ -26,7 +28,7 @@ enum BillItemsInput {
                 throw refuse("第\(n)项“\(name)”的金额“\(amountText)”应为大于0、不超过\(Bill.maximumItem.grouped)、最多两位小数的元",
                              "item \(n) (\(name)): the amount \"\(amountText)\" should be yuan above zero (at most \(Bill.maximumItem.grouped)) with at most two decimals")
             }
-            items.append(BillItem(name: name.trimmingSpaces, category: category, amount: amount))
+            items.append(BillItem(name: name, category: category, amount: amount))
         }
         return items
     }

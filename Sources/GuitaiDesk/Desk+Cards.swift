@@ -9,6 +9,9 @@ extension Desk {
         let issued = try issuedOn.map { try DateInput.date($0, field: Bilingual(zh: "发卡日期", en: "the issue date")) } ?? today
         let (card, serial) = try store.write(context, kind: "card.register") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "登记社保卡", en: "card registration"))
+            try LifeRules.checkDate(issued, of: Bilingual(zh: "发卡日期", en: "the issue date"), birth: person.person.id.birthDate,
+                                    businessDate: today)
             if let other = try tx.card(number: number.value) {
                 throw DomainError.refused("duplicate-card", zh: "卡号 \(number) 已登记（状态：\(other.card.state.label.zh)）",
                                           en: "Card number \(number) is already on record (\(other.card.state.label.en))")
@@ -25,10 +28,13 @@ extension Desk {
     }
 
     /// Reports a card lost (temporarily or formally), found, locked, unlocked or cancelled.
+    /// After a death only cancellation is accepted: it ends the card rather than starting anything.
     public func changeCard(idNumber: String, change: PhysicalCard.Change, reason: String?) throws -> (card: PhysicalCard, serial: String) {
         try require(.counter)
+        let reason = try StoredText.checkOptional(reason, as: .reason)
         let (card, serial) = try store.write(context, kind: "card.change") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            if change != .cancel { try requireLiving(person, tx, step: Bilingual(zh: "办理社保卡业务", en: "card step")) }
             let record = try requireCard(person)(tx)
             let changed = try record.card.applying(change, on: today)
             try tx.updateCard(uuid: record.uuid, state: changed.state, since: today)
@@ -44,6 +50,7 @@ extension Desk {
         let number = try CardNumber.parse(text).get()
         let (card, serial) = try store.write(context, kind: "card.replace") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "补换社保卡", en: "card replacement"))
             let old = try requireCard(person)(tx)
             if try tx.card(number: number.value) != nil {
                 throw DomainError.refused("duplicate-card", zh: "卡号 \(number) 已登记", en: "Card number \(number) is already on record")
@@ -74,16 +81,18 @@ extension Desk {
             throw DomainError(.usage, code: "bad-check", zh: "身份核验方式应为 document 或 face", en: "The identity check is document or face")
         }
         let phone = try Person.validatePhone(phoneText).get()
+        let reason = try StoredText.checkOptional(reason, as: .reason)
         let code = ActivationCode.make()
         // scrypt runs before the transaction so other counters never wait on it.
         let (pinHash, codeHash) = (try Store.hashSecret(pin), try Store.hashSecret(code))
         let (receipt, _) = try store.write(context, kind: "ecard.issue") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "签发电子社保卡", en: "e-card issue"))
             let current = try tx.latestECard(personUUID: person.uuid)
             _ = try ECardStep.issue.next(from: current?.status)
             let card = try requireCard(person)(tx)
             if let problem = PINRules.check(pin, birth: person.person.id.birthDate) { throw problem }
-            let serial = tx.serial!
+            let serial = tx.serial ?? ""
             try tx.insertECard(personUUID: person.uuid, serial: serial, phone: phone, identityCheck: identityCheck, pinHash: pinHash,
                                activationHash: codeHash, on: today, voucher: voucher)
             let receipt = ECardReceipt(transaction: serial, ecardSerial: serial, status: .issued, activationCode: code,
@@ -96,14 +105,21 @@ extension Desk {
     }
 
     /// Activates, suspends, resumes or cancels the e-card; activation needs the code from the issue receipt.
+    /// After a death only cancellation is accepted.
     public func stepECard(idNumber: String, step: ECardStep, code: String? = nil, reason: String? = nil) throws -> ECardReceipt {
         try require(.counter)
-        precondition(step != .issue, "issue has its own use case")
+        guard step != .issue else {
+            throw DomainError(.usage, code: "bad-step", zh: "签发电子社保卡须提供手机号和密码", en: "Issuing the e-card needs the phone and the PIN")
+        }
+        let reason = try StoredText.checkOptional(reason, as: .reason)
         let (receipt, _) = try store.write(context, kind: step == .activate ? "ecard.activate" : "ecard.step") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            if step != .cancel { try requireLiving(person, tx, step: Bilingual(zh: "办理电子社保卡业务", en: "e-card step")) }
             let current = try tx.latestECard(personUUID: person.uuid)
             let next = try step.next(from: current?.status)
-            let ecard = current!
+            guard let ecard = current else {
+                throw DomainError.refused("illegal-transition", zh: "尚未签发电子社保卡", en: "No e-card has been issued")
+            }
             let card = try tx.liveCard(personUUID: person.uuid)
             if step == .activate || step == .resume, let reason = card?.card.unusableReason(on: today) ?? (card == nil ? Bilingual(zh: "没有在用的实体社保卡", en: "there is no physical card in use") : nil) {
                 throw DomainError.refused("card-unusable", zh: "电子社保卡不能\(step.label.zh)：\(reason.zh)", en: "The e-card cannot be \(step.label.en): \(reason.en)")
@@ -115,7 +131,7 @@ extension Desk {
                 }
             }
             try tx.updateECard(uuid: ecard.uuid, status: next, since: today, clearActivation: step == .activate)
-            let receipt = ECardReceipt(transaction: tx.serial!, ecardSerial: ecard.serial, status: next, activationCode: nil,
+            let receipt = ECardReceipt(transaction: tx.serial ?? "", ecardSerial: ecard.serial, status: next, activationCode: nil,
                                        voucherActive: ecard.voucherOn != nil, unusableReason: card?.card.unusableReason(on: today))
             return (receipt, ["id": .string(person.person.id.value), "ecard": .string(ecard.serial), "step": .string(step.rawValue),
                               "status": .string(next.rawValue), "reason": .string(reason ?? step.label.zh)])
@@ -128,11 +144,12 @@ extension Desk {
         try require(.counter)
         return try store.write(context, kind: "ecard.voucher") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "激活医保电子凭证", en: "e-voucher activation"))
             guard let ecard = try tx.latestECard(personUUID: person.uuid), ecard.status != .cancelled else {
                 throw DomainError.refused("no-ecard", zh: "请先签发电子社保卡", en: "Issue the e-card first")
             }
-            if ecard.voucherOn != nil {
-                throw DomainError.refused("voucher-active", zh: "医保电子凭证已于 \(ecard.voucherOn!.iso) 激活", en: "The e-voucher was activated on \(ecard.voucherOn!.iso)")
+            if let on = ecard.voucherOn {
+                throw DomainError.refused("voucher-active", zh: "医保电子凭证已于 \(on.iso) 激活", en: "The e-voucher was activated on \(on.iso)")
             }
             try tx.activateVoucher(ecardUUID: ecard.uuid, on: today)
             return ((), ["id": .string(person.person.id.value), "ecard": .string(ecard.serial)])

@@ -2,34 +2,36 @@ import GuitaiCore
 import GuitaiStore
 
 extension Desk {
-    /// Starts a monthly benefit for a registered person.
+    /// Starts a monthly benefit for a registered person: a pension enrolment of theirs begun by the first month, and
+    /// the scheme's pension age reached by then (`BenefitRules`); the scheme defaults to their employee pension, else
+    /// their resident pension.
     public func addBenefit(idNumber: String, monthly text: String, from monthText: String, scheme schemeText: String? = nil) throws -> String {
         try require(.counter)
         guard let monthly = Money(yuan: text), monthly.fen > 0, monthly <= Money.yuan(1_000_000) else {
-            throw DomainError(.usage, code: "bad-amount", zh: "月待遇“\(text)”应为大于0的金额（元）", en: "The monthly amount \"\(text)\" should be yuan above zero")
+            throw DomainError(.usage, code: "bad-amount", zh: "月待遇“\(text)”应为大于0、不超过1,000,000元的金额", en: "The monthly amount \"\(text)\" should be yuan above zero, at most 1,000,000")
         }
         guard let start = YearMonth(iso: monthText) else {
             throw DomainError(.usage, code: "bad-month", zh: "起始月份“\(monthText)”应写作 YYYY-MM", en: "The start month \"\(monthText)\" should be YYYY-MM")
         }
+        var requested: Scheme?
+        if let schemeText {
+            guard let s = Scheme(rawValue: schemeText), s == .residentPension || s == .employeePension else {
+                throw DomainError(.usage, code: "unknown-scheme", zh: "待遇险种应为 resident-pension 或 employee-pension",
+                                  en: "The benefit's scheme is resident-pension or employee-pension")
+            }
+            requested = s
+        }
+        let library = try policyLibrary()
         return try store.write(context, kind: "benefit.add") { tx in
             let person = try requirePerson(idNumber, in: tx)
-            if let died = try tx.deathDate(personUUID: person.uuid) {
-                throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记", en: "\(person.person.name) died on \(died.iso)")
-            }
+            try requireLiving(person, tx, step: Bilingual(zh: "登记月待遇", en: "benefit"))
             if try tx.recipient(personUUID: person.uuid) != nil {
                 throw DomainError.refused("duplicate-benefit", zh: "\(person.person.name)已有月待遇记录", en: "\(person.person.name) already has a monthly benefit")
             }
-            let enrolled = try tx.enrolments(personUUID: person.uuid).map(\.enrolment.scheme)
-            let scheme: Scheme
-            if let schemeText {
-                guard let s = Scheme(rawValue: schemeText), s == .residentPension || s == .employeePension else {
-                    throw DomainError(.usage, code: "unknown-scheme", zh: "待遇险种应为 resident-pension 或 employee-pension",
-                                      en: "The benefit's scheme is resident-pension or employee-pension")
-                }
-                scheme = s
-            } else {
-                scheme = enrolled.contains(.employeePension) ? .employeePension : .residentPension
-            }
+            let enrolments = try tx.enrolments(personUUID: person.uuid).map(\.enrolment)
+            let ages = library.select(regionCode: person.person.regionCode, year: start.year)?.policy.pensionAge ?? .national
+            let scheme = try BenefitRules.scheme(requested: requested, start: start, person: person.person, enrolments: enrolments,
+                                                 ages: ages, businessDate: today)
             try tx.insertBenefit(Benefit(scheme: scheme, monthly: monthly, start: start), personUUID: person.uuid)
             return ((), ["id": .string(person.person.id.value), "scheme": .string(scheme.rawValue), "monthly": .money(monthly),
                          "from": .string(start.iso)])
@@ -41,10 +43,6 @@ extension Desk {
             throw DomainError.refused("not-a-recipient", zh: "\(person.person.name)没有月待遇记录，无需认证",
                                       en: "\(person.person.name) receives no monthly benefit: nothing to certify")
         }
-        if let died = recipient.benefit.deathDate {
-            throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记，不能认证",
-                                      en: "\(person.person.name) died on \(died.iso): no certification after death")
-        }
         return recipient
     }
 
@@ -55,12 +53,14 @@ extension Desk {
             throw DomainError(.usage, code: "bad-method", zh: "认证方式应为 counter、home、video、self-service 或 data",
                               en: "The method is counter, home, video, self-service or data")
         }
-        if method == .video && (reference ?? "").trimmingSpaces.isEmpty {
-            throw DomainError.refused("no-reference", zh: "视频认证须记录通话编号（--ref）", en: "A video certification needs the call reference (--ref)")
+        let reference = try StoredText.checkOptional(reference, as: .reference)
+        if method == .video && reference == nil {
+            throw DomainError.refused("no-reference", zh: "视频认证须记录通话编号", en: "A video certification needs the call's reference")
         }
         let date = today
         let (due, serial) = try store.write(context, kind: "certify") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "认证", en: "certification"))
             _ = try requireRecipient(person, tx)
             if method == .data {
                 let evidence = try tx.inPersonEvidence(since: date.adding(months: -CertificationCycle.months))[person.person.id.value]

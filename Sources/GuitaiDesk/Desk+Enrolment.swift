@@ -30,11 +30,13 @@ extension Desk {
                                        switchPair: form.switchPair)
         let (receipt, serial) = try store.write(context, kind: "enrol") { tx in
             let record = try requirePerson(form.idNumber, in: tx)
+            try requireLiving(record, tx, step: Bilingual(zh: "参保", en: "enrolment"))
             guard let policy = library.select(regionCode: record.person.regionCode, year: from.year)?.policy else {
                 throw DomainError.refused("no-policy", zh: "没有适用于该地区的政策", en: "No policy serves this region")
             }
             let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
-            let plan = try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy)
+            let plan = try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy,
+                                               businessDate: today, drawing: try drawnSchemes(record, tx))
             if let ends = plan.ends {
                 try tx.endOpenEnrolment(personUUID: record.uuid, scheme: ends.scheme, on: ends.on, status: .terminated)
             }
@@ -70,6 +72,13 @@ extension Desk {
         let date = try dateText.map { try DateInput.date($0, field: Bilingual(zh: "变更日期", en: "the date")) } ?? today
         let (changed, serial) = try store.write(context, kind: "enrol.change") { tx in
             let person = try requirePerson(idNumber, in: tx)
+            try requireLiving(person, tx, step: Bilingual(zh: "变更参保状态", en: "enrolment change"))
+            try LifeRules.checkDate(date, of: Bilingual(zh: "变更日期", en: "the date of the change"),
+                                    birth: person.person.id.birthDate, businessDate: today)
+            if transition == .resume, try drawnSchemes(person, tx).contains(scheme) {
+                throw DomainError.refused("drawing-pension", zh: "此人正在领取\(scheme.label.zh)待遇，该险种不再缴费",
+                                          en: "This person draws a benefit from the \(scheme.label.en), which takes no new contributions")
+            }
             let records = try tx.enrolments(personUUID: person.uuid)
             // The open enrolment if there is one, else the latest, so the refusal can name its state.
             guard let record = records.last(where: { $0.enrolment.scheme == scheme && $0.enrolment.status.isOpen })
@@ -100,10 +109,14 @@ extension Desk {
             let record = try requirePerson(idNumber, in: tx)
             let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
             guard let policy = library.select(regionCode: record.person.regionCode, year: date.year)?.policy else { return [] }
+            let death = try tx.deathDate(personUUID: record.uuid)
+            let drawing = try drawnSchemes(record, tx)
             return Scheme.allCases.map { scheme in
                 let request = EnrolmentRequest(scheme: scheme, from: date, employer: employer, switchPair: switchPair)
                 do {
-                    return EnrolmentOption(scheme: scheme, plan: try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy))
+                    try LifeRules.refuseAfterDeath(death, name: record.person.name, step: Bilingual(zh: "参保", en: "enrolment"))
+                    return EnrolmentOption(scheme: scheme, plan: try EnrolmentRules.plan(request, person: record.person, existing: existing,
+                                                                                         policy: policy, businessDate: today, drawing: drawing))
                 } catch let error as DomainError {
                     return EnrolmentOption(scheme: scheme, closedBecause: error)
                 } catch {
@@ -111,5 +124,13 @@ extension Desk {
                 }
             }
         }
+    }
+}
+
+extension Desk {
+    /// The pension schemes a person draws a monthly benefit from: they take no new contributions.
+    func drawnSchemes(_ record: PersonRecord, _ tx: StoreTransaction) throws -> Set<Scheme> {
+        guard let recipient = try tx.recipient(personUUID: record.uuid) else { return [] }
+        return [recipient.benefit.scheme]
     }
 }

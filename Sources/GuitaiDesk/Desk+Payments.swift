@@ -4,20 +4,40 @@ import GuitaiStore
 extension Desk {
     /// The monthly payment run (supervisors): pay the certified, suspend the overdue, back-pay the re-certified.
     /// Running a month again pays nobody twice.
+    ///
+    /// A long job that leaves the counters working: every recipient is decided on a snapshot, without the write
+    /// lock; then one transaction re-decides only the recipients whose benefit, death, certifications or payments
+    /// changed since the snapshot, and writes every line. The lock is held for the writing alone, and the run is
+    /// all or nothing.
+    /// - Throws: `bad-month` (usage), `impossible-date` for a month after the business month.
     public func paymentsRun(month text: String) throws -> PaymentRunReport {
         try require(.supervision)
         guard let month = YearMonth(iso: text) else {
             throw DomainError(.usage, code: "bad-month", zh: "月份“\(text)”应写作 YYYY-MM", en: "The month \"\(text)\" should be YYYY-MM")
         }
-        let (report, serial) = try store.write(context, kind: "payments.run") { tx in
+        if month > today.yearMonth {
+            throw DomainError.refused("impossible-date", zh: "不能发放 \(month.iso) 的待遇：晚于业务月份 \(today.yearMonth.iso)",
+                                      en: "The run for \(month.iso) cannot be made before that month: the business month is \(today.yearMonth.iso)")
+        }
+        let (snapshot, head) = try store.read { tx in
             let (handled, owed) = try tx.paymentState(for: month)
-            var report = PaymentRunReport(month: month, serial: tx.serial!, paid: [], suspended: [], backPaid: [])
-            for r in try tx.recipients(asOf: month.firstDay) {
-                let suspended = owed[r.benefitUUID] ?? []
-                // A month that already has a line counts as handled; only back-pay may still be due.
-                let already: Set<YearMonth> = handled.contains(r.benefitUUID) ? [month] : []
-                let decision = PaymentRun.decide(r.benefit, month: month, dueAtMonthStart: r.dueAsOf, latestDue: r.due,
-                                                 paidMonths: already, suspendedMonths: suspended)
+            let decided = try tx.recipients(asOf: month.firstDay).map { r in
+                PlannedPayment(recipient: r, decision: decide(r, month: month, handled: handled.contains(r.benefitUUID),
+                                                              owed: owed[r.benefitUUID] ?? []))
+            }
+            return (decided, try tx.journalHead())
+        }
+        let (report, serial) = try store.write(context, kind: "payments.run") { tx in
+            let changed = try tx.benefitsChanged(since: head)
+            var plan = changed.isEmpty ? snapshot : snapshot.filter { !changed.contains($0.recipient.benefitUUID) }
+            for r in try tx.recipients(benefitUUIDs: changed, asOf: month.firstDay) {
+                let state = try tx.paymentState(for: month, benefitUUID: r.benefitUUID)
+                plan.append(PlannedPayment(recipient: r, decision: decide(r, month: month, handled: state.handled, owed: state.owed)))
+            }
+            plan.sort { ($0.recipient.regionCode, $0.recipient.idNumber) < ($1.recipient.regionCode, $1.recipient.idNumber) }
+            var report = PaymentRunReport(month: month, serial: tx.serial ?? "", paid: [], suspended: [], backPaid: [])
+            for planned in plan {
+                let r = planned.recipient, decision = planned.decision
                 if let amount = decision.paid {
                     try tx.insertPayment(benefitUUID: r.benefitUUID, month: month, kind: "paid", amount: amount)
                     report.paid.append(PaymentLine(idNumber: r.idNumber, name: r.name, amount: amount, months: [month]))
@@ -44,22 +64,32 @@ extension Desk {
         return result
     }
 
-    /// Registers a death: the benefit ends with the month of death, and every month paid after it is to be recovered.
+    private func decide(_ r: RecipientRecord, month: YearMonth, handled: Bool, owed: Set<YearMonth>) -> PaymentDecision {
+        // A month that already has a line counts as handled; only back-pay may still be due.
+        PaymentRun.decide(r.benefit, month: month, dueAtMonthStart: r.dueAsOf, latestDue: r.due,
+                          paidMonths: handled ? [month] : [], suspendedMonths: owed)
+    }
+
+    /// Registers a death: every open enrolment ends on the date of death, the e-card is suspended, the benefit ends
+    /// with the month of death, and every month paid after it is to be recovered.
+    /// - Throws: `impossible-date` for a date after the business date or before birth; `person-deceased` when a death
+    ///   is already registered (correcting it is `reverseDeath`).
     public func registerDeath(idNumber: String, date text: String) throws -> (overpaid: PaymentLine, serial: String) {
         try require(.counter)
         let date = try DateInput.date(text, field: Bilingual(zh: "死亡日期", en: "the date of death"))
-        if date > today {
-            throw DomainError.refused("bad-date", zh: "死亡日期晚于今天", en: "The date of death is after today")
-        }
         let (line, serial) = try store.write(context, kind: "death") { tx in
             let person = try requirePerson(idNumber, in: tx)
             if let died = try tx.deathDate(personUUID: person.uuid) {
-                throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记", en: "\(person.person.name)'s death on \(died.iso) is already recorded")
+                throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记，不能重复登记；如有误请复核员撤销",
+                                          en: "\(person.person.name)'s death on \(died.iso) is already recorded; a supervisor can withdraw it if wrong")
             }
-            if date < person.person.id.birthDate {
-                throw DomainError.refused("bad-date", zh: "死亡日期早于出生日期", en: "The date of death is before the birth date")
-            }
-            try tx.insertDeath(personUUID: person.uuid, on: date)
+            try LifeRules.checkDate(date, of: Bilingual(zh: "死亡日期", en: "the date of death"), birth: person.person.id.birthDate,
+                                    businessDate: today)
+            let ecard = try tx.latestECard(personUUID: person.uuid).flatMap { [.issued, .active].contains($0.status) ? $0 : nil }
+            try tx.insertDeath(personUUID: person.uuid, on: date, ecardUUID: ecard?.uuid, ecardStatusBefore: ecard?.status)
+            let ended = try tx.enrolments(personUUID: person.uuid).filter { $0.enrolment.status.isOpen }.map(\.enrolment.scheme)
+            try tx.endEnrolmentsForDeath(personUUID: person.uuid, on: date)
+            if let ecard { try tx.updateECard(uuid: ecard.uuid, status: .suspended, since: today) }
             var line = PaymentLine(idNumber: person.person.id.value, name: person.person.name, amount: .zero, months: [])
             if var recipient = try tx.recipient(personUUID: person.uuid) {
                 recipient.benefit.deathDate = date
@@ -70,8 +100,51 @@ extension Desk {
                 line.months = months
             }
             return (line, ["id": .string(person.person.id.value), "date": .string(date.iso), "overpaid": .money(line.amount),
-                           "months": .array(line.months.map { .string($0.iso) })])
+                           "months": .array(line.months.map { .string($0.iso) }),
+                           "endedEnrolments": .array(ended.map { .string($0.rawValue) }), "ecardSuspended": .bool(ecard != nil)])
         }
         return (line, serial)
+    }
+
+    /// Withdraws a death registered in error (supervisors): the enrolments it ended reopen, the e-card returns to the
+    /// state it had, the recovery is dropped, and the months the runs skipped since the death are marked suspended so
+    /// the next run back-pays them once the certification is valid.
+    /// - Throws: `no-death` (not found) when no death is registered; `impossible-date` when the business date is
+    ///   before the day the death was registered.
+    public func reverseDeath(idNumber: String) throws -> (restored: [Scheme], serial: String) {
+        try require(.supervision)
+        let (restored, serial) = try store.write(context, kind: "death.reverse") { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            guard let death = try tx.death(personUUID: person.uuid) else {
+                throw DomainError.notFound("no-death", zh: "\(person.person.name)没有死亡登记", en: "No death is registered for \(person.person.name)")
+            }
+            if let registered = try tx.journalEntry(serial: death.serial), let day = LocalDate(iso: registered.businessDate), today < day {
+                throw DomainError.refused("impossible-date", zh: "撤销日期 \(today.iso) 早于死亡登记日期 \(day.iso)",
+                                          en: "The withdrawal on \(today.iso) would be dated before the registration on \(day.iso)")
+            }
+            let restored = try tx.enrolments(personUUID: person.uuid).filter(\.endedByDeath).map(\.enrolment.scheme)
+            try tx.reopenEnrolmentsEndedByDeath(personUUID: person.uuid)
+            if let uuid = death.ecardUUID, let before = death.ecardStatusBefore,
+               let current = try tx.latestECard(personUUID: person.uuid), current.uuid == uuid, current.status == .suspended {
+                try tx.updateECard(uuid: uuid, status: before, since: today)
+            }
+            try tx.deleteDeath(personUUID: person.uuid, registeredBy: death.serial)
+            var skipped: [YearMonth] = []
+            if let recipient = try tx.recipient(personUUID: person.uuid), let last = try tx.latestRunMonth() {
+                let lined = Set(try tx.payments(benefitUUID: recipient.benefitUUID).map(\.month))
+                var month = max(death.date.yearMonth.adding(months: 1), recipient.benefit.start)
+                while month <= last {
+                    if !lined.contains(month) {
+                        try tx.insertPayment(benefitUUID: recipient.benefitUUID, month: month, kind: "suspended", amount: .zero)
+                        skipped.append(month)
+                    }
+                    month = month.adding(months: 1)
+                }
+            }
+            return (restored, ["id": .string(person.person.id.value), "withdrawn": .string(death.serial), "date": .string(death.date.iso),
+                               "reopened": .array(restored.map { .string($0.rawValue) }),
+                               "suspendedMonths": .array(skipped.map { .string($0.iso) })])
+        }
+        return (restored, serial)
     }
 }

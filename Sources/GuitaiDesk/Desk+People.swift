@@ -10,7 +10,9 @@ extension Desk {
             throw DomainError.refused("real-id-on-training-store", zh: "培训库只登记以99开头的虚拟身份证号，不能录入真实人员",
                                       en: "A training store registers only synthetic numbers starting with 99, never real people")
         }
-        let name = try Person.validateName(form.name).get()
+        let name = try StoredText.check(form.name, as: .name)
+        let ethnicity = try StoredText.checkOptional(form.ethnicity, as: .ethnicity)
+        let address = try StoredText.checkOptional(form.address, as: .address)
         let phone = try form.phone.map { try Person.validatePhone($0).get() }
         var household: Household?
         if let text = form.household {
@@ -29,9 +31,16 @@ extension Desk {
                                       en: "The division code \(region) is not in the division table")
         }
         var groups: [GroupMembership] = []
-        for text in form.groups { groups.append(try GroupMembership.parse(text, defaultFrom: today).get()) }
-        let person = Person(id: id, name: name, ethnicity: form.ethnicity, household: household, regionCode: region,
-                            address: form.address, phone: phone, isStudent: form.isStudent, groups: groups)
+        for text in form.groups {
+            let membership = try GroupMembership.parse(text, defaultFrom: today).get()
+            if membership.from < id.birthDate {
+                throw DomainError.refused("impossible-date", zh: "群体“\(membership.group.label.zh)”的起始日期 \(membership.from.iso) 早于出生日期 \(id.birthDate.iso)",
+                                          en: "The group \(membership.group.rawValue) starts on \(membership.from.iso), before the birth date \(id.birthDate.iso)")
+            }
+            groups.append(membership)
+        }
+        let person = Person(id: id, name: name, ethnicity: ethnicity, household: household, regionCode: region,
+                            address: address, phone: phone, isStudent: form.isStudent, groups: groups)
         let (uuid, serial) = try store.write(context, kind: "person.add") { tx in
             if let existing = try tx.person(idNumber: id.value) {
                 throw DomainError.refused("duplicate-person", zh: "身份证号 \(id.masked) 已登记（\(existing.person.name)），不能重复登记",
@@ -44,7 +53,10 @@ extension Desk {
             ]
             return (uuid, payload)
         }
-        let details = try store.read { tx in try self.details(of: tx.person(uuid: uuid)!, tx: tx) }
+        let details = try store.read { tx in
+            guard let record = try tx.person(uuid: uuid) else { throw DomainError.notFound("person-not-found", zh: "刚登记的人员未找到", en: "The person just registered was not found") }
+            return try self.details(of: record, tx: tx)
+        }
         return (details, serial)
     }
 
@@ -65,7 +77,18 @@ extension Desk {
         try require(.counter)
         guard !people.isEmpty else { return }
         _ = try store.write(context, kind: "person.view-full") { _ in
-            ((), ["ids": .array(people.map { .string($0.id.value) }), "reason": .string(reason)])
+            ((), ["ids": .array(people.map { .string($0.id.value) }), "reason": .string(StoredText.sanitised(reason, as: .reason))])
+        }
+    }
+
+    /// Records that a list with full ID numbers left the store for a script (`cli.md`): who took it (the journal's
+    /// operator), when (its time), which list with which filter, and how many numbers.
+    /// - Throws: the store's refusals; nothing is shown when the audit cannot be recorded.
+    public func auditList(_ list: String, count: Int, filter: [(String, String)] = []) throws {
+        guard count > 0 else { return }
+        _ = try store.write(context, kind: "audit.list") { _ in
+            ((), .object([("list", .string(list)), ("count", .int(Int64(count)))]
+                + filter.map { ($0.0, .string(StoredText.sanitised($0.1, as: .reason))) }))
         }
     }
 

@@ -15,6 +15,9 @@ extension Desk {
                 }
                 guard let person = try tx.person(idNumber: row.id.value) else { throw refuse("没有登记此人 \(row.id.masked)", "no person \(row.id.masked) is registered") }
                 guard let recipient = try tx.recipient(personUUID: person.uuid) else { throw refuse("\(person.person.name)没有月待遇", "\(person.person.name) receives no benefit") }
+                if row.date < person.person.id.birthDate {
+                    throw refuse("日期 \(row.date.iso) 早于出生日期", "the date \(row.date.iso) is before the birth date")
+                }
                 if let died = recipient.benefit.deathDate, died <= row.date {
                     throw refuse("\(person.person.name)已于 \(died.iso) 死亡登记", "\(person.person.name) died on \(died.iso)")
                 }
@@ -35,19 +38,32 @@ extension Desk {
 
     /// Certifies by data comparison every living recipient with in-person evidence in the last 12 months that is newer
     /// than their last certification; the certification carries the evidence's date.
+    ///
+    /// A long job: the evidence is gathered on a snapshot without the write lock; the transaction then re-checks each
+    /// candidate (still alive, still not certified since the evidence) and records them all, or none.
     public func certifyByData(regionPrefix: String) throws -> (certified: [(id: String, evidence: String)], serial: String) {
         try require(.counter)
         let since = today.adding(months: -CertificationCycle.months)
-        let (certified, serial) = try store.write(context, kind: "certify.by-data") { tx in
+        let candidates = try store.read { tx in
             let evidence = try tx.inPersonEvidence(since: since)
+            return try tx.recipients(regionPrefix: regionPrefix).compactMap { r -> (RecipientRecord, LocalDate, String)? in
+                guard r.benefit.deathDate == nil, let found = evidence[r.idNumber], r.lastCertified.map({ $0 < found.date }) ?? true else {
+                    return nil
+                }
+                return (r, found.date, found.what)
+            }
+        }
+        let (certified, serial) = try store.write(context, kind: "certify.by-data") { tx in
             var certified: [(id: String, evidence: String)] = []
-            for r in try tx.recipients(regionPrefix: regionPrefix) where r.benefit.deathDate == nil {
-                guard let found = evidence[r.idNumber], r.lastCertified.map({ $0 < found.date }) ?? true else { continue }
-                if try tx.insertCertification(personUUID: r.personUUID, on: found.date, method: .data, reference: found.what) {
-                    certified.append((r.idNumber, found.what))
+            for (r, date, what) in candidates {
+                guard try tx.deathDate(personUUID: r.personUUID) == nil,
+                      try tx.certifications(personUUID: r.personUUID).last.map({ $0.date < date }) ?? true else { continue }
+                if try tx.insertCertification(personUUID: r.personUUID, on: date, method: .data, reference: what) {
+                    certified.append((r.idNumber, what))
                 }
             }
-            return (certified, ["region": .string(regionPrefix), "certified": .int(Int64(certified.count))])
+            return (certified, ["region": .string(StoredText.sanitised(regionPrefix, as: .reference)),
+                                "certified": .int(Int64(certified.count))])
         }
         return (certified, serial)
     }

@@ -19,6 +19,9 @@ extension Desk {
 
         func compute(_ tx: StoreTransaction, serial: String?) throws -> SettlementReceipt {
             let record = try requirePerson(form.idNumber, in: tx)
+            try LifeRules.checkDate(date, of: Bilingual(zh: "就诊日期", en: "the visit date"), birth: record.person.id.birthDate,
+                                    businessDate: today)
+            try LifeRules.refuseVisit(on: date, death: try tx.deathDate(personUUID: record.uuid), name: record.person.name)
             let enrolments = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
             let cover = MedicalCover.on(date, among: enrolments)
             var region = record.person.regionCode
@@ -39,7 +42,7 @@ extension Desk {
         if preview { return try store.read { tx in try compute(tx, serial: nil) } }
         let (receipt, _) = try store.write(context, kind: "settle") { tx in
             let receipt = try compute(tx, serial: tx.serial)
-            let record = try tx.person(idNumber: receipt.person.id.value)!
+            let record = try requirePerson(receipt.person.id.value, in: tx)
             try tx.insertSettlement(receipt.result, personUUID: record.uuid, items: BillItemsInput.render(items), slip: receipt.slip)
             let r = receipt.result
             let payload: JSONValue = [
@@ -54,11 +57,19 @@ extension Desk {
     }
 
     /// Reverses a settlement (supervisors only): a new transaction, never an edit. Later settlements see lower accumulators.
+    /// - Throws: `settlement-not-found`, `already-reversed`, `impossible-date` when the business date is before the
+    ///   day the settlement was recorded, `bad-text` for a reason that is not printable text of at most 100 characters.
     public func reverseSettlement(_ serial: String, reason: String = "冲正") throws -> String {
         try require(.supervision)
+        let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
         return try store.write(context, kind: "settle.reverse") { tx in
             guard let settlement = try tx.settlement(serial: serial) else {
-                throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(serial) 的结算", en: "No settlement has the serial \(serial)")
+                throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
+                                           en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
+            }
+            if today < settlement.recordedOn {
+                throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于结算日期 \(settlement.recordedOn.iso)",
+                                          en: "A reversal on \(today.iso) would be dated before the settlement it reverses (\(settlement.recordedOn.iso))")
             }
             if let existing = settlement.reversedBy {
                 throw DomainError.refused("already-reversed", zh: "结算 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",

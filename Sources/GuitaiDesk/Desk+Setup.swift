@@ -31,12 +31,9 @@ extension Desk {
     public static func initialize(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
         if let problem = HallSettings.validateCode(setup.hallCode) ?? Operator.validateID(setup.adminID)
             ?? Operator.validatePassword(setup.password) { throw problem }
-        let name = setup.hallName.trimmingSpaces
-        guard (1...40).contains(name.count) else {
-            throw DomainError.refused("bad-hall-name", zh: "大厅名称应为1到40个字，如“拉萨市城关区社保经办大厅”",
-                                      en: "The hall name has 1 to 40 characters, e.g. 拉萨市城关区社保经办大厅")
-        }
-        let adminName = try Person.validateName(setup.adminName).get()
+        try BusinessDateRange.check(clock.today())
+        let name = try StoredText.check(setup.hallName, as: .hallName)
+        let adminName = try StoredText.check(setup.adminName, as: .name)
         let region = setup.regionCode
         guard resources.divisions.contains(region) || (setup.isTraining && region.hasPrefix(ResidentID.trainingPrefix)) else {
             throw DomainError.refused("unknown-region", zh: "行政区划代码 \(region) 不在代码表中",
@@ -62,7 +59,7 @@ extension Desk {
     public func addOperator(id: String, name: String, role: Role, password: String) throws -> String {
         try require(.administration)
         if let problem = Operator.validateID(id) ?? Operator.validatePassword(password) { throw problem }
-        let name = try Person.validateName(name).get()
+        let name = try StoredText.check(name, as: .name)
         let hash = try Store.hashSecret(password)
         return try store.write(context, kind: "operator.add") { tx in
             if try tx.operatorAccount(id: id) != nil {
@@ -76,6 +73,7 @@ extension Desk {
     /// Validates a hall policy file and stores it (administrators only); it applies from the next settlement.
     public func loadPolicy(text: String, file: String) throws -> (id: String, serial: String) {
         try require(.administration)
+        let file = try StoredText.check(file, as: .fileName)
         let existing = try store.read { try $0.storedPolicies() }
         let policy: Policy
         do { policy = try resources.policyReader(hallPolicies: existing).read(text, file: file) } catch { throw error.asDomainError }

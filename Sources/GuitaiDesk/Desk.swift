@@ -20,10 +20,17 @@ public final class Desk {
     }
 
     /// Opens a store and logs an operator in.
+    /// - Parameter interactive: a login at the desk, recorded in the security log (a command's per-run login is not,
+    ///   so a command that only reads writes nothing).
+    /// - Throws: `bad-business-date` (usage) for a business date outside 1990–2099, `bad-text` for a counter name that
+    ///   is not printable text of 1 to 16 characters, and the store's and the login's refusals.
     public static func open(storePath: String, operatorID: String, password: String, clock: any BusinessClock,
-                            counter: String = "1", resources: DeskResources) throws -> Desk {
+                            counter: String = "1", resources: DeskResources, interactive: Bool = false) throws -> Desk {
+        try BusinessDateRange.check(clock.today())
+        let counter = try StoredText.check(counter, as: .counter)
         let store = try Store.open(at: storePath)
-        let account = try store.authenticate(operatorID: operatorID, password: password, now: clock.secondsSince1970())
+        let account = try store.authenticate(operatorID: operatorID, password: password, now: clock.secondsSince1970(),
+                                             recordSuccess: interactive)
         return Desk(store: store, resources: resources, clock: clock, account: account, counter: counter)
     }
 
@@ -65,6 +72,11 @@ public final class Desk {
         case .success(let id): return id
         case .failure(let rejection): throw DomainError.refused(rejection.code, zh: rejection.message.zh, en: rejection.message.en)
         }
+    }
+
+    /// Refuses a step that would start something for a person whose death is registered.
+    func requireLiving(_ record: PersonRecord, _ tx: StoreTransaction, step: Bilingual) throws {
+        try LifeRules.refuseAfterDeath(try tx.deathDate(personUUID: record.uuid), name: record.person.name, step: step)
     }
 
     /// Finds a registered person by ID number or says plainly that there is none.

@@ -19,7 +19,7 @@ enum SelfServiceFile {
         var rows: [Row] = []
         var sawHeader = false
         var seen: Set<String> = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = index + 1
             let content = String(raw).trimmingSpaces
             if content.isEmpty || content.hasPrefix("#") { continue }
@@ -43,7 +43,10 @@ enum SelfServiceFile {
             }
             let key = id.value + "|" + date.iso
             guard seen.insert(key).inserted else { throw refuse(line, "与前面的行重复", "repeats an earlier row") }
-            let reference = fields.count == 4 && !fields[3].isEmpty ? fields[3] : nil
+            let reference: String?
+            do { reference = fields.count == 4 ? try StoredText.checkOptional(fields[3], as: .reference) : nil } catch {
+                throw refuse(line, error.message.zh, error.message.en)
+            }
             rows.append(Row(line: line, id: id, date: date, passed: fields[2].lowercased() == "pass", reference: reference))
         }
         guard sawHeader else { throw refuse(1, "文件为空或缺少表头 \(header)", "the file is empty or lacks the header \(header)") }

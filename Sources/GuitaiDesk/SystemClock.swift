@@ -10,7 +10,8 @@ public struct SystemClock: BusinessClock {
     public func today() -> LocalDate {
         if let businessDate { return businessDate }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+            ?? LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
     }
 
     public func secondsSince1970() -> Int64 { Int64(Date().timeIntervalSince1970) }

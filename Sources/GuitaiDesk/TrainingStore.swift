@@ -58,7 +58,7 @@ public enum TrainingStore {
             ("李秀英", "19640918", [], "resident-medical", true, "205"),
         ]
         for (index, p) in people.enumerated() {
-            let birth = LocalDate(compact: Substring(p.birth))!
+            guard let birth = LocalDate(compact: Substring(p.birth)) else { continue }
             let id = ResidentID.compose(region: index % 2 == 0 ? "990101" : "990102", birth: birth, sequence: 100 + index * 2 + (index % 2)).value
             _ = try desk.addPerson(PersonForm(idNumber: id, name: p.name, phone: "139" + String(10_000_000 + index * 7_919).suffix(8),
                                               household: index % 3 == 0 ? "rural" : "urban", groups: p.groups))
@@ -70,8 +70,16 @@ public enum TrainingStore {
             if p.card {
                 _ = try desk.registerCard(idNumber: id, number: "T" + String(10_000_000 + index * 4_111), issuedOn: "\(today.year - 3)-05-01")
             }
-            if let monthly = p.pension {
-                let start = today.adding(months: -(12 + index)).yearMonth
+            let pensionFrom = birth.adding(months: 12 * 60 + 1).yearMonth
+            if let monthly = p.pension, pensionFrom <= today.yearMonth {
+                // A pension needs its scheme's enrolment and age: enrolled long before, paid from the later of the
+                // month after the pension age and a year or so back.
+                let employee = monthly != "205"
+                let joined = max(birth.adding(months: 12 * 20), LocalDate(year: 1995, month: 1, day: 1) ?? birth)
+                _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: employee ? "employee-pension" : "resident-pension",
+                                                 from: joined.iso,
+                                                 employer: employee ? SocialCreditCode.compose("91990100MA6T0000\(index % 10)").value : nil))
+                let start = max(pensionFrom, today.adding(months: -(12 + index)).yearMonth)
                 _ = try desk.addBenefit(idNumber: id, monthly: monthly, from: start.iso)
             }
         }

@@ -1,25 +1,36 @@
 import GRDB
 import GuitaiCore
 
-/// Appends to and checks the hash-chained audit journal.
+/// Appends to and reads the hash-chained audit journal.
 enum Journal {
+    /// Appends the entry of the transaction in progress, with the row changes its triggers noted.
     static func append(_ db: Database, serial: String, context: WriteContext, device: String, kind: String, payload: String) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? JournalEntry.genesis
-        let date = context.businessDate.iso
-        let hash = JournalEntry.hash(previous: previous, serial: serial, at: context.at, businessDate: date,
-                                     operatorID: context.operatorID, counter: context.counter, device: device,
-                                     kind: kind, payload: payload)
-        try db.execute(sql: """
-            INSERT INTO journal(serial, at, business_date, operator, counter, device, kind, payload, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [serial, context.at, date, context.operatorID, context.counter, device, kind, payload, previous, hash])
+        try append(db, serial: serial, at: context.at, businessDate: context.businessDate.iso, operatorID: context.operatorID,
+                   counter: context.counter, device: device, kind: kind, payload: payload, changes: try Projection.takeCaptured(db))
     }
 
-    static func entries(_ db: Database, where condition: String = "1", _ arguments: [String] = []) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE \(condition) ORDER BY seq", arguments: StatementArguments(arguments)).map { row in
-            JournalEntry(seq: row["seq"], serial: row["serial"], at: row["at"], businessDate: row["business_date"],
-                         operatorID: row["operator"], counter: row["counter"], device: row["device"], kind: row["kind"],
-                         payload: row["payload"], previousHash: row["prev_hash"], hash: row["hash"])
-        }
+    static func append(_ db: Database, serial: String, at: Int64, businessDate: String, operatorID: String, counter: String,
+                       device: String, kind: String, payload: String, changes: String) throws {
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? JournalEntry.genesis
+        let hash = JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
+                                     operatorID: operatorID, counter: counter, device: device, kind: kind, payload: payload,
+                                     changes: changes)
+        try db.execute(sql: """
+            INSERT INTO journal(serial, at, business_date, operator, counter, device, kind, payload, changes, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [serial, at, businessDate, operatorID, counter, device, kind, payload, changes, previous, hash])
+    }
+
+    static func entries(_ db: Database, where condition: String = "1", _ arguments: [any DatabaseValueConvertible] = []) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE \(condition) ORDER BY seq", arguments: StatementArguments(arguments)).map(entry)
+    }
+
+    static func entry(_ row: Row) throws -> JournalEntry {
+        let reader = RowReader(row, table: "journal", keyColumn: "seq")
+        return JournalEntry(seq: try reader.int("seq"), serial: try reader.text("serial"), at: try reader.int("at"),
+                            businessDate: try reader.text("business_date"), operatorID: try reader.text("operator"),
+                            counter: try reader.text("counter"), device: try reader.text("device"), kind: try reader.text("kind"),
+                            payload: try reader.text("payload"), changes: try reader.text("changes"),
+                            previousHash: try reader.text("prev_hash"), hash: try reader.text("hash"))
     }
 }

@@ -13,6 +13,9 @@ public struct JournalEntry: Hashable, Sendable {
     public var device: String
     public var kind: String
     public var payload: String
+    /// The rows the transaction changed: `table TAB key TAB digest` lines (see `Projection`); empty on entries made
+    /// before the journal noted them.
+    public var changes: String
     public var previousHash: String
     public var hash: String
 
@@ -20,19 +23,26 @@ public struct JournalEntry: Hashable, Sendable {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 over the previous hash and every field, each on its own line, so no field can change unseen.
+    /// `changes` joins the hashed text when there are any, so entries made before it existed keep their hashes.
     public static func hash(previous: String, serial: String, at: Int64, businessDate: String, operatorID: String,
-                            counter: String, device: String, kind: String, payload: String) -> String {
-        let text = [previous, serial, String(at), businessDate, operatorID, counter, device, kind, payload]
-            .joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
+                            counter: String, device: String, kind: String, payload: String, changes: String) -> String {
+        var fields = [previous, serial, String(at), businessDate, operatorID, counter, device, kind, payload]
+        if !changes.isEmpty { fields.append(changes) }
+        return sha256Hex(fields.joined(separator: "\n"))
     }
 
     /// Whether this entry's stored hash matches its content and the given predecessor.
     public func isIntact(after previous: String) -> Bool {
         previousHash == previous
             && hash == JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
-                                         operatorID: operatorID, counter: counter, device: device, kind: kind, payload: payload)
+                                         operatorID: operatorID, counter: counter, device: device, kind: kind,
+                                         payload: payload, changes: changes)
     }
+}
+
+/// 64 hex digits of SHA-256 over a text's UTF-8.
+func sha256Hex(_ text: String) -> String {
+    SHA256.hash(data: Data(text.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
 }
 
 extension String {

@@ -18,13 +18,27 @@ enum PasswordHasher {
                 Data(salt).base64EncodedString(), Data(key).base64EncodedString()].joined(separator: "$")
     }
 
-    /// A valid hash of no one's password, verified against when the operator does not exist.
-    static let decoy = (try? hash("guitai-decoy-\(UInt64.random(in: 0...UInt64.max))")) ?? ""
+    /// A valid hash of no one's password (made once from random text), verified against when the operator does not
+    /// exist. It is a constant, so an unknown id costs one derivation like a wrong password: computing it on first
+    /// use cost an unknown id a second derivation, and 40 ms told which ids exist.
+    static let decoy = "scrypt$16384$8$1$B3NFiEPiWB/edtmIDRNNOg==$RQ9ajMo0bkQo941MOdfhVXtcEy11rNxY6pBSflqxXK0="
+
+    private static let counting = NSLock()
+    nonisolated(unsafe) private static var derived = 0
+
+    /// How many scrypt derivations this process has run (tests compare the cost of refusals by it, not by time).
+    static var derivations: Int {
+        counting.lock()
+        defer { counting.unlock() }
+        return derived
+    }
 
     static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let n = Int(parts[1]), let r = Int(parts[2]), let p = Int(parts[3]),
               let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
+              // A damaged hash must not make one login cost minutes or gigabytes.
+              (1 << 10...1 << 20).contains(n), n & (n - 1) == 0, (1...16).contains(r), (1...4).contains(p),
               let key = try? derive(password, salt: [UInt8](salt), cost: n, blockSize: r, parallelism: p) else { return false }
         // Constant time: compare every byte whatever the first difference.
         guard key.count == expected.count else { return false }
@@ -34,6 +48,9 @@ enum PasswordHasher {
     }
 
     private static func derive(_ password: String, salt: [UInt8], cost: Int, blockSize: Int, parallelism: Int) throws -> [UInt8] {
+        counting.lock()
+        derived += 1
+        counting.unlock()
         let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: 32,
                                            rounds: cost, blockSize: blockSize, parallelism: parallelism)
         return key.withUnsafeBytes { Array($0) }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import GuitaiCore
 
 /// The store's migrations. Never edit one that has shipped: add the next.
 enum Schema {
@@ -252,6 +254,97 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v3-projection") { db in
+            try Schema.v3(db)
+        }
         return migrator
+    }
+
+    /// The journal notes the rows each transaction changes and keeps its highest number even when its tail is cut;
+    /// the security log is chained; deaths remember what they ended so a death registered in error can be withdrawn;
+    /// operators can be disabled. A store that already holds business gets one upgrade entry noting every row as it
+    /// stands, from which `verify` proves what follows.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE journal_v3 (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                serial TEXT NOT NULL UNIQUE,
+                at INTEGER NOT NULL,
+                business_date TEXT NOT NULL,
+                operator TEXT NOT NULL,
+                counter TEXT NOT NULL,
+                device TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                changes TEXT NOT NULL DEFAULT '',
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            ) STRICT;
+            INSERT INTO journal_v3(seq, serial, at, business_date, operator, counter, device, kind, payload, prev_hash, hash)
+                SELECT seq, serial, at, business_date, operator, counter, device, kind, payload, prev_hash, hash FROM journal;
+            DROP TABLE journal;
+            ALTER TABLE journal_v3 RENAME TO journal;
+            CREATE INDEX journal_by_day_operator ON journal(business_date, operator);
+            CREATE TRIGGER journal_refuses_update BEFORE UPDATE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+            CREATE TRIGGER journal_refuses_delete BEFORE DELETE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+
+            CREATE TABLE security_log_v3 (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at INTEGER NOT NULL,
+                operator TEXT NOT NULL,
+                event TEXT NOT NULL CHECK (event IN ('login-failed', 'login-ok', 'locked', 'unlocked')),
+                detail TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            ) STRICT;
+            CREATE INDEX security_log_by_operator ON security_log_v3(operator, seq);
+
+            ALTER TABLE enrolments ADD COLUMN end_reason TEXT CHECK (end_reason IS NULL OR end_reason IN ('death'));
+            ALTER TABLE deaths ADD COLUMN ecard_uuid TEXT;
+            ALTER TABLE deaths ADD COLUMN ecard_status_before TEXT
+                CHECK (ecard_status_before IS NULL OR ecard_status_before IN ('issued', 'active', 'suspended'));
+            ALTER TABLE operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1));
+            CREATE INDEX payments_by_month ON payments(month, benefit_uuid);
+            CREATE INDEX recoveries_by_benefit ON recoveries(benefit_uuid);
+            """)
+        // The old security log is chained as it stood.
+        var previous = JournalEntry.genesis
+        for row in try Row.fetchAll(db, sql: "SELECT seq, at, operator, event, detail FROM security_log ORDER BY seq") {
+            let reader = RowReader(row, table: "security_log", keyColumn: "seq")
+            let entry = SecurityLog.Entry(seq: try reader.int("seq"), at: try reader.int("at"), operatorLabel: try reader.text("operator"),
+                                          event: try reader.text("event"), detail: try reader.text("detail"), previousHash: previous, hash: "")
+            let hash = entry.computedHash(after: previous)
+            try db.execute(sql: """
+                INSERT INTO security_log_v3(seq, at, operator, event, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.seq, entry.at, entry.operatorLabel, entry.event, entry.detail, previous, hash])
+            previous = hash
+        }
+        try db.execute(sql: """
+            DROP TABLE security_log;
+            ALTER TABLE security_log_v3 RENAME TO security_log;
+            CREATE TRIGGER security_log_refuses_update BEFORE UPDATE ON security_log
+                BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
+            CREATE TRIGGER security_log_refuses_delete BEFORE DELETE ON security_log
+                BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
+            """)
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM journal") ?? 0 > 0 else { return }
+        // An existing store: its key for unknown operator ids, then one entry noting every row as it stands.
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('security.key', ?) ON CONFLICT(key) DO NOTHING",
+                       arguments: [SecurityLog.newKey()])
+        let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+            (try $0.decode(String.self, atIndex: 0), try $0.decode(String.self, atIndex: 1))
+        })
+        let now = Int64(Date().timeIntervalSince1970)
+        let today = LocalDate(dayNumber: Int(now / 86_400))
+        let last = try Int.fetchOne(db, sql: "SELECT last FROM serial_counters WHERE day = ?", arguments: [today.compact]) ?? 0
+        try db.execute(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last",
+                       arguments: [today.compact, last + 1])
+        let serial = (settings["hall.code"] ?? "") + today.compact + String(last + 1).leftPadded(6)
+        try Journal.append(db, serial: serial, at: now, businessDate: today.iso, operatorID: "system", counter: "upgrade",
+                           device: settings["device.id"] ?? "", kind: "store.upgrade",
+                           payload: JSONValue.object([("schema", .string("v3-projection"))]).rendered(),
+                           changes: try Projection.snapshot(db))
     }
 }

@@ -14,4 +14,6 @@ public struct SettlementRecord: Hashable, Sendable {
     public var slip: String
     /// The reversal's serial, when the settlement has been reversed.
     public var reversedBy: String?
+    /// The business date the settlement was recorded on (a reversal may not be dated before it).
+    public var recordedOn: LocalDate
 }

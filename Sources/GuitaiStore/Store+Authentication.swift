@@ -9,30 +9,46 @@ extension Store {
 
     /// Checks an operator's password. Failures go to the security log (even though the command fails). Five
     /// failures in a row lock the account for `lockoutSeconds` from the fifth; when a lock expires the count starts
-    /// again, and a success resets it.
-    public func authenticate(operatorID: String, password: String, now: Int64) throws -> Operator {
+    /// again, and a success or an administrator's unlock resets it.
+    ///
+    /// Exactly one scrypt derivation runs whether the operator exists or not, so the answer takes as long for an
+    /// unknown id as for a wrong password. A disabled account is named only to someone who knows its password.
+    /// - Parameter recordSuccess: log the login itself (the desk's logins; a command's per-run login is not logged,
+    ///   so commands that only read never write).
+    /// - Throws: `authentication-failed`, `account-locked`, `account-disabled` (exit 77).
+    public func authenticate(operatorID: String, password: String, now: Int64, recordSuccess: Bool = false) throws -> Operator {
         let refused = DomainError(.permission, code: "authentication-failed",
                                   zh: "操作员编号或密码不正确", en: "Wrong operator id or password")
-        let (record, events) = try read { tx in
-            (try tx.operatorRecord(id: operatorID),
-             try Row.fetchAll(tx.db, sql: """
+        let (record, label, events) = try read { tx in
+            let record = try tx.operatorRecord(id: operatorID)
+            let label = SecurityLog.label(for: operatorID, known: record != nil, key: try tx.setting("security.key") ?? hall.deviceID)
+            let events = try Row.fetchAll(tx.db, sql: """
                 SELECT at, event FROM security_log WHERE operator = ? AND event != 'locked' ORDER BY seq DESC LIMIT 50
-                """, arguments: [operatorID]).map { ($0["at"] as Int64, $0["event"] as String) })
+                """, arguments: [label]).map { row in
+                let reader = RowReader(row, table: "security_log", keyColumn: "at")
+                return (at: try reader.int("at"), event: try reader.text("event"))
+            }
+            return (record, label, events)
         }
         if let until = Store.lockedUntil(events: events.reversed()), now < until {
-            try log(operatorID, "locked", "refused while locked", now)
+            try log(label, "locked", "refused while locked", now)
             let minutes = (until - now + 59) / 60
             throw DomainError(.permission, code: "account-locked",
-                              zh: "连续\(Store.lockoutThreshold)次密码错误，账号已锁定，请\(minutes)分钟后再试或联系管理员",
-                              en: "Locked after \(Store.lockoutThreshold) wrong passwords in a row; try again in \(minutes) minutes or ask an administrator")
+                              zh: "连续\(Store.lockoutThreshold)次密码错误，账号已锁定，请\(minutes)分钟后再试或联系管理员解锁",
+                              en: "Locked after \(Store.lockoutThreshold) wrong passwords in a row; try again in \(minutes) minutes or ask an administrator to unlock it")
         }
-        // An unknown operator costs the same scrypt work as a wrong password, so timing does not tell which ids exist.
         let matches = PasswordHasher.verify(password, against: record?.passwordHash ?? PasswordHasher.decoy)
         guard let record, matches else {
-            try log(operatorID, "login-failed", record == nil ? "unknown operator" : "wrong password", now)
+            try log(label, "login-failed", record == nil ? "unknown operator" : "wrong password", now)
             throw refused
         }
-        if events.first?.1 == "login-failed" { try log(operatorID, "login-ok", "after failures", now) }
+        if record.disabled {
+            throw DomainError(.permission, code: "account-disabled", zh: "操作员 \(operatorID) 已停用，请联系管理员",
+                              en: "Operator \(operatorID) is disabled: ask an administrator")
+        }
+        if recordSuccess || events.first?.event == "login-failed" {
+            try log(label, "login-ok", events.first?.event == "login-failed" ? "after failures" : "desk", now)
+        }
         return record.account
     }
 
@@ -41,7 +57,7 @@ extension Store {
         var streak = 0
         var until: Int64?
         for (at, event) in events {
-            if event == "login-ok" { streak = 0; until = nil; continue }
+            if event == "login-ok" || event == "unlocked" { streak = 0; until = nil; continue }
             if let end = until, at >= end { streak = 0; until = nil }
             streak += 1
             if streak >= lockoutThreshold && until == nil { until = at + lockoutSeconds }
@@ -52,10 +68,11 @@ extension Store {
     /// Hashes a password or PIN outside any transaction, so no counter waits on scrypt.
     public static func hashSecret(_ secret: String) throws -> String { try PasswordHasher.hash(secret) }
 
-    private func log(_ operatorID: String, _ event: String, _ detail: String, _ now: Int64) throws {
+    /// Logs a login event; a read-only store cannot keep one, and the refusal stands without it.
+    private func log(_ label: String, _ event: String, _ detail: String, _ now: Int64) throws {
+        guard !isReadOnly else { return }
         try writeSecurity { db in
-            try db.execute(sql: "INSERT INTO security_log(at, operator, event, detail) VALUES (?, ?, ?, ?)",
-                           arguments: [now, operatorID, event, detail])
+            try SecurityLog.append(db, at: now, operatorLabel: label, event: event, detail: detail)
         }
     }
 }

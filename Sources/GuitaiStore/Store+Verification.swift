@@ -2,50 +2,114 @@ import GRDB
 import GuitaiCore
 
 extension Store {
-    /// Checks the file's integrity, its foreign keys, and every link of the journal's hash chain,
-    /// and that every business record points at a journal entry.
+    /// Proves the store: the file's integrity and foreign keys, every link of the journal's and the security log's
+    /// hash chains and that neither lost its tail, and that every row of every business table is exactly what the
+    /// journal's entries made it (see `Projection`): a row changed, added or deleted behind the product's back is a
+    /// problem naming its table and key.
     public func verify() throws -> VerificationReport {
         try read { tx in
-            var problems: [String] = []
-            let integrity = try String.fetchAll(tx.db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.map { "integrity: " + $0 } }
-            let foreign = try Row.fetchAll(tx.db, sql: "PRAGMA foreign_key_check")
-            for row in foreign { problems.append("foreign key: table \(row[0] as String) row \(row[1] as Int64? ?? 0)") }
-            let entries = try tx.journal()
+            var problems: [VerificationProblem] = []
+            let db = tx.db
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                problems.append(VerificationProblem(table: "file", row: "", zh: "文件完整性：\(line)", en: "file integrity: \(line)"))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table = RowReader.shown(row[0] as DatabaseValue? ?? .null), key = RowReader.shown(row[1] as DatabaseValue? ?? .null)
+                problems.append(VerificationProblem(table: table, row: key, zh: "\(table) 第 \(key) 行指向不存在的记录",
+                                                    en: "\(table) row \(key) points at a record that does not exist"))
+            }
+
+            // The journal: its chain, and the rows its entries made.
+            var expected: [String: [String: (digest: String, seq: Int64)]] = [:]
             var previous = JournalEntry.genesis
-            for entry in entries {
+            var count = 0
+            var lastSeq: Int64 = 0
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
+            while let row = try cursor.next() {
+                let entry = try Journal.entry(row)
+                count += 1
                 if !entry.isIntact(after: previous) {
-                    problems.append("journal: entry \(entry.seq) (\(entry.serial)) does not match its hash chain")
+                    problems.append(VerificationProblem(table: "journal", row: String(entry.seq),
+                                                        zh: "journal 第 \(entry.seq) 条（\(entry.serial)）与哈希链不符，已被改动",
+                                                        en: "journal entry \(entry.seq) (\(entry.serial)) does not match its hash chain: it was edited"))
+                }
+                if entry.seq != lastSeq + 1 {
+                    problems.append(VerificationProblem(table: "journal", row: String(lastSeq + 1),
+                                                        zh: "journal 第 \(lastSeq + 1) 至 \(entry.seq - 1) 条已被删除",
+                                                        en: "journal entries \(lastSeq + 1) to \(entry.seq - 1) were removed"))
                 }
                 previous = entry.hash
-            }
-            for table in ["persons", "enrolments", "operators", "cards", "ecards", "benefits", "deaths", "certifications", "recoveries"] {
-                let orphans = try Int.fetchOne(tx.db, sql: """
-                    SELECT count(*) FROM \(table) WHERE created_serial NOT IN (SELECT serial FROM journal)
-                    """) ?? 0
-                if orphans > 0 { problems.append("\(table): \(orphans) records without a journal entry") }
-            }
-            let unrun = try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM payments WHERE run_serial NOT IN (SELECT serial FROM journal)") ?? 0
-            if unrun > 0 { problems.append("payments: \(unrun) records without a journal entry") }
-            for table in ["settlements", "reversals"] {
-                let orphans = try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM \(table) WHERE serial NOT IN (SELECT serial FROM journal)") ?? 0
-                if orphans > 0 { problems.append("\(table): \(orphans) records without a journal entry") }
-            }
-            // Each settlement's figures must match what its journal entry recorded when it was made.
-            let figures = try Row.fetchAll(tx.db, sql: """
-                SELECT s.serial, s.total_fen, s.basic_fen, s.critical_illness_fen, s.assistance_fen, s.personal_fen, j.payload
-                FROM settlements s JOIN journal j ON j.serial = s.serial
-                """)
-            for row in figures {
-                let payload: String = row["payload"]
-                let pairs: [(String, Int64)] = [("total", row["total_fen"]), ("basic", row["basic_fen"]),
-                                                ("criticalIllness", row["critical_illness_fen"]),
-                                                ("assistance", row["assistance_fen"]), ("personal", row["personal_fen"])]
-                for (key, fen) in pairs where !payload.contains("\"\(key)\":\"\(Money(fen: fen).plain)\"") {
-                    problems.append("settlement \(row["serial"] as String): \(key) differs from its journal entry")
+                lastSeq = entry.seq
+                for line in entry.changes.split(separator: "\n") {
+                    guard let change = Projection.Change(line: line) else {
+                        problems.append(VerificationProblem(table: "journal", row: String(entry.seq),
+                                                            zh: "journal 第 \(entry.seq) 条的改动记录无法读取",
+                                                            en: "journal entry \(entry.seq) has an unreadable change list"))
+                        continue
+                    }
+                    if let digest = change.digest {
+                        expected[change.table, default: [:]][change.key] = (digest, entry.seq)
+                    } else {
+                        expected[change.table]?[change.key] = nil
+                    }
                 }
             }
-            return VerificationReport(transactions: entries.count, problems: problems)
+            problems += try cutTail(db, table: "journal", lastSeq: lastSeq)
+
+            // Every business row against what the journal made it.
+            for table in Projection.tables {
+                var made = expected[table.name] ?? [:]
+                let columns = try Projection.columns(of: table.name, db)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(table.keyExpression("")), \(Projection.digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)
+                    """)
+                while let row = try rows.next() {
+                    let key = RowReader.shown(row[0] as DatabaseValue? ?? .null)
+                    let digest = RowReader.shown(row[1] as DatabaseValue? ?? .null)
+                    guard let want = made.removeValue(forKey: key) else {
+                        problems.append(VerificationProblem(table: table.name, row: key,
+                                                            zh: "\(table.name) 中 \(key) 一行不是任何业务记录产生的（被绕过柜台添加）",
+                                                            en: "\(table.name) row \(key) was made by no journal entry (added behind the product's back)"))
+                        continue
+                    }
+                    if want.digest != digest {
+                        let serial = try String.fetchOne(db, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
+                        problems.append(VerificationProblem(table: table.name, row: key,
+                                                            zh: "\(table.name) 中 \(key) 一行与业务 \(serial) 写入的不同（被绕过柜台改动）",
+                                                            en: "\(table.name) row \(key) differs from what transaction \(serial) wrote (changed behind the product's back)"))
+                    }
+                }
+                for (key, want) in made.sorted(by: { $0.key < $1.key }) {
+                    let serial = try String.fetchOne(db, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
+                    problems.append(VerificationProblem(table: table.name, row: key,
+                                                        zh: "\(table.name) 中 \(key) 一行（业务 \(serial) 写入）已不在库中（被绕过柜台删除）",
+                                                        en: "\(table.name) row \(key), written by transaction \(serial), is missing (deleted behind the product's back)"))
+                }
+            }
+
+            // The security log's own chain.
+            var previousLog = JournalEntry.genesis
+            var lastLog: Int64 = 0
+            for entry in try SecurityLog.entries(db) {
+                if entry.previousHash != previousLog || entry.hash != entry.computedHash(after: previousLog) {
+                    problems.append(VerificationProblem(table: "security_log", row: String(entry.seq),
+                                                        zh: "security_log 第 \(entry.seq) 条与哈希链不符（之前的记录被改动或删除）",
+                                                        en: "security_log row \(entry.seq) does not match its hash chain (a row before it was edited or removed)"))
+                }
+                previousLog = entry.hash
+                lastLog = entry.seq
+            }
+            problems += try cutTail(db, table: "security_log", lastSeq: lastLog)
+            return VerificationReport(transactions: count, problems: problems)
         }
+    }
+
+    /// A log whose highest number ever used (SQLite keeps it for AUTOINCREMENT) is above its last row lost its tail.
+    private func cutTail(_ db: Database, table: String, lastSeq: Int64) throws -> [VerificationProblem] {
+        let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
+        guard highest > lastSeq else { return [] }
+        return [VerificationProblem(table: table, row: String(lastSeq + 1),
+                                    zh: "\(table) 末尾第 \(lastSeq + 1) 至 \(highest) 条已被删除",
+                                    en: "\(table) lost its last entries, \(lastSeq + 1) to \(highest)")]
     }
 }

@@ -6,39 +6,54 @@ import GRDB
 import GuitaiCore
 
 /// The hall's store: one SQLite file, safe for several counters (processes) at once, durable once a receipt prints.
+///
+/// Opening and reading never take the write lock, so a counter that only looks never waits for one that writes (WAL).
+/// Every operation waits out other counters' locks for `busyTimeout` seconds of real time before it answers "busy".
 public final class Store: Sendable {
     public let path: String
     public let hall: HallSettings
+    /// Opened without write permission on the file: everything can be read and verified, nothing recorded.
+    public let isReadOnly: Bool
     private let queue: DatabaseQueue
     /// Makes record UUIDs; injected so tests can be deterministic.
     private let makeID: @Sendable () -> String
+    let wait: BusyWait
 
-    /// How long a counter waits for another counter's transaction before saying the store is busy.
+    /// Seconds of real waiting for another counter before the store answers "busy" (exit 75; the contract asks for ≥ 5).
     public static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, queue: DatabaseQueue, hall: HallSettings, makeID: @escaping @Sendable () -> String) {
+    private init(path: String, queue: DatabaseQueue, hall: HallSettings, isReadOnly: Bool, wait: BusyWait,
+                 makeID: @escaping @Sendable () -> String) {
         self.path = path
         self.queue = queue
         self.hall = hall
+        self.isReadOnly = isReadOnly
+        self.wait = wait
         self.makeID = makeID
     }
 
     public static let randomIDs: @Sendable () -> String = { UUID().uuidString.lowercased() }
 
-    private static func connect(_ path: String) throws -> DatabaseQueue {
+    /// The value of `settings.format` that marks a Guitai store.
+    static let format = "guitai-1"
+
+    /// A connection to a file already known to be a Guitai store. GRDB's own WAL set-up is not used: it writes a
+    /// scratch table whenever the `-wal` file is empty, which would make a reader wait for a writer. The journal mode
+    /// is set once, when the store is created, and persists in the file.
+    private static func connect(_ path: String, readOnly: Bool, capture: Bool, wait: BusyWait) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(wait.limit)
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // A printed receipt must survive power loss: every commit is synced (2 = FULL, read back by a test).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted records are overwritten, not left readable in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            db.add(function: Projection.digestFunction)
+            if capture && !readOnly { try Projection.install(db) }
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        // WAL setup leaves synchronous at NORMAL, which can lose the last commits on power loss;
-        // a printed receipt must survive, so FULL is set afterwards (and read back by a test).
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        return queue
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Creates a new store file; refuses to touch an existing one. The file is claimed with O_EXCL, so two `init`s
@@ -58,16 +73,27 @@ public final class Store: Sendable {
                               en: "Cannot create the store file \(path): \(String(cString: strerror(errno)))")
         }
         close(descriptor)
+        let wait = BusyWait(limit: busyTimeout)
         do {
-            let queue = try connect(path)
-            try Schema.migrator().migrate(queue)
-            let store = Store(path: path, queue: queue, hall: hall, makeID: makeID)
+            try wait.run {
+                let setup = try connect(path, readOnly: false, capture: false, wait: wait)
+                try setup.writeWithoutTransaction { db in
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw DomainError(.failure, code: "store-unwritable", zh: "无法为 \(path) 启用 WAL 日志",
+                                          en: "Cannot switch \(path) to WAL journaling")
+                    }
+                }
+                try Schema.migrator().migrate(setup)
+            }
+            let queue = try wait.run { try connect(path, readOnly: false, capture: true, wait: wait) }
+            let store = Store(path: path, queue: queue, hall: hall, isReadOnly: false, wait: wait, makeID: makeID)
             // Settings, the first administrator and the first journal entry commit together, or not at all.
             _ = try store.write(context, kind: "store.init") { tx in
                 let settings: [(String, String)] = [
                     ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
                     ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
                     ("policy.default", hall.defaultPolicyID), ("format", Store.format),
+                    ("security.key", SecurityLog.newKey()),
                 ]
                 for (key, value) in settings { try tx.setSetting(key, value) }
                 return ((), try firstJournal(tx))
@@ -80,88 +106,103 @@ public final class Store: Sendable {
         }
     }
 
-    /// The value of `settings.format` that marks a Guitai store.
-    static let format = "guitai-1"
-
-    /// Opens an existing store, migrating it to the current schema. Another application's database is refused
-    /// before anything is written to it.
+    /// Opens an existing store. The file is first looked at read-only (`StoreFile`): another program's database, a
+    /// directory, a newer format are refused before anything is written. A store of an older schema is migrated; a
+    /// store this process cannot write is opened read-only.
     public static func open(at path: String, makeID: @escaping @Sendable () -> String = randomIDs) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DomainError.notFound("no-store", zh: "找不到库文件 \(path)，请先用 guitai init 建库，或用 --store 指定",
-                                       en: "No store at \(path): create one with guitai init, or name it with --store")
-        }
-        let notAStore = DomainError.refused("not-a-store", zh: "\(path) 不是柜台的库文件（或是中断的 init 留下的，可删除后重新 init）",
-                                            en: "\(path) is not a Guitai store (or was left by an interrupted init: delete it and init again)")
+        let wait = BusyWait(limit: busyTimeout)
         do {
-            var lookOnly = Configuration()
-            lookOnly.readonly = true
-            let format = try DatabaseQueue(path: path, configuration: lookOnly).read { db -> String? in
-                guard try db.tableExists("settings") else { return nil }
-                return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'format'")
+            let file = try StoreFile.inspect(path, wait: wait)
+            if !file.pendingMigrations.isEmpty {
+                guard file.isWritable else {
+                    throw DomainError(.failure, code: "store-read-only",
+                                      zh: "库文件 \(path) 需要升级到本版本的格式，但当前用户没有写权限；请由管理员打开一次",
+                                      en: "The store \(path) must be upgraded to this version's format, but it is read-only here: have the administrator open it once")
+                }
+                try wait.run {
+                    let upgrade = try connect(path, readOnly: false, capture: false, wait: wait)
+                    try Schema.migrator().migrate(upgrade)
+                }
             }
-            guard format == Store.format else { throw notAStore }
-            let queue = try connect(path)
-            try Schema.migrator().migrate(queue)
-            let settings = try queue.read { db in
-                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
-                    ($0["key"] as String, $0["value"] as String)
-                })
-            }
-            guard let code = settings["hall.code"], let device = settings["device.id"] else { throw notAStore }
-            let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
-                                    isTraining: settings["mode"] == "training", deviceID: device,
-                                    defaultPolicyID: settings["policy.default"] ?? "")
-            return Store(path: path, queue: queue, hall: hall, makeID: makeID)
+            let queue = try wait.run { try connect(path, readOnly: !file.isWritable, capture: true, wait: wait) }
+            return Store(path: path, queue: queue, hall: file.hall, isReadOnly: !file.isWritable, wait: wait, makeID: makeID)
         } catch {
             throw Store.translate(error)
         }
     }
 
-    /// Reads a consistent snapshot.
+    /// Who a store belongs to, found out without opening it for writing (nothing is migrated or logged).
+    public static func inspect(at path: String) throws -> HallSettings {
+        do { return try StoreFile.inspect(path, wait: BusyWait(limit: busyTimeout)).hall } catch { throw translate(error) }
+    }
+
+    /// Reads a consistent snapshot; never waits for a writer.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try queue.read { db in try body(StoreTransaction(db: db, serial: nil, deviceID: hall.deviceID, makeID: makeID)) }
+            return try wait.run {
+                try queue.read { db in try body(StoreTransaction(db: db, serial: nil, deviceID: hall.deviceID, makeID: makeID)) }
+            }
         } catch {
             throw Store.translate(error)
         }
     }
 
     /// Runs one business transaction: an immediate SQLite transaction that allocates the serial number,
-    /// lets `body` read and write, and appends the journal entry with the payload `body` returns.
-    /// Anything thrown rolls everything back.
+    /// lets `body` read and write, and appends the journal entry with the payload `body` returns and the rows it
+    /// changed. Anything thrown rolls everything back. `body` may run more than once when the store was busy.
     public func write<T>(_ context: WriteContext, kind: String,
                          _ body: (StoreTransaction) throws -> (T, JSONValue)) throws -> (value: T, serial: String) {
+        try refuseIfReadOnly()
         do {
-            return try queue.writeWithoutTransaction { db in
-                var outcome: (T, String)?
-                try db.inTransaction(.immediate) {
-                    let serial = try nextSerial(db, on: context.businessDate)
-                    let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
-                    let (value, payload) = try body(tx)
-                    try Journal.append(db, serial: serial, context: context, device: hall.deviceID, kind: kind,
-                                       payload: payload.rendered())
-                    outcome = (value, serial)
-                    return .commit
+            return try wait.run {
+                try queue.writeWithoutTransaction { db in
+                    var outcome: (T, String)?
+                    try db.inTransaction(.immediate) {
+                        let serial = try nextSerial(db, on: context.businessDate)
+                        let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
+                        let (value, payload) = try body(tx)
+                        try Journal.append(db, serial: serial, context: context, device: hall.deviceID, kind: kind,
+                                           payload: payload.rendered())
+                        outcome = (value, serial)
+                        return .commit
+                    }
+                    guard let (value, serial) = outcome else { throw DatabaseError(resultCode: .SQLITE_INTERNAL) }
+                    return (value, serial)
                 }
-                return (outcome!.0, outcome!.1)
             }
         } catch {
             throw Store.translate(error)
         }
     }
 
-    /// Writes outside the business journal: the security log of logins.
+    /// Writes outside the business journal: the security log of logins. Such a write may not touch a business table.
     func writeSecurity(_ body: (Database) throws -> Void) throws {
+        try refuseIfReadOnly()
         do {
-            try queue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try body(db)
-                    return .commit
+            try wait.run {
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try body(db)
+                        if try Projection.hasCaptured(db) {
+                            throw DomainError(.failure, code: "internal-error", zh: "安全日志写入改动了业务数据",
+                                              en: "A security-log write changed business data")
+                        }
+                        return .commit
+                    }
                 }
             }
         } catch {
             throw Store.translate(error)
         }
+    }
+
+    private func refuseIfReadOnly() throws {
+        if isReadOnly { throw Store.readOnlyRefusal(path) }
+    }
+
+    static func readOnlyRefusal(_ path: String) -> DomainError {
+        DomainError(.failure, code: "store-read-only", zh: "库文件 \(path) 对当前用户只读：可以查询和校验，不能办理业务",
+                    en: "The store \(path) is read-only for this user: it can be read and verified, not written")
     }
 
     /// `hall code + YYYYMMDD + six-digit sequence`, the sequence counted per business day.
@@ -175,23 +216,24 @@ public final class Store: Sendable {
 
     /// The value of a SQLite pragma, for tests and `verify` (`synchronous` reads back 2 for FULL).
     public func pragma(_ name: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        try wait.run { try queue.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") } }
     }
 
-    /// Turns SQLite errors into the contract's refusals: a lock held too long is "busy" (exit 75).
+    /// Turns SQLite errors into the contract's refusals.
     static func translate(_ error: Error) -> Error {
         guard let database = error as? DatabaseError else { return error }
         switch database.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return DomainError(.busy, code: "store-busy",
-                               zh: "库正被其他窗口占用超过\(Int(busyTimeout))秒，请稍后重试",
-                               en: "The store stayed busy with another counter for over \(Int(busyTimeout)) seconds; try again")
+            return BusyWait.busy(waited: busyTimeout)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return DomainError(.failure, code: "store-damaged", zh: "库文件已损坏或不是数据库：\(database.message ?? "")",
                                en: "The store file is damaged or not a database: \(database.message ?? "")")
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-            return DomainError(.failure, code: "store-unwritable", zh: "无法写入库文件：\(database.message ?? "")",
-                               en: "Cannot write the store file: \(database.message ?? "")")
+        case .SQLITE_READONLY:
+            return DomainError(.failure, code: "store-read-only", zh: "库文件只读，不能写入：\(database.message ?? "")",
+                               en: "The store file is read-only: \(database.message ?? "")")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+            return DomainError(.failure, code: "store-unwritable", zh: "无法写入库文件（磁盘或权限）：\(database.message ?? "")",
+                               en: "Cannot write the store file (disk or permissions): \(database.message ?? "")")
         default:
             return DomainError(.failure, code: "store-error", zh: "库操作失败：\(database.message ?? "\(database.resultCode)")",
                                en: "A store operation failed: \(database.message ?? "\(database.resultCode)")")

@@ -17,7 +17,16 @@ extension StoreTransaction {
     /// `certifiedBy` is the latest certification made on or before `asOf`.
     public func recipients(regionPrefix: String = "", asOf: LocalDate? = nil) throws -> [RecipientRecord] {
         try Row.fetchAll(db, sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number",
-                         arguments: ["prefix": regionPrefix + "%", "asOf": (asOf ?? LocalDate(year: 9999, month: 12, day: 31)!).iso]).map(recipient)
+                         arguments: ["prefix": regionPrefix + "%", "asOf": asOf?.iso ?? "9999-12-31"]).map(recipient)
+    }
+
+    /// The recipients of some benefits, as `recipients(asOf:)` reads them: a long job re-reads with this only those
+    /// whose records changed since its snapshot.
+    public func recipients(benefitUUIDs: Set<String>, asOf: LocalDate) throws -> [RecipientRecord] {
+        try benefitUUIDs.sorted().compactMap { uuid in
+            try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.uuid = :benefit",
+                             arguments: ["benefit": uuid, "asOf": asOf.iso]).map(recipient)
+        }
     }
 
     public func recipient(personUUID: String) throws -> RecipientRecord? {
@@ -25,15 +34,16 @@ extension StoreTransaction {
                          arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
     }
 
-    private func recipient(_ row: Row) -> RecipientRecord {
-        RecipientRecord(
-            benefitUUID: row["benefit_uuid"], personUUID: row["person_uuid"], idNumber: row["id_number"], name: row["name"],
-            regionCode: row["region_code"],
-            benefit: Benefit(scheme: Scheme(rawValue: row["scheme"])!, monthly: Money(fen: row["monthly_fen"]),
-                             start: YearMonth(iso: row["start_month"])!, deathDate: (row["died_on"] as String?).flatMap(LocalDate.init(iso:))),
-            lastCertified: (row["last_certified"] as String?).flatMap(LocalDate.init(iso:)),
-            lastMethod: (row["last_method"] as String?).flatMap(CertificationMethod.init(rawValue:)),
-            certifiedBy: (row["certified_by"] as String?).flatMap(LocalDate.init(iso:)))
+    private func recipient(_ row: Row) throws -> RecipientRecord {
+        let r = RowReader(row, table: "benefits", keyColumn: "benefit_uuid")
+        return RecipientRecord(
+            benefitUUID: try r.text("benefit_uuid"), personUUID: try r.text("person_uuid"), idNumber: try r.text("id_number"),
+            name: try r.text("name"), regionCode: try r.text("region_code"),
+            benefit: Benefit(scheme: try r.code(Scheme.self, "scheme"), monthly: try r.money("monthly_fen"),
+                             start: try r.month("start_month"), deathDate: try r.optionalDate("died_on")),
+            lastCertified: try r.optionalDate("last_certified"),
+            lastMethod: try r.optionalCode(CertificationMethod.self, "last_method"),
+            certifiedBy: try r.optionalDate("certified_by"))
     }
 
     public func insertBenefit(_ benefit: Benefit, personUUID: String) throws {
@@ -43,19 +53,36 @@ extension StoreTransaction {
     }
 
     public func deathDate(personUUID: String) throws -> LocalDate? {
-        try String.fetchOne(db, sql: "SELECT died_on FROM deaths WHERE person_uuid = ?", arguments: [personUUID]).flatMap(LocalDate.init(iso:))
+        try death(personUUID: personUUID)?.date
     }
 
-    public func insertDeath(personUUID: String, on date: LocalDate) throws {
-        try db.execute(sql: "INSERT INTO deaths(person_uuid, died_on, device, created_serial) VALUES (?, ?, ?, ?)",
-                       arguments: [personUUID, date.iso, deviceID, writingSerial])
+    /// The registered death of a person, with the e-card state it suspended.
+    public func death(personUUID: String) throws -> DeathRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM deaths WHERE person_uuid = ?", arguments: [personUUID]).map { row in
+            let r = RowReader(row, table: "deaths", keyColumn: "person_uuid")
+            return DeathRecord(date: try r.date("died_on"), serial: try r.text("created_serial"), ecardUUID: try r.optionalText("ecard_uuid"),
+                               ecardStatusBefore: try r.optionalCode(ECardStatus.self, "ecard_status_before"))
+        }
+    }
+
+    public func insertDeath(personUUID: String, on date: LocalDate, ecardUUID: String?, ecardStatusBefore: ECardStatus?) throws {
+        try db.execute(sql: """
+            INSERT INTO deaths(person_uuid, died_on, device, created_serial, ecard_uuid, ecard_status_before) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [personUUID, date.iso, deviceID, writingSerial, ecardUUID, ecardStatusBefore?.rawValue])
+    }
+
+    /// Withdraws a death registered in error, with the recovery it recorded.
+    public func deleteDeath(personUUID: String, registeredBy serial: String) throws {
+        try db.execute(sql: "DELETE FROM recoveries WHERE created_serial = ?", arguments: [serial])
+        try db.execute(sql: "DELETE FROM deaths WHERE person_uuid = ?", arguments: [personUUID])
     }
 
     public func certifications(personUUID: String) throws -> [CertificationRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid",
-                         arguments: [personUUID]).map {
-            CertificationRecord(date: LocalDate(iso: $0["certified_on"])!, method: CertificationMethod(rawValue: $0["method"])!,
-                                reference: $0["reference"], serial: $0["created_serial"])
+                         arguments: [personUUID]).map { row in
+            let r = RowReader(row, table: "certifications", keyColumn: "uuid")
+            return CertificationRecord(date: try r.date("certified_on"), method: try r.code(CertificationMethod.self, "method"),
+                                       reference: try r.optionalText("reference"), serial: try r.text("created_serial"))
         }
     }
 
@@ -69,8 +96,10 @@ extension StoreTransaction {
     }
 
     public func payments(benefitUUID: String) throws -> [PaymentRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map {
-            PaymentRecord(month: YearMonth(iso: $0["month"])!, kind: $0["kind"], amount: Money(fen: $0["amount_fen"]), runSerial: $0["run_serial"])
+        try Row.fetchAll(db, sql: "SELECT * FROM payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map { row in
+            let r = RowReader(row, table: "payments", keyColumn: "uuid")
+            return PaymentRecord(month: try r.month("month"), kind: try r.text("kind"), amount: try r.money("amount_fen"),
+                                 runSerial: try r.text("run_serial"))
         }
     }
 
@@ -79,13 +108,30 @@ extension StoreTransaction {
         let handled = Set(try String.fetchAll(db, sql: "SELECT DISTINCT benefit_uuid FROM payments WHERE month = ?", arguments: [month.iso]))
         var owed: [String: Set<YearMonth>] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT s.benefit_uuid, s.month FROM payments s
+            SELECT s.uuid, s.benefit_uuid, s.month FROM payments s
             WHERE s.kind = 'suspended' AND NOT EXISTS (
                 SELECT 1 FROM payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
             """) {
-            owed[row["benefit_uuid"], default: []].insert(YearMonth(iso: row["month"])!)
+            let r = RowReader(row, table: "payments", keyColumn: "uuid")
+            owed[try r.text("benefit_uuid"), default: []].insert(try r.month("month"))
         }
         return (handled, owed)
+    }
+
+    /// For one benefit and a run of `month`: whether the month already has a line, and its suspended months not yet back-paid.
+    public func paymentState(for month: YearMonth, benefitUUID: String) throws -> (handled: Bool, owed: Set<YearMonth>) {
+        var handled = false
+        var suspended: Set<YearMonth> = [], settled: Set<YearMonth> = []
+        for line in try payments(benefitUUID: benefitUUID) {
+            if line.month == month { handled = true }
+            if line.kind == "suspended" { suspended.insert(line.month) } else { settled.insert(line.month) }
+        }
+        return (handled, suspended.subtracting(settled))
+    }
+
+    /// The latest month any payment run has handled, if any has run.
+    public func latestRunMonth() throws -> YearMonth? {
+        try String.fetchOne(db, sql: "SELECT max(month) FROM payments").flatMap(YearMonth.init(iso:))
     }
 
     public func insertPayment(benefitUUID: String, month: YearMonth, kind: String, amount: Money) throws {
@@ -111,16 +157,20 @@ extension StoreTransaction {
             GROUP BY json_extract(payload, '$.id')
             """, arguments: StatementArguments(counterKinds + [date.iso]))
         for row in counter {
-            evidence[row["id"]] = (LocalDate(iso: row["day"])!, "counter \(row["serial"] as String) on \(row["day"] as String)")
+            let r = RowReader(row, table: "journal", keyColumn: "serial")
+            let day = try r.date("day")
+            evidence[try r.text("id")] = (day, "counter \(try r.text("serial")) on \(day.iso)")
         }
         let settled = try Row.fetchAll(db, sql: """
             SELECT p.id_number AS id, max(s.settled_on) AS day, s.serial FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
             WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals) GROUP BY p.id_number
             """, arguments: [date.iso])
         for row in settled {
-            let day = LocalDate(iso: row["day"])!
-            if evidence[row["id"]].map({ $0.0 < day }) ?? true {
-                evidence[row["id"]] = (day, "settlement \(row["serial"] as String) on \(row["day"] as String)")
+            let r = RowReader(row, table: "settlements", keyColumn: "serial")
+            let day = try r.date("day")
+            let id = try r.text("id")
+            if evidence[id].map({ $0.0 < day }) ?? true {
+                evidence[id] = (day, "settlement \(try r.text("serial")) on \(day.iso)")
             }
         }
         return evidence

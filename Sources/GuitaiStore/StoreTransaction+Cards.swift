@@ -11,11 +11,12 @@ extension StoreTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE number = ?", arguments: [number]).map(cardRecord)
     }
 
-    private func cardRecord(_ row: Row) -> CardRecord {
-        CardRecord(uuid: row["uuid"], card: PhysicalCard(
-            number: CardNumber(stored: row["number"]), regionCode: row["region_code"], issuedOn: LocalDate(iso: row["issued_on"])!,
-            state: PhysicalCardState(rawValue: row["state"])!, stateSince: LocalDate(iso: row["state_since"])!),
-            replacedBy: row["replaced_by"])
+    private func cardRecord(_ row: Row) throws -> CardRecord {
+        let r = RowReader(row, table: "cards", keyColumn: "uuid")
+        return CardRecord(uuid: try r.text("uuid"), card: PhysicalCard(
+            number: CardNumber(stored: try r.text("number")), regionCode: try r.text("region_code"), issuedOn: try r.date("issued_on"),
+            state: try r.code(PhysicalCardState.self, "state"), stateSince: try r.date("state_since")),
+            replacedBy: try r.optionalText("replaced_by"))
     }
 
     public func insertCard(_ card: PhysicalCard, personUUID: String) throws -> String {
@@ -38,9 +39,11 @@ extension StoreTransaction {
         try Row.fetchOne(db, sql: """
             SELECT * FROM ecards WHERE person_uuid = ? ORDER BY (status != 'cancelled') DESC, created_serial DESC LIMIT 1
             """, arguments: [personUUID]).map { row in
-            ECardRecord(uuid: row["uuid"], serial: row["serial"], status: ECardStatus(rawValue: row["status"])!,
-                        statusSince: LocalDate(iso: row["status_since"])!, phone: row["phone"], identityCheck: row["identity_check"],
-                        voucherOn: (row["voucher_on"] as String?).flatMap(LocalDate.init(iso:)), issuedSerial: row["created_serial"])
+            let r = RowReader(row, table: "ecards", keyColumn: "uuid")
+            return ECardRecord(uuid: try r.text("uuid"), serial: try r.text("serial"), status: try r.code(ECardStatus.self, "status"),
+                               statusSince: try r.date("status_since"), phone: try r.text("phone"),
+                               identityCheck: try r.text("identity_check"), voucherOn: try r.optionalDate("voucher_on"),
+                               issuedSerial: try r.text("created_serial"))
         }
     }
 
@@ -57,7 +60,8 @@ extension StoreTransaction {
 
     /// Whether a typed activation code matches the one printed on the issue receipt.
     public func activationCodeMatches(ecardUUID: String, code: String) throws -> Bool {
-        guard let hash = try String.fetchOne(db, sql: "SELECT activation_hash FROM ecards WHERE uuid = ?", arguments: [ecardUUID]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT uuid, activation_hash FROM ecards WHERE uuid = ?", arguments: [ecardUUID]),
+              let hash = try RowReader(row, table: "ecards", keyColumn: "uuid").optionalText("activation_hash") else {
             return false
         }
         return PasswordHasher.verify(code, against: hash)

@@ -5,22 +5,30 @@ extension StoreTransaction {
     public func enrolments(personUUID: String) throws -> [EnrolmentRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid",
                          arguments: [personUUID]).map { row in
-            let grade: Int64? = row["grade_fen"]
-            let personal: Int64? = row["personal_fen"]
-            let employer: String? = row["employer"]
+            let r = RowReader(row, table: "enrolments", keyColumn: "uuid")
+            let uuid = try r.text("uuid")
             let suspensions = try Row.fetchAll(db, sql: """
-                SELECT from_date, to_date FROM enrolment_suspensions WHERE enrolment_uuid = ? ORDER BY from_date
-                """, arguments: [row["uuid"] as String]).map {
-                Suspension(from: LocalDate(iso: $0["from_date"])!, to: ($0["to_date"] as String?).flatMap(LocalDate.init(iso:)))
+                SELECT enrolment_uuid || '|' || from_date AS key, from_date, to_date FROM enrolment_suspensions
+                WHERE enrolment_uuid = ? ORDER BY from_date
+                """, arguments: [uuid]).map { row in
+                let s = RowReader(row, table: "enrolment_suspensions", keyColumn: "key")
+                return Suspension(from: try s.date("from_date"), to: try s.optionalDate("to_date"))
+            }
+            var employer: SocialCreditCode?
+            if let code = try r.optionalText("employer") {
+                guard case .success(let parsed) = SocialCreditCode.parse(code) else {
+                    throw r.damaged("employer", expected: Bilingual(zh: "统一社会信用代码", en: "a unified social credit code"))
+                }
+                employer = parsed
             }
             let enrolment = Enrolment(
-                scheme: Scheme(rawValue: row["scheme"])!, status: EnrolmentStatus(rawValue: row["status"])!,
-                regionCode: row["region_code"], from: LocalDate(iso: row["from_date"])!,
-                to: (row["to_date"] as String?).flatMap(LocalDate.init(iso:)), coverFrom: LocalDate(iso: row["cover_from"])!,
-                employmentStatus: (row["employment_status"] as String?).flatMap(EmploymentStatus.init(rawValue:)),
-                employer: employer.flatMap { try? SocialCreditCode.parse($0).get() }, grade: grade.map(Money.init(fen:)),
-                personalContribution: personal.map(Money.init(fen:)), suspensions: suspensions)
-            return EnrolmentRecord(uuid: row["uuid"], enrolment: enrolment, createdSerial: row["created_serial"])
+                scheme: try r.code(Scheme.self, "scheme"), status: try r.code(EnrolmentStatus.self, "status"),
+                regionCode: try r.text("region_code"), from: try r.date("from_date"), to: try r.optionalDate("to_date"),
+                coverFrom: try r.date("cover_from"), employmentStatus: try r.optionalCode(EmploymentStatus.self, "employment_status"),
+                employer: employer, grade: try r.optionalMoney("grade_fen"), personalContribution: try r.optionalMoney("personal_fen"),
+                suspensions: suspensions)
+            return EnrolmentRecord(uuid: uuid, enrolment: enrolment, createdSerial: try r.text("created_serial"),
+                                   endedByDeath: try r.optionalText("end_reason") == "death")
         }
     }
 
@@ -43,6 +51,25 @@ extension StoreTransaction {
             UPDATE enrolments SET status = ?, to_date = ?
             WHERE person_uuid = ? AND scheme = ? AND status IN ('active', 'suspended')
             """, arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
+    }
+
+    /// Ends every open enrolment of a person on the date of death (status terminated, reason death).
+    public func endEnrolmentsForDeath(personUUID: String, on date: LocalDate) throws {
+        try db.execute(sql: """
+            UPDATE enrolments SET status = 'terminated', to_date = max(?, from_date), end_reason = 'death'
+            WHERE person_uuid = ? AND status IN ('active', 'suspended')
+            """, arguments: [date.iso, personUUID])
+    }
+
+    /// Reopens what a death withdrawn in error ended: suspended again if a suspension was still open, else active.
+    public func reopenEnrolmentsEndedByDeath(personUUID: String) throws {
+        try db.execute(sql: """
+            UPDATE enrolments SET to_date = NULL, end_reason = NULL,
+                status = CASE WHEN EXISTS (SELECT 1 FROM enrolment_suspensions s
+                                           WHERE s.enrolment_uuid = enrolments.uuid AND s.to_date IS NULL)
+                              THEN 'suspended' ELSE 'active' END
+            WHERE person_uuid = ? AND end_reason = 'death'
+            """, arguments: [personUUID])
     }
 
     /// Records a status change of one enrolment, with its suspension periods (the rules were checked by the caller).

@@ -13,14 +13,51 @@ extension StoreTransaction {
     public func operatorAccount(id: String) throws -> Operator? { try operatorRecord(id: id)?.account }
 
     func operatorRecord(id: String) throws -> OperatorRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM operators WHERE id = ?", arguments: [id]).map { row in
-            OperatorRecord(account: Operator(id: row["id"], name: row["name"], role: Role(rawValue: row["role"])!),
-                           passwordHash: row["password_hash"])
+        try Row.fetchOne(db, sql: "SELECT * FROM operators WHERE id = ?", arguments: [id]).map(operatorRecord)
+    }
+
+    private func operatorRecord(_ row: Row) throws -> OperatorRecord {
+        let reader = RowReader(row, table: "operators", keyColumn: "id")
+        return OperatorRecord(account: Operator(id: try reader.text("id"), name: try reader.text("name"), role: try reader.code(Role.self, "role")),
+                              passwordHash: try reader.text("password_hash"), disabled: try reader.bool("disabled"))
+    }
+
+    /// Every account with its standing on `now` (seconds since 1970), ordered by id.
+    public func operatorStandings(now: Int64) throws -> [OperatorStanding] {
+        try Row.fetchAll(db, sql: "SELECT * FROM operators ORDER BY id").map { row in
+            let record = try operatorRecord(row)
+            let events = try Row.fetchAll(db, sql: """
+                SELECT at, event FROM security_log WHERE operator = ? AND event != 'locked' ORDER BY seq DESC LIMIT 50
+                """, arguments: [record.account.id]).map { row in
+                let reader = RowReader(row, table: "security_log", keyColumn: "at")
+                return (at: try reader.int("at"), event: try reader.text("event"))
+            }
+            let until = Store.lockedUntil(events: events.reversed()).flatMap { $0 > now ? $0 : nil }
+            let login = events.first { $0.event == "login-ok" }?.at
+            let worked = try Int64.fetchOne(db, sql: "SELECT max(at) FROM journal WHERE operator = ?", arguments: [record.account.id])
+            return OperatorStanding(account: record.account, disabled: record.disabled, lockedUntil: until,
+                                    lastSeen: [login, worked].compactMap { $0 }.max())
         }
     }
 
+    public func setOperatorDisabled(id: String, _ disabled: Bool) throws {
+        try db.execute(sql: "UPDATE operators SET disabled = ? WHERE id = ?", arguments: [disabled, id])
+    }
+
+    public func setOperatorPassword(id: String, passwordHash: String) throws {
+        try db.execute(sql: "UPDATE operators SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
+    }
+
+    /// Lifts a lockout: the security log's count of failures starts again from this event.
+    public func recordUnlock(operatorID: String, at: Int64, by administrator: String) throws {
+        try SecurityLog.append(db, at: at, operatorLabel: operatorID, event: "unlocked", detail: "by \(administrator)")
+    }
+
     public func storedPolicies() throws -> [(id: String, text: String)] {
-        try Row.fetchAll(db, sql: "SELECT id, text FROM policies ORDER BY id").map { ($0["id"], $0["text"]) }
+        try Row.fetchAll(db, sql: "SELECT id, text FROM policies ORDER BY id").map { row in
+            let reader = RowReader(row, table: "policies", keyColumn: "id")
+            return (try reader.text("id"), try reader.text("text"))
+        }
     }
 
     /// Loads or replaces a hall policy file; the journal keeps every version.

@@ -45,7 +45,7 @@ extension StoreTransaction {
             rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE ? GLOB initials ORDER BY name, id_number LIMIT ?",
                                     arguments: [text.lowercased(), limit])
         } else {
-            let escaped = text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id_number LIMIT ?",
                                     arguments: ["%" + escaped + "%", limit])
         }
@@ -53,20 +53,21 @@ extension StoreTransaction {
     }
 
     private func personRecord(_ row: Row) throws -> PersonRecord {
-        let uuid: String = row["uuid"]
+        let r = RowReader(row, table: "persons", keyColumn: "uuid")
+        let uuid = try r.text("uuid")
         let groups = try Row.fetchAll(db, sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code",
-                                      arguments: [uuid]).compactMap { g -> GroupMembership? in
-            guard let group = SpecialGroup(rawValue: g["group_code"]), let from = LocalDate(iso: g["from_date"]) else { return nil }
-            return GroupMembership(group: group, from: from, to: (g["to_date"] as String?).flatMap(LocalDate.init(iso:)))
+                                      arguments: [uuid]).map { row in
+            let g = RowReader(row, table: "person_groups", keyColumn: "uuid")
+            return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"),
+                                   to: try g.optionalDate("to_date"))
         }
-        let number: String = row["id_number"]
-        guard let id = ResidentID(stored: number) else {
-            throw DomainError(.failure, code: "store-damaged", zh: "库中的身份证号 \(number) 已损坏", en: "A stored ID number is damaged: \(number)")
+        guard let id = ResidentID(stored: try r.text("id_number")) else {
+            throw r.damaged("id_number", expected: Bilingual(zh: "有效的18位身份证号", en: "a valid 18-character ID number"))
         }
-        let person = Person(id: id, name: row["name"], ethnicity: row["ethnicity"],
-                            household: (row["household"] as String?).flatMap(Household.init(rawValue:)),
-                            regionCode: row["region_code"], address: row["address"], phone: row["phone"],
-                            isStudent: row["student"], groups: groups)
-        return PersonRecord(uuid: uuid, person: person, createdSerial: row["created_serial"])
+        let person = Person(id: id, name: try r.text("name"), ethnicity: try r.optionalText("ethnicity"),
+                            household: try r.optionalCode(Household.self, "household"),
+                            regionCode: try r.text("region_code"), address: try r.optionalText("address"), phone: try r.optionalText("phone"),
+                            isStudent: try r.bool("student"), groups: groups)
+        return PersonRecord(uuid: uuid, person: person, createdSerial: try r.text("created_serial"))
     }
 }

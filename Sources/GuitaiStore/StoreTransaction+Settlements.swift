@@ -16,14 +16,15 @@ extension StoreTransaction {
             """, arguments: [personUUID, year])
         for row in rows {
             var one = YearToDate()
-            let visit = VisitType(rawValue: row["visit"])!
-            one.annualDeductibleUsed[visit] = Money(fen: row["deductible"])
-            one.basicPaid[visit] = Money(fen: row["basic"])
-            one.criticalIllnessBase = Money(fen: row["ci_base"])
-            one.criticalIllnessPaid = Money(fen: row["ci"])
-            one.criticalIllnessInCombinedCap = Money(fen: row["ci_combined"])
-            one.assistancePaid = Money(fen: row["assistance"])
-            one.assistanceDeductibleUsed = Money(fen: row["assistance_deductible"])
+            let r = RowReader(row, table: "settlements", keyColumn: "visit")
+            let visit = try r.code(VisitType.self, "visit")
+            one.annualDeductibleUsed[visit] = try r.money("deductible")
+            one.basicPaid[visit] = try r.money("basic")
+            one.criticalIllnessBase = try r.money("ci_base")
+            one.criticalIllnessPaid = try r.money("ci")
+            one.criticalIllnessInCombinedCap = try r.money("ci_combined")
+            one.assistancePaid = try r.money("assistance")
+            one.assistanceDeductibleUsed = try r.money("assistance_deductible")
             ytd = ytd + one
         }
         return ytd
@@ -50,23 +51,27 @@ extension StoreTransaction {
 
     public func settlement(serial: String) throws -> SettlementRecord? {
         try Row.fetchOne(db, sql: """
-            SELECT s.*, r.serial AS reversal FROM settlements s LEFT JOIN reversals r ON r.settlement_serial = s.serial
+            SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
+            LEFT JOIN reversals r ON r.settlement_serial = s.serial LEFT JOIN journal j ON j.serial = s.serial
             WHERE s.serial = ?
             """, arguments: [serial]).map(settlementRecord)
     }
 
     public func settlements(personUUID: String) throws -> [SettlementRecord] {
         try Row.fetchAll(db, sql: """
-            SELECT s.*, r.serial AS reversal FROM settlements s LEFT JOIN reversals r ON r.settlement_serial = s.serial
+            SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
+            LEFT JOIN reversals r ON r.settlement_serial = s.serial LEFT JOIN journal j ON j.serial = s.serial
             WHERE s.person_uuid = ? ORDER BY s.serial
             """, arguments: [personUUID]).map(settlementRecord)
     }
 
-    private func settlementRecord(_ row: Row) -> SettlementRecord {
-        SettlementRecord(serial: row["serial"], personUUID: row["person_uuid"], date: LocalDate(iso: row["settled_on"])!,
-                         policyID: row["policy_id"], total: Money(fen: row["total_fen"]), basic: Money(fen: row["basic_fen"]),
-                         criticalIllness: Money(fen: row["critical_illness_fen"]), assistance: Money(fen: row["assistance_fen"]),
-                         personal: Money(fen: row["personal_fen"]), slip: row["slip"], reversedBy: row["reversal"])
+    private func settlementRecord(_ row: Row) throws -> SettlementRecord {
+        let r = RowReader(row, table: "settlements", keyColumn: "serial")
+        return SettlementRecord(serial: try r.text("serial"), personUUID: try r.text("person_uuid"), date: try r.date("settled_on"),
+                                policyID: try r.text("policy_id"), total: try r.money("total_fen"), basic: try r.money("basic_fen"),
+                                criticalIllness: try r.money("critical_illness_fen"), assistance: try r.money("assistance_fen"),
+                                personal: try r.money("personal_fen"), slip: try r.text("slip"), reversedBy: try r.optionalText("reversal"),
+                                recordedOn: try r.date("business_date"))
     }
 
     public func insertReversal(of settlementSerial: String, approvedBy: String, reason: String) throws {

@@ -18,13 +18,17 @@ public final class StoreTransaction {
 
     func newID() -> String { makeID() }
 
-    var writingSerial: String {
-        guard let serial else { preconditionFailure("a write outside a business transaction") }
-        return serial
-    }
+    /// The serial of the transaction being written; a write outside one is a programming error, and SQLite refuses
+    /// it anyway (the connection is read-only there).
+    var writingSerial: String { serial ?? "" }
 
     /// The business journal, oldest first.
     public func journal() throws -> [JournalEntry] { try Journal.entries(db) }
+
+    /// The journal entry of a transaction, by its serial.
+    public func journalEntry(serial: String) throws -> JournalEntry? {
+        try Journal.entries(db, where: "serial = ?", [serial]).first
+    }
 
     /// One operator's transactions of one business day, oldest first: the day's receipts.
     public func journal(on date: LocalDate, operatorID: String) throws -> [JournalEntry] {
@@ -38,6 +42,48 @@ public final class StoreTransaction {
     public func setSetting(_ key: String, _ value: String) throws {
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
+    }
+
+    /// The number of the journal's last entry: a long job decides on a snapshot up to it, then re-checks only what
+    /// changed after it (`changedKeys`).
+    public func journalHead() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
+    }
+
+    /// The keys of the rows of `tables` that entries after `seq` changed, by table.
+    public func changedKeys(since seq: Int64, in tables: Set<String>) throws -> [String: Set<String>] {
+        var keys: [String: Set<String>] = [:]
+        for changes in try String.fetchAll(db, sql: "SELECT changes FROM journal WHERE seq > ? ORDER BY seq", arguments: [seq]) {
+            for line in changes.split(separator: "\n") {
+                guard let change = Projection.Change(line: line), tables.contains(change.table) else { continue }
+                keys[change.table, default: []].insert(change.key)
+            }
+        }
+        return keys
+    }
+
+    /// The benefits whose payment decision may differ from a snapshot taken at journal entry `seq`: their own row,
+    /// their recipient's death or certifications, or their payment lines changed since.
+    public func benefitsChanged(since seq: Int64) throws -> Set<String> {
+        let changed = try changedKeys(since: seq, in: ["benefits", "deaths", "certifications", "payments"])
+        var benefits = changed["benefits"] ?? []
+        var people = changed["deaths"] ?? []
+        for uuid in changed["certifications"] ?? [] {
+            if let person = try String.fetchOne(db, sql: "SELECT person_uuid FROM certifications WHERE uuid = ?", arguments: [uuid]) {
+                people.insert(person)
+            }
+        }
+        for uuid in changed["payments"] ?? [] {
+            if let benefit = try String.fetchOne(db, sql: "SELECT benefit_uuid FROM payments WHERE uuid = ?", arguments: [uuid]) {
+                benefits.insert(benefit)
+            }
+        }
+        for person in people {
+            if let benefit = try String.fetchOne(db, sql: "SELECT uuid FROM benefits WHERE person_uuid = ?", arguments: [person]) {
+                benefits.insert(benefit)
+            }
+        }
+        return benefits
     }
 
     /// Counts rows of a table, for verification and tests.

@@ -1,8 +1,8 @@
 import GuitaiCore
 
-/// What `verify` found.
+/// What `verify` found: how many transactions the journal holds, and every problem.
 public struct VerificationReport: Sendable {
     public var transactions: Int
-    public var problems: [String]
+    public var problems: [VerificationProblem]
     public var ok: Bool { problems.isEmpty }
 }

@@ -32,10 +32,7 @@ struct DueListPanel: Panel {
             guard let desk = app.desk else { return .stay }
             let file = path.text
             return .open(ConfirmPanel(summary: [app.catalogue("due.import"), file]) { app in
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError.notFound("no-file", zh: "找不到文件 \(file)", en: "No file at \(file)")
-                }
-                let report = try desk.importSelfService(String(decoding: data, as: UTF8.self), file: (file as NSString).lastPathComponent)
+                let report = try desk.importSelfService(try InputFile.text(file), file: InputFile.name(of: file))
                 return ProcedurePanels.receipt(app, report.serial ?? "import", [app.catalogue("due.imported", String(report.certified.count),
                                                                                                String(report.failed.count), String(report.alreadyRecorded))])
             })

@@ -35,7 +35,7 @@ struct FirstRunPanel: Panel {
             _ = try Desk.initialize(setup, clock: app.clock, resources: app.resources)
             // The session itself runs at this window, not as the store's creation.
             app.desk = try Desk.open(storePath: app.storePath, operatorID: form[3], password: form[5], clock: app.clock,
-                                     counter: app.counter, resources: app.resources)
+                                     counter: app.counter, resources: app.resources, interactive: true)
             app.say(app.catalogue("firstrun.created"))
             return .replace(HomePanel())
         } catch {

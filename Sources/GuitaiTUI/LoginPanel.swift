@@ -13,7 +13,7 @@ struct LoginPanel: Panel {
         guard form.handle(key) == .submitted else { return .stay }
         do {
             app.desk = try Desk.open(storePath: app.storePath, operatorID: form[0], password: form[1], clock: app.clock,
-                                     counter: app.counter, resources: app.resources)
+                                     counter: app.counter, resources: app.resources, interactive: true)
             app.say(app.catalogue("home.hint"))
             return .replace(HomePanel())
         } catch {

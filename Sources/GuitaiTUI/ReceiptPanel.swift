@@ -1,4 +1,5 @@
 import Foundation
+import GuitaiDesk
 import TerminalKit
 
 /// A receipt or slip on screen, scrollable, printable to a file (and to the system printer through `lp` when there is one).
@@ -33,12 +34,9 @@ struct ReceiptPanel: Panel {
 
     /// Writes the receipt beside the store, in `receipts/`, and sends it to `lp` when a printer command exists.
     private func print(_ app: DeskApp) {
-        let directory = URL(fileURLWithPath: app.storePath).deletingLastPathComponent().appendingPathComponent("receipts").path
-        let path = directory + "/" + name + ".txt"
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let full = lines.joined(separator: "\n") + "\n"
-            try (archive ?? full).write(toFile: path, atomically: true, encoding: .utf8)
+            let path = try ReceiptArchive.write(archive ?? full, name: name, besideStore: app.storePath)
             var printed = false
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") {
                 // The printer gets the full receipt on its standard input; no spool file keeps it.

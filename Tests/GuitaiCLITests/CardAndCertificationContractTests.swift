@@ -51,6 +51,7 @@ import Testing
         var cli = try CLI.hall()
         cli.today = "2022-06-15"
         try cli.run(["person", "add", "--id", tashi, "--name", "扎西·平措"])
+        try cli.run(["enrol", "--id", tashi, "--scheme", "resident-pension", "--from", "2010-01-01"])
         #expect(try cli.run(["benefit", "add", "--id", tashi, "--monthly", "205", "--from", "2022-06"]).status == 0)
         let certified = try cli.run(["certify", "--id", tashi, "--method", "counter", "--json"])
         #expect(certified.json["nextDue"] as? String == "2023-06-15")
@@ -105,7 +106,10 @@ import Testing
         let drolma = CLI.id(birth: "19580101", sequence: 246)
         try cli.run(["person", "add", "--id", tashi, "--name", "扎西·平措"])
         try cli.run(["person", "add", "--id", drolma, "--name", "卓玛"])
-        for id in [tashi, drolma] { try cli.run(["benefit", "add", "--id", id, "--monthly", "300", "--from", "2022-01"]) }
+        for id in [tashi, drolma] {
+            try cli.run(["enrol", "--id", id, "--scheme", "resident-pension", "--from", "2010-01-01"])
+            try cli.run(["benefit", "add", "--id", id, "--monthly", "300", "--from", "2022-01"])
+        }
         cli.today = "2023-06-01"
         let bad = cli.directory + "/bad.csv"
         try "id,date,result,reference\n\(tashi),2023-05-30,pass,R1\n\(drolma),2023-13-01,pass,R2\n".write(toFile: bad, atomically: true, encoding: .utf8)

@@ -10,7 +10,7 @@ struct EnrolmentRulesTests {
     func plan(_ request: EnrolmentRequest, _ person: Person, existing: [Enrolment] = []) throws(DomainError) -> EnrolmentPlan {
         // The policy in force on the start date, as the desk chooses it: the 2025 file from 2025 on.
         try EnrolmentRules.plan(request, person: person, existing: existing,
-                                policy: request.from.year >= 2025 ? Fixtures.xizang2025 : policy)
+                                policy: request.from.year >= 2025 ? Fixtures.xizang2025 : policy, businessDate: request.from)
     }
 
     func refused(_ request: EnrolmentRequest, _ person: Person, existing: [Enrolment] = []) -> DomainError? {
@@ -97,7 +97,7 @@ struct EnrolmentRulesTests {
 
     @Test("an enrolment before the birth date is refused")
     func beforeBirth() {
-        #expect(refused(EnrolmentRequest(scheme: .residentMedical, from: F.day("1989-01-01")), F.drolma)?.code == "bad-date")
+        #expect(refused(EnrolmentRequest(scheme: .residentMedical, from: F.day("1989-01-01")), F.drolma)?.code == "impossible-date")
     }
 
     // MARK: eligibility

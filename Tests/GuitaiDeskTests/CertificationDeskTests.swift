@@ -23,6 +23,8 @@ import Testing
 
     private func recipient(_ desk: Desk, _ id: String, _ name: String, from: String = "2023-01", monthly: String = CertificationDeskTests.monthly) throws {
         _ = try desk.addPerson(PersonForm(idNumber: id, name: name))
+        // A benefit needs a pension enrolment (domain.md, "Benefits need a pension"): joined long before.
+        _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-pension", from: "2010-01-01"))
         _ = try desk.addBenefit(idNumber: id, monthly: monthly, from: from)
     }
 

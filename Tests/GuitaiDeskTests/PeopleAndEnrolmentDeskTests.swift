@@ -43,8 +43,10 @@ import Testing
         _ = try desk.addPerson(PersonForm(idNumber: id, name: "次仁"))
         _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-pension", from: "2023-01-01", grade: "300"))
         let journal = try desk.store.read { try $0.count("journal") }
+        // The switch is made on the day it takes effect.
+        let july = try f.desk(on: DeskFixture.day("2023-07-01"))
         do {
-            _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "employee-pension", from: "2023-07-01",
+            _ = try july.enrol(EnrolmentForm(idNumber: id, scheme: "employee-pension", from: "2023-07-01",
                                              employer: SocialCreditCode.compose("91540100MA6T00001").value))
             Issue.record("the pair was joined without a switch")
         } catch let error as DomainError {
@@ -52,7 +54,7 @@ import Testing
             #expect(error.message.zh.contains("2023-01-01"))
         }
         #expect(try desk.store.read { try $0.count("journal") } == journal)
-        let receipt = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "employee-pension", from: "2023-07-01",
+        let receipt = try july.enrol(EnrolmentForm(idNumber: id, scheme: "employee-pension", from: "2023-07-01",
                                                    employer: SocialCreditCode.compose("91540100MA6T00001").value, switchPair: true))
         // Resident contributions paid for 2023-07..12 come back: 300 × 6 / 12 = 150.
         #expect(receipt.plan.overlapRefund?.amount == Money.yuan(150))

@@ -32,8 +32,9 @@ final class DeskHarness {
                                       resources: DeskHarness.resources)
             _ = try clerk.addPerson(PersonForm(idNumber: DeskHarness.tashi, name: "扎西·平措", phone: "13812345678",
                                                groups: ["dibao:2020-01-01"]))
-            let pensioner = ResidentID.compose(region: "540102", birth: LocalDate(year: 1962, month: 8, day: 15)!, sequence: 246).value
+            let pensioner = ResidentID.compose(region: "540102", birth: LocalDate(year: 1961, month: 8, day: 15)!, sequence: 246).value
             _ = try clerk.addPerson(PersonForm(idNumber: pensioner, name: "卓玛央金"))
+            _ = try clerk.enrol(EnrolmentForm(idNumber: pensioner, scheme: "resident-pension", from: "2010-01-01"))
             // A pensioner since 2022-06, never certified: due on 2023-06-01, the harness's business date.
             _ = try clerk.addBenefit(idNumber: pensioner, monthly: "205", from: "2022-06")
         }

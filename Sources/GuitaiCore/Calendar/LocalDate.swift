@@ -1,8 +1,20 @@
 /// A calendar date without time or zone: business dates, birth dates, enrolment periods.
+///
+/// Dates run from 0001-01-01 to 9999-12-31; arithmetic that would leave that range stops at its end instead of
+/// trapping (the business date is bounded far inside it, `BusinessDateRange`, so no real rule gets there).
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static let earliest = LocalDate(unchecked: 1, 1, 1)
+    public static let latest = LocalDate(unchecked: 9999, 12, 31)
 
     /// Creates a date when the components name a real day of the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
@@ -52,8 +64,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146097 + doe - 719468
     }
 
-    /// The date a number of days after 1970-01-01.
-    public init(dayNumber: Int) {
+    /// The date a number of days after 1970-01-01, kept inside 0001-01-01 … 9999-12-31.
+    public init(dayNumber requested: Int) {
+        let dayNumber = Swift.min(Swift.max(requested, LocalDate.earliest.dayNumber), LocalDate.latest.dayNumber)
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -67,13 +80,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = d
     }
 
-    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> LocalDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return LocalDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
 
     /// Adds calendar months, clamping the day to the end of a shorter month (01-31 + 1 month = 02-28).
     public func adding(months: Int) -> LocalDate {
-        let index = year * 12 + (month - 1) + months
+        let index = year * 12 + (month - 1) + Swift.min(Swift.max(months, -120_000), 120_000)
+        guard index >= 12 else { return .earliest }
+        guard index < 10_000 * 12 else { return .latest }
         let y = index / 12, m = index % 12 + 1
-        return LocalDate(year: y, month: m, day: min(day, LocalDate.daysIn(month: m, year: y)))!
+        return LocalDate(unchecked: y, m, Swift.min(day, LocalDate.daysIn(month: m, year: y)))
     }
 
     /// Whole years from `self` to `date` (age on a date).
@@ -83,7 +101,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return years
     }
 
-    public var yearMonth: YearMonth { YearMonth(year: year, month: month)! }
+    public var yearMonth: YearMonth { YearMonth(year: year, month: month) ?? .latest }
 
     public var iso: String {
         String(format4: year) + "-" + String(twoDigits: month) + "-" + String(twoDigits: day)

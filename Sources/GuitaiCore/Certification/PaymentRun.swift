@@ -17,7 +17,7 @@ public enum PaymentRun {
             $0 != month && benefit.covers($0) && !paidMonths.contains($0) && CertificationCycle.isValid(for: $0, due: latestDue)
         }.sorted()
         decision.backPaidMonths = owed
-        decision.backPaid = Money(fen: benefit.monthly.fen * Int64(owed.count))
+        decision.backPaid = benefit.monthly.times(owed.count)
         return decision
     }
 
@@ -25,6 +25,6 @@ public enum PaymentRun {
     public static func overpayment(_ benefit: Benefit, paidMonths: Set<YearMonth>) -> (months: [YearMonth], amount: Money) {
         guard let last = benefit.lastMonth else { return ([], .zero) }
         let months = paidMonths.filter { $0 > last }.sorted()
-        return (months, Money(fen: benefit.monthly.fen * Int64(months.count)))
+        return (months, benefit.monthly.times(months.count))
     }
 }

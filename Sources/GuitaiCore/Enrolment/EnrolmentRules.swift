@@ -4,11 +4,25 @@ public enum EnrolmentRules {
     public static let minimumAge = 16
 
     /// Decides an enrolment request against the person's existing enrolments; refuses with the rule named.
+    /// - Parameters:
+    ///   - businessDate: the start may be back-dated (to the birth date, or as far as the policy's
+    ///     `backdate-limit-days` allows) but not later than this.
+    ///   - drawing: pension schemes the person draws a benefit from: they take no new contributions.
+    /// - Throws: `impossible-date`, `duplicate-enrolment`, `not-eligible`, `drawing-pension`, `bad-grade`, `backdated-too-far`.
     public static func plan(_ request: EnrolmentRequest, person: Person, existing: [Enrolment],
-                            policy: Policy) throws(DomainError) -> EnrolmentPlan {
+                            policy: Policy, businessDate: LocalDate, drawing: Set<Scheme> = []) throws(DomainError) -> EnrolmentPlan {
         let from = request.from
-        if from < person.id.birthDate {
-            throw .refused("bad-date", zh: "参保日期早于出生日期", en: "The enrolment date is before the birth date")
+        try LifeRules.checkDate(from, of: Bilingual(zh: "参保日期", en: "the enrolment date"), birth: person.id.birthDate,
+                                businessDate: businessDate)
+        if let limit = policy.backdateLimitDays, from < businessDate.adding(days: -limit.value) {
+            throw .refused("backdated-too-far",
+                           zh: "参保日期最多追溯\(limit.value)天（\(limit.source)），\(from.iso) 早于 \(businessDate.adding(days: -limit.value).iso)",
+                           en: "An enrolment may start at most \(limit.value) days back (\(limit.source)); \(from.iso) is before \(businessDate.adding(days: -limit.value).iso)")
+        }
+        if drawing.contains(request.scheme) {
+            throw .refused("drawing-pension",
+                           zh: "此人正在领取\(request.scheme.label.zh)待遇，该险种不再缴费参保",
+                           en: "This person draws a benefit from the \(request.scheme.label.en), which takes no new contributions")
         }
         let open = existing.filter { $0.status.isOpen }
         if let same = open.first(where: { $0.scheme == request.scheme }) {

@@ -9,16 +9,16 @@ public struct PensionOverlapRefund: Hashable, Sendable {
                                employeeFrom: LocalDate) -> PensionOverlapRefund {
         var months: [YearMonth] = []
         var month = max(residentFrom.yearMonth, employeeFrom.yearMonth)
-        let last = YearMonth(year: paidThroughYear, month: 12)!
+        let last = YearMonth(year: paidThroughYear, month: 12) ?? YearMonth.latest
         while month <= last {
             months.append(month)
             month = month.adding(months: 1)
         }
         var amount = Money.zero
         for year in Set(months.map(\.year)) {
-            let count = Int64(months.filter { $0.year == year }.count)
+            let count = months.filter { $0.year == year }.count
             // Half up: floor((x + 6) / 12) for x / 12 with x ≥ 0.
-            amount = amount + Money(fen: (grade.fen * count + 6) / 12)
+            amount = amount + Money(fen: (grade.times(count).fen + 6) / 12)
         }
         return PensionOverlapRefund(months: months, amount: amount)
     }

@@ -22,12 +22,15 @@ public struct DivisionTable: Sendable {
 
     public func division(_ code: String) -> Division? { divisions[code] }
 
-    /// Whether a code is known to any revision of the standard.
-    public func contains(_ code: String) -> Bool { divisions[code] != nil }
+    /// Whether a code is known to any revision of the standard, or is a Hong Kong, Macao or Taiwan permit code.
+    public func contains(_ code: String) -> Bool { divisions[code] != nil || ResidentID.permitRegions[code] != nil }
 
     /// Province, prefecture and county names for a code, as far as the table knows them.
     public func place(of code: String) -> Place {
         guard code.count == 6 else { return Place(code: code, province: nil, prefecture: nil, county: nil) }
+        if let permit = ResidentID.permitRegions[code] {
+            return Place(code: code, province: permit.zh, prefecture: nil, county: nil)
+        }
         if code.hasPrefix(ResidentID.trainingPrefix) {
             return Place(code: code, province: "培训虚拟地区", prefecture: nil, county: "虚拟\(code.suffix(2))区")
         }

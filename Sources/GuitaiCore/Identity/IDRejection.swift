@@ -6,6 +6,7 @@ public enum IDRejection: Error, Hashable, Sendable {
     case badCheckCharacter(expected: Character, found: Character)
     case impossibleBirthDate(String)
     case birthDateInFuture(LocalDate)
+    case birthBefore1900(LocalDate)
     case unknownRegion(String)
     case trainingRegion(String)
 
@@ -16,6 +17,7 @@ public enum IDRejection: Error, Hashable, Sendable {
         case .badCheckCharacter: "id-bad-check-character"
         case .impossibleBirthDate: "id-impossible-date"
         case .birthDateInFuture: "id-future-birth-date"
+        case .birthBefore1900: "id-impossible-date"
         case .unknownRegion: "id-unknown-region"
         case .trainingRegion: "id-training-region"
         }
@@ -40,6 +42,9 @@ public enum IDRejection: Error, Hashable, Sendable {
         case .birthDateInFuture(let date):
             Bilingual(zh: "身份证号中的出生日期 \(date.iso) 晚于今天，请核对证件",
                       en: "The birth date in the number, \(date.iso), is after today: please check the document")
+        case .birthBefore1900(let date):
+            Bilingual(zh: "身份证号中的出生日期 \(date.iso) 早于1900年，不可能是在世人员，请核对证件",
+                      en: "The birth date in the number, \(date.iso), is before 1900: nobody alive was born then; please check the document")
         case .unknownRegion(let code):
             Bilingual(zh: "身份证号前6位地区码 \(code) 不在行政区划代码表中，请核对证件",
                       en: "The region code \(code) (first 6 digits) is not in the division table: please check the document")

@@ -18,13 +18,24 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Division codes beginning with this are synthetic: only a training store accepts them.
     public static let trainingPrefix = "99"
 
+    /// The region codes of the residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证, since
+    /// 2018): numbers that start with them are valid though they name no division of the mainland.
+    public static let permitRegions: [String: Bilingual] = [
+        "810000": Bilingual(zh: "香港居民居住证", en: "residence permit, Hong Kong resident"),
+        "820000": Bilingual(zh: "澳门居民居住证", en: "residence permit, Macao resident"),
+        "830000": Bilingual(zh: "台湾居民居住证", en: "residence permit, Taiwan resident"),
+    ]
+
+    /// Nobody alive was born before this, and the 15-digit form implies 19xx: earlier birth dates are refused.
+    public static let earliestBirth = LocalDate(year: 1900, month: 1, day: 1) ?? .earliest
+
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
     /// The check character for the first 17 digits.
     public static func checkCharacter(for seventeenDigits: some Sequence<Character>) -> Character {
         var sum = 0
-        for (digit, weight) in zip(seventeenDigits, weights) { sum += digit.wholeNumberValue! * weight }
+        for (digit, weight) in zip(seventeenDigits, weights) { sum += (digit.wholeNumberValue ?? 0) * weight }
         return checkCharacters[sum % 11]
     }
 
@@ -56,10 +67,11 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
             return .failure(.impossibleBirthDate(birthText))
         }
         if birth > today { return .failure(.birthDateInFuture(birth)) }
+        if birth < earliestBirth { return .failure(.birthBefore1900(birth)) }
         let region = String(full[0..<6])
         if region.hasPrefix(trainingPrefix) {
             if !allowTraining { return .failure(.trainingRegion(region)) }
-        } else if !divisions.contains(region) {
+        } else if !divisions.contains(region) && permitRegions[region] == nil {
             return .failure(.unknownRegion(region))
         }
         return .success(ResidentID(unchecked: String(full)))
@@ -74,14 +86,18 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     public var regionCode: String { String(value.prefix(6)) }
 
+    /// Read from the number, which was checked to hold a real date when it was accepted.
     public var birthDate: LocalDate {
-        LocalDate(compact: value.dropFirst(6).prefix(8))!
+        LocalDate(compact: value.dropFirst(6).prefix(8)) ?? .earliest
     }
 
     public var sex: Sex {
-        let sequenceDigit = Array(value)[16].wholeNumberValue!
+        let sequenceDigit = value.utf8.dropFirst(16).first.map { Int($0) - 48 } ?? 0
         return sequenceDigit % 2 == 1 ? .male : .female
     }
+
+    /// The permit the number belongs to, when it is a Hong Kong, Macao or Taiwan resident's permit number.
+    public var permit: Bilingual? { ResidentID.permitRegions[regionCode] }
 
     public func age(on date: LocalDate) -> Int { birthDate.wholeYears(until: date) }
 

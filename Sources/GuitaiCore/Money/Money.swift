@@ -1,11 +1,24 @@
 /// An amount of money in whole fen (分). Never floating point.
+///
+/// Arithmetic never traps: amounts are bounded where they enter (a bill item or a policy amount at most
+/// `Money.maximumEntered`, at most 1,000 items a bill), which keeps every sum and every fen × basis-point product far
+/// inside 64 bits; should a damaged store still push a sum past the bounds, it saturates at the limit of `Int64`
+/// rather than trapping, and the settlement engine refuses any figure beyond `Money.maximumComputed`.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
     public var fen: Int64
 
     public init(fen: Int64) { self.fen = fen }
 
     /// Whole yuan; policy files and tests speak in yuan.
-    public static func yuan(_ whole: Int64) -> Money { Money(fen: whole * 100) }
+    public static func yuan(_ whole: Int64) -> Money { Money(fen: saturating(whole.multipliedReportingOverflow(by: 100), sign: whole)) }
+
+    /// The largest amount a bill item or a policy parameter may hold: 10,000,000.00 yuan (`domain.md`, "Amounts are
+    /// bounded"). Beyond it a figure is a typing error.
+    public static let maximumEntered = Money(fen: 1_000_000_000)
+
+    /// The largest amount any computed figure (a bill's total, a year's accumulated payments) may reach:
+    /// 100,000,000,000.00 yuan, ten thousand maximal bills. The engine refuses beyond it.
+    public static let maximumComputed = Money(fen: 10_000_000_000_000)
 
     public static let zero = Money(fen: 0)
 
@@ -54,8 +67,25 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     public var description: String { plain }
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
-    public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
-    public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
+    public static func + (a: Money, b: Money) -> Money {
+        Money(fen: saturating(a.fen.addingReportingOverflow(b.fen), sign: b.fen))
+    }
+
+    public static func - (a: Money, b: Money) -> Money {
+        Money(fen: saturating(a.fen.subtractingReportingOverflow(b.fen), sign: b.fen == .min ? 1 : -b.fen))
+    }
+
+    /// This amount `count` times (a monthly benefit over several months).
+    public func times(_ count: Int) -> Money {
+        let factor = Int64(clamping: count)
+        return Money(fen: Money.saturating(fen.multipliedReportingOverflow(by: factor), sign: fen.signum() * factor.signum()))
+    }
+
+    /// The result, or the limit of `Int64` on the side `sign` points to when it overflowed.
+    static func saturating(_ result: (partialValue: Int64, overflow: Bool), sign: Int64) -> Int64 {
+        guard result.overflow else { return result.partialValue }
+        return sign < 0 ? .min : .max
+    }
 
     /// `max(0, self)`: what is left of a cap can never be negative.
     public var clampedAtZero: Money { fen < 0 ? .zero : self }

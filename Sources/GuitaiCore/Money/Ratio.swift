@@ -20,12 +20,21 @@ public struct Ratio: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `round_half_up(amount × bp / 10000)`.
     public func apply(to amount: Money) -> Money {
-        Money(fen: Ratio.roundHalfUp(fenBasisPoints: amount.fen * basisPoints))
+        Money(fen: Ratio.roundHalfUp(fenBasisPoints: Ratio.product(amount, self)))
     }
 
-    /// Rounds an exact product in fen·bp to whole fen, half away from zero.
+    /// The exact product in fen·bp; saturates rather than trapping (bounded inputs never reach the limit).
+    public static func product(_ amount: Money, _ ratio: Ratio) -> Int64 {
+        Money.saturating(amount.fen.multipliedReportingOverflow(by: ratio.basisPoints),
+                         sign: amount.fen.signum() * ratio.basisPoints.signum())
+    }
+
+    /// Rounds an exact product in fen·bp to whole fen, half away from zero, without overflowing near the limits.
     public static func roundHalfUp(fenBasisPoints value: Int64) -> Int64 {
-        value >= 0 ? (value + 5_000) / 10_000 : -((-value + 5_000) / 10_000)
+        let whole = value / 10_000, rest = value % 10_000
+        if rest >= 5_000 { return whole + 1 }
+        if rest <= -5_000 { return whole - 1 }
+        return whole
     }
 
     /// `"62.5%"`, trailing zeros dropped.

@@ -31,7 +31,7 @@ public struct GroupMembership: Hashable, Sendable, Codable {
             }
             dates[index] = date
         }
-        let membership = GroupMembership(group: group, from: dates[0]!, to: dates[1])
+        let membership = GroupMembership(group: group, from: dates[0] ?? defaultFrom, to: dates[1])
         if let to = membership.to, to < membership.from {
             return .failure(.refused("bad-group", zh: "群体“\(group.label.zh)”的截止日期早于起始日期",
                                      en: "The group \(group.rawValue) ends before it starts"))

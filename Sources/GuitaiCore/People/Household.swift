@@ -1,5 +1,5 @@
 /// Household registration type (户籍性质).
-public enum Household: String, Sendable, Codable {
+public enum Household: String, Sendable, Codable, CaseIterable {
     case urban
     case rural
 

@@ -33,16 +33,10 @@ public struct Person: Hashable, Sendable {
         Set(groups.filter { $0.isValid(on: date) }.map(\.group))
     }
 
-    /// Checks a name as a clerk types it: not empty, no control characters, at most 40 characters.
+    /// Checks a name as a clerk types it (`StoredText`, kind `.name`): 1 to 40 characters, printable, the name dot
+    /// normalised to `·`.
     public static func validateName(_ name: String) -> Result<String, DomainError> {
-        let trimmed = name.trimmingSpaces
-        if trimmed.isEmpty {
-            return .failure(.refused("bad-name", zh: "姓名不能为空", en: "The name cannot be empty"))
-        }
-        if trimmed.count > 40 || trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return .failure(.refused("bad-name", zh: "姓名过长或含有控制字符", en: "The name is too long or holds control characters"))
-        }
-        return .success(trimmed)
+        Result { () throws(DomainError) in try StoredText.check(name, as: .name) }
     }
 
     /// Mobile numbers: 11 digits, `1[3-9]` first.

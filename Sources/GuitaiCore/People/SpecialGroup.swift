@@ -25,6 +25,6 @@ public enum SpecialGroup: String, Sendable, CaseIterable, Codable, Comparable {
     }
 
     public static func < (a: SpecialGroup, b: SpecialGroup) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }

@@ -13,13 +13,19 @@ public struct Policy: Sendable, Hashable {
     public var medicalContribution: MedicalContributionRule
     public var pension: PensionContributionRule
     public var waitingPeriod: WaitingPeriodRule
+    /// When each pension scheme starts paying.
+    public var pensionAge: PensionAgeRule
+    /// How many days before the business date an enrolment may start; nil (the presets) for no limit beyond the
+    /// person's birth and the scheme's age rules.
+    public var backdateLimitDays: Sourced<Int>?
     /// Parameters shown for information only (an unemployment benefit, a dibao line), with their sources.
     public var notes: [String: Sourced<String>]
 
     public init(id: String, title: String, regionPrefixes: [String], year: Int, bPrepayShare: Sourced<Ratio>,
                 basic: [BasicRowKey: BasicRule], combinedCaps: [Scheme: CombinedCap], criticalIllness: CriticalIllnessRule?,
                 assistance: AssistanceRule, medicalContribution: MedicalContributionRule, pension: PensionContributionRule,
-                waitingPeriod: WaitingPeriodRule, notes: [String: Sourced<String>]) {
+                waitingPeriod: WaitingPeriodRule, notes: [String: Sourced<String>],
+                pensionAge: PensionAgeRule = .national, backdateLimitDays: Sourced<Int>? = nil) {
         self.id = id
         self.title = title
         self.regionPrefixes = regionPrefixes
@@ -33,6 +39,8 @@ public struct Policy: Sendable, Hashable {
         self.pension = pension
         self.waitingPeriod = waitingPeriod
         self.notes = notes
+        self.pensionAge = pensionAge
+        self.backdateLimitDays = backdateLimitDays
     }
 
     /// The basic row for a scheme, visit and status; employee rows fall back to the status-less row.

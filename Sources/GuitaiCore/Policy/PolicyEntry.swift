@@ -4,6 +4,9 @@ struct PolicyEntry: Sendable {
     var source: String?
     var line: Int
     var file: String
+
+    /// The source after `|`; checked present by `EntryReader.sourced` before it is read.
+    var sourceText: String { source ?? "" }
 }
 
 /// Splits a policy file into `section.key` entries; knows the syntax, not the meaning.
@@ -12,10 +15,14 @@ enum PolicyLexer {
         var section = ""
         var result: [(String, PolicyEntry)] = []
         var seen: Set<String> = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
             let line = stripComment(String(raw)).trimmingSpaces
             if line.isEmpty { continue }
+            if let bad = line.unicodeScalars.first(where: { $0 != "\t" && StoredText.isForbidden($0) }) {
+                throw PolicyError(file: file, line: lineNumber, zh: "含有不可见的控制字符 U+\(String(bad.value, radix: 16, uppercase: true))",
+                                  en: "holds an invisible control character U+\(String(bad.value, radix: 16, uppercase: true))")
+            }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else {
                     throw PolicyError(file: file, line: lineNumber, zh: "节标题缺少 ]", en: "a section header lacks its closing ]")
@@ -33,9 +40,10 @@ enum PolicyLexer {
             var rest = String(line[line.index(after: equals)...])
             var source: String?
             if let bar = rest.firstIndex(of: "|") {
-                source = String(rest[rest.index(after: bar)...]).trimmingSpaces
+                let text = String(rest[rest.index(after: bar)...]).trimmingSpaces
+                source = text
                 rest = String(rest[..<bar])
-                if source!.isEmpty {
+                if text.isEmpty {
                     throw PolicyError(file: file, line: lineNumber, zh: "“|”之后的来源为空", en: "the source after `|` is empty")
                 }
             }

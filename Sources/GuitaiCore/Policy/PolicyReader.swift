@@ -82,6 +82,9 @@ private struct EntryReader {
         guard let money = Money(yuan: text, allowingSeparators: true), money.fen >= 0 else {
             throw fail(e, zh: "“\(text)”不是金额（元，最多两位小数）", en: "\"\(text)\" is not an amount (yuan, at most two decimals)")
         }
+        guard money <= Money.maximumEntered else {
+            throw fail(e, zh: "金额 \(text) 超过上限 \(Money.maximumEntered.grouped) 元", en: "the amount \(text) is above the limit of \(Money.maximumEntered.grouped) yuan")
+        }
         return money
     }
 
@@ -96,17 +99,17 @@ private struct EntryReader {
 
     mutating func sourcedMoney(_ key: String) throws(PolicyError) -> Sourced<Money> {
         let e = try sourced(key)
-        return Sourced(try money(e.value, e), source: e.source!)
+        return Sourced(try money(e.value, e), source: e.sourceText)
     }
 
     mutating func sourcedMoneyOrNone(_ key: String) throws(PolicyError) -> Sourced<Money?> {
         let e = try sourced(key)
-        return Sourced(e.value == "none" ? nil : try money(e.value, e), source: e.source!)
+        return Sourced(e.value == "none" ? nil : try money(e.value, e), source: e.sourceText)
     }
 
     mutating func sourcedRatio(_ key: String) throws(PolicyError) -> Sourced<Ratio> {
         let e = try sourced(key)
-        return Sourced(try ratio(e.value, e), source: e.source!)
+        return Sourced(try ratio(e.value, e), source: e.sourceText)
     }
 
     mutating func sourcedInt(_ key: String) throws(PolicyError) -> Sourced<Int> {
@@ -114,7 +117,7 @@ private struct EntryReader {
         guard let value = Int(e.value), value >= 0 else {
             throw fail(e, zh: "“\(e.value)”不是非负整数", en: "\"\(e.value)\" is not a whole number")
         }
-        return Sourced(value, source: e.source!)
+        return Sourced(value, source: e.sourceText)
     }
 
     func groups(_ e: PolicyEntry) throws(PolicyError) -> Set<SpecialGroup> {
@@ -152,14 +155,42 @@ private struct EntryReader {
         for prefix in prefixes where !(prefix.allSatisfy { $0.isASCII && $0.isNumber } && (1...6).contains(prefix.count)) {
             throw fail(regions, zh: "地区前缀“\(prefix)”应为1到6位数字", en: "the region prefix \"\(prefix)\" should be 1 to 6 digits")
         }
-        let title = optional("policy.title")?.value ?? idEntry.value
+        do { _ = try StoredText.check(idEntry.value, as: .policyID) } catch { throw fail(idEntry, zh: error.message.zh, en: error.message.en) }
+        let titleEntry = optional("policy.title")
+        let title = titleEntry?.value ?? idEntry.value
+        if let titleEntry {
+            do { _ = try StoredText.check(title, as: .policyTitle) } catch { throw fail(titleEntry, zh: error.message.zh, en: error.message.en) }
+        }
         _ = optional("policy.extends")
         return Policy(
             id: idEntry.value, title: title, regionPrefixes: prefixes, year: yearValue,
             bPrepayShare: try sourcedRatio("settlement.b-prepay-share"),
             basic: try basicRows(), combinedCaps: try combinedCaps(), criticalIllness: try criticalIllness(),
             assistance: try assistance(), medicalContribution: try medicalContribution(), pension: try pension(),
-            waitingPeriod: try waitingPeriod(), notes: notes())
+            waitingPeriod: try waitingPeriod(), notes: notes(), pensionAge: try pensionAge(),
+            backdateLimitDays: try optionalSourcedInt("enrolment.backdate-limit-days"))
+    }
+
+    mutating func optionalSourcedInt(_ key: String) throws(PolicyError) -> Sourced<Int>? {
+        guard let e = entries[key] else { return nil }
+        let value = try sourcedInt(key)
+        guard value.value <= 36_500 else { throw fail(e, zh: "天数过大（最多36500天）", en: "the number of days is too large (at most 36,500)") }
+        return value
+    }
+
+    /// `[pension-age]`: optional; each age not given is the national one.
+    mutating func pensionAge() throws(PolicyError) -> PensionAgeRule {
+        var rule = PensionAgeRule.national
+        for (key, path) in [("pension-age.resident", \PensionAgeRule.resident), ("pension-age.employee-male", \.employeeMale),
+                            ("pension-age.employee-female", \.employeeFemale)] {
+            guard let e = entries[key] else { continue }
+            let age = try sourcedInt(key)
+            guard (40...75).contains(age.value) else {
+                throw fail(e, zh: "养老金领取年龄应在40到75岁之间", en: "a pension age lies between 40 and 75")
+            }
+            rule[keyPath: path] = age
+        }
+        return rule
     }
 
     mutating func basicRows() throws(PolicyError) -> [BasicRowKey: BasicRule] {
@@ -169,7 +200,7 @@ private struct EntryReader {
             return section.hasPrefix("basic ") ? section : nil
         })
         for section in sections.sorted() {
-            let e = entries.first { $0.key.hasPrefix(section + ".") }!.value
+            guard let e = entries.first(where: { $0.key.hasPrefix(section + ".") })?.value else { continue }
             let words = section.split(separator: " ").map(String.init)
             guard (3...4).contains(words.count), let scheme = Scheme(rawValue: words[1]), scheme.isMedical,
                   let visit = VisitType(rawValue: words[2]) else {
@@ -193,8 +224,8 @@ private struct EntryReader {
             let ratioEntry = try sourced(section + ".ratio")
             let ratios = try perLevel(ratioEntry, self.words(ratioEntry)) { (t: String) throws(PolicyError) in try ratio(t, ratioEntry) }
             rows[BasicRowKey(scheme: scheme, visit: visit, status: status)] = BasicRule(
-                scope: Sourced(scope, source: deductible.source!), deductible: Sourced(amounts, source: deductible.source!),
-                ratio: Sourced(ratios, source: ratioEntry.source!), cap: try sourcedMoneyOrNone(section + ".cap"))
+                scope: Sourced(scope, source: deductible.sourceText), deductible: Sourced(amounts, source: deductible.sourceText),
+                ratio: Sourced(ratios, source: ratioEntry.sourceText), cap: try sourcedMoneyOrNone(section + ".cap"))
         }
         return rows
     }
@@ -243,10 +274,10 @@ private struct EntryReader {
         }
         let tilted = try sourced("critical-illness.tilted-groups")
         return CriticalIllnessRule(
-            schemes: Sourced(schemes, source: applies.source!), visits: visits,
-            threshold: try sourcedMoney("critical-illness.threshold"), bands: Sourced(bands, source: bandsEntry.source!),
+            schemes: Sourced(schemes, source: applies.sourceText), visits: visits,
+            threshold: try sourcedMoney("critical-illness.threshold"), bands: Sourced(bands, source: bandsEntry.sourceText),
             cap: try sourcedMoneyOrNone("critical-illness.cap"),
-            tiltedGroups: Sourced(try groups(tilted), source: tilted.source!),
+            tiltedGroups: Sourced(try groups(tilted), source: tilted.sourceText),
             tiltedThresholdShare: try sourcedRatio("critical-illness.tilted-threshold"),
             tiltedRatioBonus: try sourcedRatio("critical-illness.tilted-bonus"),
             tiltedCap: try sourcedMoneyOrNone("critical-illness.tilted-cap"))
@@ -254,9 +285,9 @@ private struct EntryReader {
 
     mutating func perGroup<T>(_ prefix: String, _ parse: (inout EntryReader, String) throws(PolicyError) -> Sourced<T>) throws(PolicyError) -> [SpecialGroup: Sourced<T>] {
         var result: [SpecialGroup: Sourced<T>] = [:]
-        for key in entries.keys.sorted() where key.hasPrefix(prefix) {
+        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) where key.hasPrefix(prefix) {
             let name = String(key.dropFirst(prefix.count))
-            guard let group = SpecialGroup(rawValue: name) else { throw unknownGroup(name, entries[key]!) }
+            guard let group = SpecialGroup(rawValue: name) else { throw unknownGroup(name, entry) }
             result[group] = try parse(&self, key)
         }
         return result
@@ -290,17 +321,17 @@ private struct EntryReader {
             extra = Sourced(grades, source: source)
         }
         let groupsEntry = try sourced("resident-pension.paid-on-behalf")
-        let below = try sourcedMoney("resident-pension.subsidy-below-500")
-        let from = try sourcedMoney("resident-pension.subsidy-from-500")
+        let belowEntry = try sourced("resident-pension.subsidy-below-500"), fromEntry = try sourced("resident-pension.subsidy-from-500")
+        let below = Sourced(try money(belowEntry.value, belowEntry), source: belowEntry.sourceText)
+        let from = Sourced(try money(fromEntry.value, fromEntry), source: fromEntry.sourceText)
         // The national minimums are 30 and 60 yuan a year: a region may pay more, never less.
         if below.value < .yuan(30) || from.value < .yuan(60) {
-            let e = below.value < .yuan(30) ? entries["resident-pension.subsidy-below-500"]! : entries["resident-pension.subsidy-from-500"]!
-            throw fail(e, zh: "缴费补贴低于国家最低标准（500元以下档30元，500元及以上档60元）",
+            throw fail(below.value < .yuan(30) ? belowEntry : fromEntry, zh: "缴费补贴低于国家最低标准（500元以下档30元，500元及以上档60元）",
                        en: "the subsidy is below the national minimum (30 yuan below grade 500, 60 from 500)")
         }
         return PensionContributionRule(
             extraGrades: extra, subsidyBelow500: below, subsidyFrom500: from,
-            paidOnBehalfGroups: Sourced(try groups(groupsEntry), source: groupsEntry.source!),
+            paidOnBehalfGroups: Sourced(try groups(groupsEntry), source: groupsEntry.sourceText),
             monthlyBasicPension: try sourcedMoney("resident-pension.monthly-basic"))
     }
 
@@ -322,11 +353,11 @@ private struct EntryReader {
         }
         let exempt = try sourced(section + "exempt-groups")
         return WaitingPeriodRule(
-            appliesFrom: Sourced(date, source: from.source!), windowStart: (days[0][0], days[0][1]),
-            windowEnd: (days[1][0], days[1][1]), windowSource: window.source!,
+            appliesFrom: Sourced(date, source: from.sourceText), windowStart: (days[0][0], days[0][1]),
+            windowEnd: (days[1][0], days[1][1]), windowSource: window.sourceText,
             baseMonths: try sourcedInt(section + "base-months"),
             monthsPerBreakYear: try sourcedInt(section + "months-per-break-year"),
-            exemptGroups: Sourced(try groups(exempt), source: exempt.source!))
+            exemptGroups: Sourced(try groups(exempt), source: exempt.sourceText))
     }
 
     mutating func notes() -> [String: Sourced<String>] {
@@ -342,7 +373,7 @@ private struct EntryReader {
     func refuseUnused() throws(PolicyError) {
         let unused = entries.filter { !used.contains($0.key) }.values.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
         if let first = unused.first {
-            let key = entries.first { $0.value.line == first.line && $0.value.file == first.file }!.key
+            let key = entries.first { $0.value.line == first.line && $0.value.file == first.file }?.key ?? "?"
             throw fail(first, zh: "不认识的参数 \(key)", en: "unknown parameter \(key)")
         }
     }

@@ -22,7 +22,7 @@ public struct Bill: Hashable, Sendable {
 
     /// The largest single item a counter settles (10 million yuan); beyond it the amount is a typing error,
     /// and the bound keeps every product of fen and basis points far inside 64 bits.
-    public static let maximumItem = Money.yuan(10_000_000)
+    public static let maximumItem = Money.maximumEntered
     public static let maximumItems = 1_000
 
     /// Refuses bills no counter should settle: no items, too many, an amount not above zero or beyond belief.

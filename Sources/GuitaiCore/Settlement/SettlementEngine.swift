@@ -4,6 +4,11 @@ public enum SettlementEngine {
     public static func settle(_ bill: Bill, cover: MedicalCover, groups: Set<SpecialGroup>, policy: Policy,
                               yearToDate ytd: YearToDate) throws(DomainError) -> SettlementResult {
         if let problem = bill.validate() { throw problem }
+        // Bounded inputs keep every figure below; a damaged accumulator must not reach arithmetic that saturates.
+        if let beyond = ytd.all.first(where: { $0 > Money.maximumComputed || $0 < .zero }) {
+            throw .refused("amount-out-of-range", zh: "此人本年度累计金额 \(beyond.grouped) 超出可结算范围，请核对库中的结算记录",
+                           en: "This person's year-to-date figure \(beyond.grouped) is beyond what can be settled: check the stored settlements")
+        }
 
         let total = bill.items.map(\.amount).sum()
         let outOfScope = bill.total(of: .c)
@@ -88,7 +93,7 @@ public enum SettlementEngine {
             let overlap = band.overlap(from: low, to: high)
             if overlap > .zero {
                 shares.append(BandShare(band: band, ratio: ratio, overlap: overlap))
-                exact += overlap.fen * ratio.basisPoints
+                exact = Money.saturating(exact.addingReportingOverflow(Ratio.product(overlap, ratio)), sign: 1)
             }
         }
         let raw = Money(fen: Ratio.roundHalfUp(fenBasisPoints: exact))

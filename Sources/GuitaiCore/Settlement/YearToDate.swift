@@ -16,6 +16,12 @@ public struct YearToDate: Hashable, Sendable {
     public func basic(_ visit: VisitType) -> Money { basicPaid[visit] ?? .zero }
     public var basicAllVisits: Money { basicPaid.values.sum() }
 
+    /// Every accumulator, for bounds checks.
+    public var all: [Money] {
+        Array(annualDeductibleUsed.values) + Array(basicPaid.values)
+            + [criticalIllnessBase, criticalIllnessPaid, criticalIllnessInCombinedCap, assistancePaid, assistanceDeductibleUsed]
+    }
+
     public static func + (a: YearToDate, b: YearToDate) -> YearToDate {
         var sum = YearToDate()
         for visit in VisitType.allCases {

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GuitaiCore
+
+/// Where printed receipts are kept: `receipts/` beside the store. They hold names, masked ID numbers, special groups
+/// and amounts, so the folder is the operator's alone (0700) and so is every file (0600), whatever the umask; a file
+/// is written whole under a temporary name, synced, then renamed, so a crash never leaves half a receipt.
+public enum ReceiptArchive {
+    /// The folder for a store's receipts.
+    public static func directory(besideStore storePath: String) -> String {
+        URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("receipts").path
+    }
+
+    /// Writes one receipt and returns its path.
+    /// - Parameter name: the transaction's serial (letters and digits).
+    /// - Throws: `receipt-unwritable` (1) naming the folder and the reason.
+    public static func write(_ text: String, name: String, besideStore storePath: String) throws -> String {
+        let folder = directory(besideStore: storePath)
+        let safe = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }.prefix(64))
+        let path = folder + "/" + (safe.isEmpty ? "receipt" : safe) + ".txt"
+        func failed(_ what: String) -> DomainError {
+            let reason = String(cString: strerror(errno))
+            return DomainError(.failure, code: "receipt-unwritable", zh: "回执无法保存到 \(folder)（\(what)：\(reason)）",
+                               en: "The receipt could not be saved in \(folder) (\(what): \(reason))")
+        }
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw failed("mkdir") }
+        // A folder made by an older version, or under a loose umask, is closed now.
+        guard chmod(folder, 0o700) == 0 else { throw failed("chmod") }
+        let temporary = path + ".partial"
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+        guard descriptor >= 0 else { throw failed("open") }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == bytes.count, synced, fchmodat(AT_FDCWD, temporary, 0o600, 0) == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failed("write")
+        }
+        return path
+    }
+}

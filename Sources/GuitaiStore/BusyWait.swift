@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GRDB
+import GuitaiCore
+
+/// Waits out another counter's lock, whatever way SQLite reports it.
+///
+/// SQLite calls its busy handler for most lock conflicts, but answers `SQLITE_BUSY` at once in others: a read-only
+/// connection that checks the file, a transaction started while the last connection of another process checkpoints
+/// and deletes the WAL, WAL recovery after a crash. Every store operation runs inside `run`, which retries any BUSY or
+/// LOCKED answer with a short back-off until `limit` seconds of real (monotonic) time have passed since the first try,
+/// and only then reports the store busy, saying how long it waited.
+struct BusyWait {
+    /// Seconds of real waiting before the store counts as busy (the contract asks for at least 5).
+    let limit: Double
+
+    func run<T>(_ work: () throws -> T) throws -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pause = 0.002
+        while true {
+            do {
+                return try work()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                let waited = Self.seconds(clock.now - start)
+                if waited >= limit { throw Self.busy(waited: waited) }
+                // Jittered back-off so counters that collided do not collide again in step.
+                let sleep = min(pause * Double.random(in: 0.5...1.5), limit - waited)
+                usleep(UInt32(max(sleep, 0.001) * 1_000_000))
+                pause = min(pause * 2, 0.1)
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The refusal once the wait is over (exit 75).
+    static func busy(waited: Double) -> DomainError {
+        let tenths = Int((waited * 10).rounded())
+        let shown = "\(tenths / 10).\(tenths % 10)"
+        return DomainError(.busy, code: "store-busy",
+                           zh: "库正被其他窗口占用，已等待\(shown)秒仍未释放，请稍后重试",
+                           en: "The store stayed busy with another counter; waited \(shown) seconds; try again")
+    }
+}

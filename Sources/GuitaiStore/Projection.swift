@@ -1,0 +1,190 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The business tables as a projection of the journal.
+///
+/// Every row of a projected table is what some journal entry made it. A write connection carries temporary triggers
+/// (`install`) that note, for each row a transaction inserts, updates or deletes, its key and a digest of its values
+/// (`guitai_row`). `Journal.append` moves those notes into the entry's `changes`, which the entry's hash covers.
+/// `verify` replays the notes of every entry, oldest first, and compares the result with a digest of every row now in
+/// the tables: a row changed, added or deleted by anything but the product (the `sqlite3` tool, a script) shows up as a
+/// difference naming its table and key. The `sqlite3` tool has no such triggers, so what it does is never noted.
+enum Projection {
+    /// A projected table and the columns that name one of its rows.
+    struct Table {
+        var name: String
+        var key: [String]
+
+        /// The SQL expression of a row's key, over `NEW.`, `OLD.` or the bare columns (prefix "").
+        func keyExpression(_ prefix: String) -> String {
+            key.map { prefix + $0 }.joined(separator: " || '|' || ")
+        }
+    }
+
+    /// Every table the product keeps, except the journal itself, the security log (chained on its own), SQLite's
+    /// bookkeeping and GRDB's record of migrations. A test checks that no table of the schema is left out.
+    static let tables: [Table] = [
+        Table(name: "settings", key: ["key"]),
+        Table(name: "serial_counters", key: ["day"]),
+        Table(name: "operators", key: ["id"]),
+        Table(name: "policies", key: ["id"]),
+        Table(name: "persons", key: ["uuid"]),
+        Table(name: "person_groups", key: ["uuid"]),
+        Table(name: "enrolments", key: ["uuid"]),
+        Table(name: "enrolment_suspensions", key: ["enrolment_uuid", "from_date"]),
+        Table(name: "cards", key: ["uuid"]),
+        Table(name: "ecards", key: ["uuid"]),
+        Table(name: "benefits", key: ["uuid"]),
+        Table(name: "deaths", key: ["person_uuid"]),
+        Table(name: "certifications", key: ["uuid"]),
+        Table(name: "payments", key: ["uuid"]),
+        Table(name: "recoveries", key: ["uuid"]),
+        Table(name: "settlements", key: ["uuid"]),
+        Table(name: "reversals", key: ["uuid"]),
+    ]
+
+    /// Tables outside the projection, and why.
+    static let outside: Set<String> = [
+        "journal",          // the projection's source, hash-chained
+        "security_log",     // logins, chained on its own; lockouts are computed from it
+        "grdb_migrations",  // which migrations ran; a missing row makes the next open fail loudly
+        "sqlite_sequence",  // SQLite's own counter of AUTOINCREMENT keys, read by verify to find a cut-off tail
+    ]
+
+    static let digestFunctionName = "guitai_row"
+
+    /// `guitai_row(table, value...)`: 32 hex digits of SHA-256 over the table's name and each value with its type.
+    static let digestFunction = DatabaseFunction(digestFunctionName, argumentCount: nil, pure: true) { values in
+        digest(values)
+    }
+
+    static func digest(_ values: [DatabaseValue]) -> String {
+        var hasher = SHA256()
+        for value in values {
+            switch value.storage {
+            case .null:
+                hasher.update(data: [0])
+            case .int64(let number):
+                hasher.update(data: [1])
+                withUnsafeBytes(of: number.bigEndian) { hasher.update(bufferPointer: $0) }
+            case .double(let number):
+                hasher.update(data: [2])
+                withUnsafeBytes(of: number.bitPattern.bigEndian) { hasher.update(bufferPointer: $0) }
+            case .string(let text):
+                hasher.update(data: [3])
+                let bytes = Array(text.utf8)
+                withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { hasher.update(bufferPointer: $0) }
+                hasher.update(data: bytes)
+            case .blob(let data):
+                hasher.update(data: [4])
+                withUnsafeBytes(of: UInt64(data.count).bigEndian) { hasher.update(bufferPointer: $0) }
+                hasher.update(data: data)
+            }
+        }
+        return hasher.finalize().prefix(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+    }
+
+    /// The columns of a table in declared order.
+    static func columns(of table: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+    }
+
+    /// `guitai_row('table', <prefix>a, <prefix>b, ...)`.
+    static func digestExpression(_ table: Table, columns: [String], prefix: String) -> String {
+        "\(digestFunctionName)('\(table.name)', " + columns.map { prefix + $0 }.joined(separator: ", ") + ")"
+    }
+
+    /// Creates the temporary capture table and triggers on a write connection (after migrations).
+    static func install(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS captured (
+                tbl TEXT NOT NULL, key TEXT NOT NULL, digest TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID
+            """)
+        for table in tables {
+            let columns = try columns(of: table.name, db)
+            let new = digestExpression(table, columns: columns, prefix: "NEW.")
+            let name = "guitai_capture_" + table.name
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER IF NOT EXISTS \(name)_insert AFTER INSERT ON main.\(table.name) BEGIN
+                    INSERT OR REPLACE INTO captured VALUES ('\(table.name)', \(table.keyExpression("NEW.")), \(new));
+                END;
+                CREATE TEMP TRIGGER IF NOT EXISTS \(name)_update AFTER UPDATE ON main.\(table.name) BEGIN
+                    INSERT OR REPLACE INTO captured SELECT '\(table.name)', \(table.keyExpression("OLD.")), NULL
+                        WHERE \(table.keyExpression("OLD.")) IS NOT \(table.keyExpression("NEW."));
+                    INSERT OR REPLACE INTO captured VALUES ('\(table.name)', \(table.keyExpression("NEW.")), \(new));
+                END;
+                CREATE TEMP TRIGGER IF NOT EXISTS \(name)_delete AFTER DELETE ON main.\(table.name) BEGIN
+                    INSERT OR REPLACE INTO captured VALUES ('\(table.name)', \(table.keyExpression("OLD.")), NULL);
+                END;
+                """)
+        }
+    }
+
+    /// What the current transaction changed, as the journal keeps it, and forgets it: one line per row,
+    /// `table TAB key TAB digest` (`-` for a deleted row), sorted.
+    static func takeCaptured(_ db: Database) throws -> String {
+        let rows = try Row.fetchAll(db, sql: "SELECT tbl, key, digest FROM captured ORDER BY tbl, key")
+        try db.execute(sql: "DELETE FROM captured")
+        return try rows.map { row in
+            let digest: String? = try row.decode(atIndex: 2)
+            return Change(table: try row.decode(atIndex: 0), key: try row.decode(atIndex: 1), digest: digest).line
+        }.joined(separator: "\n")
+    }
+
+    /// Whether the current transaction changed any projected row.
+    static func hasCaptured(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM captured)") ?? false
+    }
+
+    /// Every row now in the projected tables, as the journal would note it (for the upgrade of an older store).
+    static func snapshot(_ db: Database) throws -> String {
+        var lines: [String] = []
+        for table in tables {
+            let columns = try columns(of: table.name, db)
+            for row in try Row.fetchAll(db, sql: "SELECT \(table.keyExpression("")), \(digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)") {
+                lines.append(Change(table: table.name, key: try row.decode(atIndex: 0), digest: try row.decode(atIndex: 1)).line)
+            }
+        }
+        return lines.sorted().joined(separator: "\n")
+    }
+
+    /// One noted row change.
+    struct Change: Hashable {
+        var table: String
+        var key: String
+        /// nil when the row was deleted.
+        var digest: String?
+
+        /// Keys are ids, UUIDs and dates; a tab, newline or `%` in one is escaped so every line splits in three.
+        var line: String {
+            table + "\t" + Change.escape(key) + "\t" + (digest ?? "-")
+        }
+
+        init(table: String, key: String, digest: String?) {
+            self.table = table
+            self.key = key
+            self.digest = digest
+        }
+
+        init?(line: Substring) {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            table = String(parts[0])
+            key = Change.unescape(String(parts[1]))
+            digest = parts[2] == "-" ? nil : String(parts[2])
+        }
+
+        static func escape(_ text: String) -> String {
+            guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "%" }) else { return text }
+            return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+                .replacingOccurrences(of: "\n", with: "%0A")
+        }
+
+        static func unescape(_ text: String) -> String {
+            guard text.contains("%") else { return text }
+            return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+                .replacingOccurrences(of: "%25", with: "%")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GRDB
+import GuitaiCore
+
+/// What a file named as a store is, found out without writing a byte to it.
+///
+/// The file is looked at through a read-only connection: that it is SQLite, that it has Guitai's `settings` table
+/// with a format this version reads, and which migrations it has had. Anything else is refused with what the file is
+/// and what to do, before any connection that could write (switch it to WAL, migrate it) is opened.
+struct StoreFile {
+    var hall: HallSettings
+    /// Migrations this version knows and the file has not had yet.
+    var pendingMigrations: [String]
+    /// Whether this process may write the file (and create its `-wal` and `-shm` beside it).
+    var isWritable: Bool
+
+    static func inspect(_ path: String, wait: BusyWait) throws -> StoreFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DomainError.notFound("no-store", zh: "找不到库文件 \(path)，请先用 guitai init 建库，或用 --store 指定",
+                                       en: "No store at \(path): create one with guitai init, or name it with --store")
+        }
+        if isDirectory.boolValue {
+            throw DomainError.refused("not-a-store", zh: "\(path) 是目录，不是库文件；--store 应指向库文件，如 \(path)/guitai.sqlite",
+                                      en: "\(path) is a directory, not a store file: --store names the file, such as \(path)/guitai.sqlite")
+        }
+        guard access(path, R_OK) == 0 else {
+            throw DomainError(.failure, code: "store-unreadable", zh: "没有读取库文件 \(path) 的权限，请联系管理员",
+                              en: "No permission to read the store file \(path): ask the administrator")
+        }
+        let notAStore = DomainError.refused(
+            "not-a-store", zh: "\(path) 不是柜台的库文件（可能是其他程序的数据库，或中断的 init 留下的文件）；未作任何改动",
+            en: "\(path) is not a Guitai store (another program's database, or left by an interrupted init); it was not changed")
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(wait.limit)
+        configuration.foreignKeysEnabled = false
+        do {
+            return try wait.run {
+                let look = try DatabaseQueue(path: path, configuration: configuration)
+                return try look.read { db -> StoreFile in
+                    let columns = try Set(Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('settings')").map { try $0.decode(String.self, atIndex: 0) })
+                    guard columns.isSuperset(of: ["key", "value"]) else { throw notAStore }
+                    let settings = try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
+                        (try $0.decode(String?.self, atIndex: 0) ?? "", try $0.decode(String?.self, atIndex: 1) ?? "")
+                    }, uniquingKeysWith: { first, _ in first })
+                    guard let format = settings["format"] else { throw notAStore }
+                    guard format == Store.format else {
+                        if format.hasPrefix("guitai-") {
+                            throw DomainError.refused("store-too-new",
+                                                      zh: "\(path) 是其他版本的柜台建的库（格式 \(format)），本版本只读 \(Store.format)，请升级柜台",
+                                                      en: "\(path) was made by another version of Guitai (format \(format)); this version reads \(Store.format): upgrade Guitai")
+                        }
+                        throw notAStore
+                    }
+                    let known = Schema.migrator().migrations
+                    let applied = try db.tableExists("grdb_migrations")
+                        ? try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+                    if let unknown = applied.subtracting(known).sorted().first {
+                        throw DomainError.refused("store-too-new",
+                                                  zh: "\(path) 经过更新版本的柜台升级（\(unknown)），请升级柜台后再打开",
+                                                  en: "\(path) has been upgraded by a newer Guitai (\(unknown)): upgrade Guitai to open it")
+                    }
+                    guard let code = settings["hall.code"], let device = settings["device.id"], !applied.isEmpty else { throw notAStore }
+                    let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
+                                            isTraining: settings["mode"] == "training", deviceID: device,
+                                            defaultPolicyID: settings["policy.default"] ?? "")
+                    return StoreFile(hall: hall, pendingMigrations: known.filter { !applied.contains($0) },
+                                     isWritable: Self.isWritable(path))
+                }
+            }
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB:
+                throw DomainError.refused("not-a-store", zh: "\(path) 不是数据库文件，也不是柜台的库；未作任何改动",
+                                          en: "\(path) is not a database, let alone a Guitai store; it was not changed")
+            case .SQLITE_CORRUPT:
+                throw DomainError(.failure, code: "store-damaged", zh: "库文件 \(path) 已损坏：\(error.message ?? "")",
+                                  en: "The store file \(path) is damaged: \(error.message ?? "")")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+                throw DomainError(.failure, code: "store-unreadable",
+                                  zh: "无法打开库文件 \(path)（只读目录中缺少 -wal/-shm 文件，或权限不足）：\(error.message ?? "")",
+                                  en: "Cannot open the store file \(path) (its -wal/-shm files are missing in a read-only folder, or permissions): \(error.message ?? "")")
+            default:
+                // A table of another shape, an unreadable row: not ours.
+                throw notAStore
+            }
+        }
+    }
+
+    /// Whether the file and what SQLite keeps beside it can be written.
+    static func isWritable(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let directory = (path as NSString).deletingLastPathComponent
+        if access(directory.isEmpty ? "." : directory, W_OK) == 0 { return true }
+        return ["-wal", "-shm"].allSatisfy { access(path + $0, W_OK) == 0 }
+    }
+}
