@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        // Property tests over the parsers and the engine (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // Terminal cell widths of text (East Asian wide characters take two): slips, tables and the screen grid.
@@ -47,14 +49,20 @@ let package = Package(
         .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
-        .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore"]),
+        .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiCore"]),
         .testTarget(
             name: "GuitaiStoreTests",
             dependencies: ["GuitaiStore", "GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "GuitaiDeskTests", dependencies: ["CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
+        // GRDB only to tamper with a store from outside, as the `sqlite3` tool would.
+        .testTarget(
+            name: "GuitaiDeskTests",
+            dependencies: ["CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // Runs the built `guitai` binary as a process; GRDB only to hold a lock from outside.
         .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -3,20 +3,21 @@ import Foundation
 import GuitaiCore
 import GuitaiDesk
 
-/// `guitai death`: registers a death and the overpayment to recover; `death reverse` withdraws one made in error.
+/// `guitai death --id --date`: registers a death and the overpayment to recover; `death reverse --id` withdraws one
+/// made in error. Registering is the default subcommand, so both read as `cli.md` writes them.
 struct DeathCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "death", abstract: "Register a death; lists months paid after it.",
-                                                    subcommands: [Reverse.self])
+    static let configuration = CommandConfiguration(commandName: "death", abstract: "Register a death, or withdraw one made in error.",
+                                                    subcommands: [Register.self, Reverse.self], defaultSubcommand: Register.self)
 
-    @OptionGroup var global: GlobalOptions
-    @Option(name: .long) var id: String?
-    @Option(name: .long, help: "The date of death.") var date: String?
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a death; lists months paid after it.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long) var id: String
+        @Option(name: .long, help: "The date of death.") var date: String
 
     func run() throws {
         try Runner.run(global) {
-            guard let id, let date else {
-                throw DomainError.usage("missing-option", zh: "死亡登记需要 --id 和 --date", en: "death needs --id and --date")
-            }
             let (line, serial) = try Runner.desk(global).registerDeath(idNumber: id, date: date)
             let t = Texts(global.language)
             let months = line.months.map(\.iso).joined(separator: ", ")
@@ -25,6 +26,7 @@ struct DeathCommand: ParsableCommand {
                 text: line.months.isEmpty ? t("已登记死亡，无多发待遇", "Death registered; nothing was overpaid")
                     : t("已登记死亡，多发待遇 \(line.amount.grouped) 元应追回（\(months)）", "Death registered; \(line.amount.grouped) overpaid for \(months) to recover"))
         }
+    }
     }
 
     struct Reverse: ParsableCommand {

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import GuitaiCore
+import GuitaiDesk
+import GuitaiStore
+import Testing
+
+/// `verify` proves every row (cli.md): the business tables are what the journal's entries made them, so any change,
+/// insertion or deletion made with the `sqlite3` tool (triggers dropped, checks ignored) is found and named, and so
+/// is a cut-off journal tail and an edited security log.
+@Suite struct VerifyTests {
+    /// Tables the contract lets stand outside the projection: the journal itself, the security log (chained on its
+    /// own), and the bookkeeping of SQLite and of the migration library.
+    static let outside: Set<String> = ["journal", "security_log", "sqlite_sequence", "grdb_migrations"]
+
+    /// A store with every kind of business, checkpointed so that copies of its main file are complete.
+    static func recordedStore() throws -> DeskFixture {
+        let f = try DeskFixture()
+        try EveryKindOfBusiness.record(f)
+        try DatabaseQueue(path: f.path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        return f
+    }
+
+    /// What `verify` said of a tampered copy, or why the copy could not even be opened (an edited format marker
+    /// makes it no store at all, which is found too).
+    struct Finding {
+        var problems: [VerificationProblem]
+        var refusal: DomainError?
+
+        func names(_ table: String) -> Bool { refusal != nil || problems.contains { $0.table == table } }
+    }
+
+    /// Copies the store, tampers with the copy as the `sqlite3` tool can, and returns what `verify` says of it.
+    static func tampered(_ f: DeskFixture, _ edit: (Database) throws -> Void) throws -> Finding {
+        let copy = NSTemporaryDirectory() + "guitai-tamper-" + UUID().uuidString + ".sqlite"
+        try FileManager.default.copyItem(atPath: f.path, toPath: copy)
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        try DatabaseQueue(path: copy, configuration: configuration).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try edit(db)
+        }
+        do {
+            return Finding(problems: try Store.open(at: copy).verify().problems, refusal: nil)
+        } catch let error as DomainError {
+            return Finding(problems: [], refusal: error)
+        }
+    }
+
+    @Test func theUntouchedStoreIsProvenWhole() throws {
+        let f = try Self.recordedStore()
+        let report = try f.desk("ciren").verify()
+        #expect(report.ok, "\(report.problems.map(\.message.en))")
+        #expect(report.transactions > 20)
+    }
+
+    @Test func everyColumnOfEveryTableChangedBehindTheProductsBackIsNamed() throws {
+        let f = try Self.recordedStore()
+        let tables = try EveryKindOfBusiness.tables(f.path).filter { !Self.outside.contains($0) }
+        #expect(tables.count >= 17)
+        var edits = 0
+        for table in tables {
+            let (columns, rowid) = try DatabaseQueue(path: f.path).read { db in
+                (try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]),
+                 try Int64.fetchOne(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid LIMIT 1"))
+            }
+            guard let rowid else {
+                Issue.record("\(table) has no rows: the fixture does not cover it")
+                continue
+            }
+            for column in columns {
+                let report = try Self.tampered(f) { db in
+                    try db.execute(sql: """
+                        UPDATE \(table) SET \(column) = CASE typeof(\(column))
+                            WHEN 'integer' THEN \(column) + 1 WHEN 'text' THEN \(column) || 'x'
+                            ELSE CASE WHEN (SELECT type FROM pragma_table_info('\(table)') WHERE name = '\(column)') = 'INTEGER'
+                                      THEN 1 ELSE 'x' END END
+                        WHERE rowid = ?
+                        """, arguments: [rowid])
+                }
+                edits += 1
+                #expect(report.names(table), "\(table).\(column) changed unseen")
+            }
+        }
+        // Every column of the 17 tables of the schema (136 when this was written), each edited once.
+        #expect(edits >= 130)
+    }
+
+    @Test func aRowDeletedOrAddedBehindTheProductsBackIsNamedInEveryTable() throws {
+        let f = try Self.recordedStore()
+        for table in try EveryKindOfBusiness.tables(f.path).filter({ !Self.outside.contains($0) }) {
+            let deleted = try Self.tampered(f) { db in
+                try db.execute(sql: "DELETE FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
+            }
+            #expect(deleted.problems.contains { $0.table == table && $0.message.en.contains("deleted") }, "a deletion from \(table) went unseen")
+            // A copy of a row with every text changed, so no unique key collides.
+            let added = try Self.tampered(f) { db in
+                let columns = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?)", arguments: [table])
+                let values = try columns.map { row -> String in
+                    let name: String = try row.decode(atIndex: 0), type: String = try row.decode(atIndex: 1)
+                    return type == "TEXT" ? "CASE WHEN \(name) IS NULL THEN NULL ELSE \(name) || 'y' END" : name
+                }
+                let names = try columns.map { try $0.decode(String.self, atIndex: 0) }
+                try db.execute(sql: "INSERT INTO \(table)(\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(table) LIMIT 1")
+            }
+            #expect(added.problems.contains { $0.table == table && $0.message.en.contains("added") }, "a row added to \(table) went unseen")
+        }
+    }
+
+    @Test func theCasesTheTrialMissedAreEachFound() throws {
+        let f = try Self.recordedStore()
+        let tashi = EveryKindOfBusiness.tashi
+        let cases: [(String, String, (Database) throws -> Void)] = [
+            ("a changed name", "persons", { try $0.execute(sql: "UPDATE persons SET name = '扎西' WHERE id_number = ?", arguments: [tashi]) }),
+            ("a changed phone", "persons", { try $0.execute(sql: "UPDATE persons SET phone = '13900000000' WHERE id_number = ?", arguments: [tashi]) }),
+            ("a clerk made admin", "operators", { try $0.execute(sql: "UPDATE operators SET role = 'admin' WHERE id = 'zhuoma'") }),
+            ("a copied password hash", "operators", {
+                try $0.execute(sql: "UPDATE operators SET password_hash = (SELECT password_hash FROM operators WHERE id = 'admin') WHERE id = 'zhuoma'")
+            }),
+            ("the store switched to training", "settings", { try $0.execute(sql: "UPDATE settings SET value = 'training' WHERE key = 'mode'") }),
+            ("a deleted settlement", "settlements", { try $0.execute(sql: "DELETE FROM settlements WHERE serial NOT IN (SELECT settlement_serial FROM reversals)") }),
+            ("a deleted reversal", "reversals", { try $0.execute(sql: "DELETE FROM reversals") }),
+            ("a payment raised", "payments", { try $0.execute(sql: "UPDATE payments SET amount_fen = amount_fen * 10 WHERE kind = 'paid'") }),
+            ("an inserted death", "deaths", {
+                try $0.execute(sql: "INSERT INTO deaths(person_uuid, died_on, device, created_serial) SELECT uuid, '2023-05-01', device, created_serial FROM persons WHERE id_number = ?", arguments: [tashi])
+            }),
+            ("an e-card made active", "ecards", { try $0.execute(sql: "UPDATE ecards SET status = 'active'") }),
+            ("an enrolment reopened", "enrolments", { try $0.execute(sql: "UPDATE enrolments SET status = 'active', to_date = NULL WHERE status = 'terminated'") }),
+            ("a certification moved", "certifications", { try $0.execute(sql: "UPDATE certifications SET certified_on = '2023-05-31'") }),
+            ("a benefit raised", "benefits", { try $0.execute(sql: "UPDATE benefits SET monthly_fen = monthly_fen + 100000") }),
+            ("a serial counter wound back", "serial_counters", { try $0.execute(sql: "UPDATE serial_counters SET last = last - 1") }),
+        ]
+        for (what, table, edit) in cases {
+            let report = try Self.tampered(f, edit)
+            #expect(report.refusal == nil && report.names(table), "\(what) went unseen: \(report.problems.map(\.message.en))")
+        }
+    }
+
+    @Test func aCutJournalTailAndAnEditedSecurityLogAreFound() throws {
+        let f = try DeskFixture()
+        try EveryKindOfBusiness.record(f)
+        // Failed logins leave rows in the security log.
+        for _ in 0..<3 { _ = try? Desk.open(storePath: f.path, operatorID: "zhuoma", password: "wrong-password", clock: f.clock, resources: DeskFixture.resources) }
+        try DatabaseQueue(path: f.path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+
+        let tail = try Self.tampered(f) { try $0.execute(sql: "DELETE FROM journal WHERE seq > (SELECT max(seq) - 2 FROM journal)") }
+        #expect(tail.problems.contains { $0.table == "journal" }, "a cut tail went unseen")
+        let audit = try Self.tampered(f) { try $0.execute(sql: "DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)") }
+        #expect(audit.problems.contains { $0.table == "journal" })
+        let middle = try Self.tampered(f) { try $0.execute(sql: "DELETE FROM security_log WHERE seq = 2") }
+        #expect(middle.problems.contains { $0.table == "security_log" })
+        let last = try Self.tampered(f) { try $0.execute(sql: "DELETE FROM security_log WHERE seq = (SELECT max(seq) FROM security_log)") }
+        #expect(last.problems.contains { $0.table == "security_log" })
+        let cleared = try Self.tampered(f) { try $0.execute(sql: "DELETE FROM security_log") }
+        #expect(cleared.problems.contains { $0.table == "security_log" })
+        let edited = try Self.tampered(f) { try $0.execute(sql: "UPDATE security_log SET event = 'login-ok' WHERE seq = 1") }
+        #expect(edited.problems.contains { $0.table == "security_log" })
+    }
+}
