@@ -129,9 +129,10 @@ extension StoreTransaction {
         return (handled, suspended.subtracting(settled))
     }
 
-    /// The latest month any payment run has handled, if any has run.
+    /// The latest month a payment run has been made for, if any (from the journal: a run may have paid nobody).
     public func latestRunMonth() throws -> YearMonth? {
-        try String.fetchOne(db, sql: "SELECT max(month) FROM payments").flatMap(YearMonth.init(iso:))
+        try String.fetchOne(db, sql: "SELECT max(json_extract(payload, '$.month')) FROM journal WHERE kind = 'payments.run'")
+            .flatMap(YearMonth.init(iso:))
     }
 
     public func insertPayment(benefitUUID: String, month: YearMonth, kind: String, amount: Money) throws {

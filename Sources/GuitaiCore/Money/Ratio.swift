@@ -18,9 +18,18 @@ public struct Ratio: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.basisPoints = asMoney.fen
     }
 
-    /// `round_half_up(amount × bp / 10000)`.
+    /// `round_half_up(amount × bp / 10000)`, exact over the whole range of `Int64` (the product is taken at
+    /// 128 bits); a result beyond `Int64` saturates.
     public func apply(to amount: Money) -> Money {
-        Money(fen: Ratio.roundHalfUp(fenBasisPoints: Ratio.product(amount, self)))
+        let (product, overflow) = amount.fen.multipliedReportingOverflow(by: basisPoints)
+        if !overflow { return Money(fen: Ratio.roundHalfUp(fenBasisPoints: product)) }
+        let negative = (amount.fen < 0) != (basisPoints < 0)
+        let (high, low) = amount.fen.magnitude.multipliedFullWidth(by: basisPoints.magnitude)
+        guard high < 10_000 else { return Money(fen: negative ? .min : .max) }
+        let (quotient, remainder) = UInt64(10_000).dividingFullWidth((high, low))
+        let (rounded, carried) = quotient.addingReportingOverflow(remainder >= 5_000 ? 1 : 0)
+        guard !carried, rounded <= UInt64(Int64.max) else { return Money(fen: negative ? .min : .max) }
+        return Money(fen: negative ? -Int64(rounded) : Int64(rounded))
     }
 
     /// The exact product in fen·bp; saturates rather than trapping (bounded inputs never reach the limit).

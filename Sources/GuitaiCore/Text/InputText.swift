@@ -17,7 +17,8 @@ public enum InputText {
             if looksLikeGB(body) { throw refuse(file, zh: "看起来是 GBK/GB18030 编码（Excel、WPS 保存中文的默认编码）", en: "looks like GBK/GB18030 (how Excel and WPS save Chinese by default)") }
             throw refuse(file, zh: "不是 UTF-8 编码", en: "is not UTF-8")
         }
-        guard text.contains("\r") else { return text }
+        // Not `text.contains("\r")`: a CRLF pair is one Character, which "\r" does not match.
+        guard body.contains(0x0D) else { return text }
         return text.replacingCRLF()
     }
 
