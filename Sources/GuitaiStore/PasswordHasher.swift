@@ -23,15 +23,11 @@ enum PasswordHasher {
     /// use cost an unknown id a second derivation, and 40 ms told which ids exist.
     static let decoy = "scrypt$16384$8$1$B3NFiEPiWB/edtmIDRNNOg==$RQ9ajMo0bkQo941MOdfhVXtcEy11rNxY6pBSflqxXK0="
 
-    private static let counting = NSLock()
-    nonisolated(unsafe) private static var derived = 0
+    private static let counterKey = "guitai.scrypt-derivations"
 
-    /// How many scrypt derivations this process has run (tests compare the cost of refusals by it, not by time).
-    static var derivations: Int {
-        counting.lock()
-        defer { counting.unlock() }
-        return derived
-    }
+    /// How many scrypt derivations this thread has run: tests compare the cost of refusals by it, not by time (a
+    /// count per thread, so tests running beside each other do not disturb it).
+    static var derivations: Int { Thread.current.threadDictionary[counterKey] as? Int ?? 0 }
 
     static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
@@ -48,9 +44,7 @@ enum PasswordHasher {
     }
 
     private static func derive(_ password: String, salt: [UInt8], cost: Int, blockSize: Int, parallelism: Int) throws -> [UInt8] {
-        counting.lock()
-        derived += 1
-        counting.unlock()
+        Thread.current.threadDictionary[counterKey] = derivations + 1
         let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: 32,
                                            rounds: cost, blockSize: blockSize, parallelism: parallelism)
         return key.withUnsafeBytes { Array($0) }

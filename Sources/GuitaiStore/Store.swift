@@ -124,7 +124,7 @@ public final class Store: Sendable {
                     try Schema.migrator().migrate(upgrade)
                 }
             }
-            let queue = try wait.run { try connect(path, readOnly: !file.isWritable, capture: true, wait: wait) }
+            let queue = try wait.run { try connect(file.isWritable ? path : file.openName, readOnly: !file.isWritable, capture: true, wait: wait) }
             return Store(path: path, queue: queue, hall: file.hall, isReadOnly: !file.isWritable, wait: wait, makeID: makeID)
         } catch {
             throw Store.translate(error)

@@ -16,6 +16,9 @@ struct StoreFile {
     var pendingMigrations: [String]
     /// Whether this process may write the file (and create its `-wal` and `-shm` beside it).
     var isWritable: Bool
+    /// What SQLite is given to open the file: its path, or for a read-only copy in a folder where SQLite cannot make
+    /// its `-shm` (a store on read-only media) an `immutable` URI, which SQLite reads without locks.
+    var openName: String
 
     static func inspect(_ path: String, wait: BusyWait) throws -> StoreFile {
         var isDirectory: ObjCBool = false
@@ -34,13 +37,31 @@ struct StoreFile {
         let notAStore = DomainError.refused(
             "not-a-store", zh: "\(path) 不是柜台的库文件（可能是其他程序的数据库，或中断的 init 留下的文件）；未作任何改动",
             en: "\(path) is not a Guitai store (another program's database, or left by an interrupted init); it was not changed")
+        let writable = isWritable(path)
+        do {
+            return try look(path, openName: path, writable: writable, wait: wait, notAStore: notAStore)
+        } catch let error as DatabaseError where !writable && [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
+                    && (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0 {
+            // Nobody writes a store whose WAL is empty and whose folder no one here may write: read it as it is.
+            return try look(path, openName: immutableURI(path), writable: false, wait: wait, notAStore: notAStore)
+        }
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded.
+    static func immutableURI(_ path: String) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    private static func look(_ path: String, openName: String, writable: Bool, wait: BusyWait,
+                             notAStore: DomainError) throws -> StoreFile {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(wait.limit)
         configuration.foreignKeysEnabled = false
         do {
             return try wait.run {
-                let look = try DatabaseQueue(path: path, configuration: configuration)
+                let look = try DatabaseQueue(path: openName, configuration: configuration)
                 return try look.read { db -> StoreFile in
                     let columns = try Set(Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('settings')").map { try $0.decode(String.self, atIndex: 0) })
                     guard columns.isSuperset(of: ["key", "value"]) else { throw notAStore }
@@ -69,7 +90,7 @@ struct StoreFile {
                                             isTraining: settings["mode"] == "training", deviceID: device,
                                             defaultPolicyID: settings["policy.default"] ?? "")
                     return StoreFile(hall: hall, pendingMigrations: known.filter { !applied.contains($0) },
-                                     isWritable: Self.isWritable(path))
+                                     isWritable: writable, openName: openName)
                 }
             }
         } catch let error as DatabaseError {
@@ -81,6 +102,7 @@ struct StoreFile {
                 throw DomainError(.failure, code: "store-damaged", zh: "库文件 \(path) 已损坏：\(error.message ?? "")",
                                   en: "The store file \(path) is damaged: \(error.message ?? "")")
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+                if !writable && openName == path { throw error }
                 throw DomainError(.failure, code: "store-unreadable",
                                   zh: "无法打开库文件 \(path)（只读目录中缺少 -wal/-shm 文件，或权限不足）：\(error.message ?? "")",
                                   en: "Cannot open the store file \(path) (its -wal/-shm files are missing in a read-only folder, or permissions): \(error.message ?? "")")

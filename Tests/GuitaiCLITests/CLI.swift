@@ -9,12 +9,23 @@ struct CLI {
     }()
 
     let directory: String
-    var store: String { directory + "/hall.sqlite" }
+    var store: String { storeOverride ?? directory + "/hall.sqlite" }
     var today = "2023-06-01"
+    /// Another path as `GUITAI_STORE` (a directory, a foreign file).
+    var storeOverride: String?
+    /// The password every operator types instead of their own (a wrong one, a reset one).
+    var passwordOverride: String?
+    /// Runs the binary as this user through `runuser` (root can write any file, so read-only tests need another user).
+    var runAs: String?
 
     init() {
         directory = NSTemporaryDirectory() + "guitai-cli-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// A command line on a store that already exists in `directory`.
+    init(directory: String) {
+        self.directory = directory
     }
 
     struct Outcome {
@@ -29,16 +40,23 @@ struct CLI {
     /// Starts the command without waiting, for tests that race or kill it.
     func start(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = arguments
+        if let runAs {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", runAs, "--", CLI.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("GUITAI_") { environment[key] = nil }
         environment["GUITAI_STORE"] = store
         environment["GUITAI_TODAY"] = today
+        // The language comes from LANG alone: an English LC_ALL in the caller's shell must not change the messages.
+        for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[key] = nil }
         environment["LANG"] = "C.UTF-8"
         if let op {
             environment["GUITAI_OPERATOR"] = op
-            environment["GUITAI_PASSWORD"] = CLI.passwords[op] ?? "wrong-password"
+            environment["GUITAI_PASSWORD"] = passwordOverride ?? CLI.passwords[op] ?? "wrong-password"
         }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -29,14 +29,18 @@ import Testing
         let cli = try CLI.hall()
         let holder = try DatabaseQueue(path: cli.store)
         let started = Date()
-        let status = try holder.writeWithoutTransaction { db -> Int32 in
+        let outcome = try holder.writeWithoutTransaction { db -> CLI.Outcome in
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
-            return try cli.run(["person", "add", "--id", CLI.id(birth: "19600101", sequence: 9), "--name", "格桑", "--json"]).status
+            return try cli.run(["person", "add", "--id", CLI.id(birth: "19600101", sequence: 9), "--name", "格桑", "--json", "--lang", "en"])
         }
-        #expect(status == 75)
-        // Ordinary contention never shows: the contract asks for at least five seconds of waiting first.
+        #expect(outcome.status == 75)
+        // Ordinary contention never shows: the contract asks for at least five seconds of waiting first,
+        // and the message says how long it really waited.
         #expect(Date().timeIntervalSince(started) >= 5)
+        let message = (outcome.json["error"] as? [String: Any])?["message"] as? String ?? ""
+        let waited = message.components(separatedBy: "waited ").last?.split(separator: " ").first.flatMap { Double($0) } ?? 0
+        #expect(waited >= 5 && waited <= Date().timeIntervalSince(started) + 0.1, "\(message)")
         #expect(try cli.run(["person", "show", CLI.id(birth: "19600101", sequence: 9)]).status == 66)
     }
 
