@@ -119,7 +119,7 @@ public final class CursesTerminal: Terminal {
         case 9: return .tab
         case 10, 13: return .enter
         case 8, 127: return .backspace
-        case 1...26: return .control(Character(UnicodeScalar(value + 96)!))
+        case 1...26: return .control(Character(UnicodeScalar(UInt8(value + 96))))
         default: return .character(Character(UnicodeScalar(value) ?? "?"))
         }
     }

@@ -239,7 +239,7 @@ public final class DeskApp {
         // ASCII, not U+2500: box-drawing characters are ambiguous-width and run double on CJK-mode terminals.
         screen.put(String(repeating: "-", count: width), x: 0, y: 2, role: .normal)
         let area = Rect(x: 1, y: 3, width: width - 2, height: height - 6)
-        let panel = stack.last!
+        guard let panel = stack.last else { return nil }
         screen.put(catalogue(panel.titleKey), x: 1, y: 3, role: .title)
         let content = panel.usesFullWidth ? Rect(x: 0, y: 5, width: width, height: area.height - 2)
                                           : Rect(x: 1, y: 5, width: area.width, height: area.height - 2)

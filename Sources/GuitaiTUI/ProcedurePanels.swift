@@ -14,26 +14,35 @@ enum ProcedurePanels {
                             archive: archiveLines.map { (head + $0).joined(separator: "\n") + "\n" })
     }
 
-    private static func id(_ app: DeskApp) -> String { app.citizen!.person.id.value }
+    /// The logged-in desk and the pinned citizen's ID number an action works on.
+    private static func target(_ app: DeskApp) throws -> (desk: Desk, id: String) {
+        guard let desk = app.desk, let citizen = app.citizen else {
+            throw DomainError.refused("no-citizen", zh: "请先查询并选定办理人", en: "Find and pin the citizen first")
+        }
+        return (desk, citizen.person.id.value)
+    }
 
     static func card() -> ActionPanel {
         func step(_ step: ECardStep, _ labelKey: String) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: labelKey) { app, _ in
-                let r = try app.desk!.stepECard(idNumber: id(app), step: step)
+                let (desk, id) = try target(app)
+                let r = try desk.stepECard(idNumber: id, step: step)
                 return receipt(app, r.transaction, [app.catalogue(r.status.label)])
             }
         }
         func change(_ change: PhysicalCard.Change, _ labelKey: String) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: labelKey) { app, _ in
-                let (card, serial) = try app.desk!.changeCard(idNumber: id(app), change: change, reason: nil)
+                let (desk, id) = try target(app)
+                let (card, serial) = try desk.changeCard(idNumber: id, change: change, reason: nil)
                 return receipt(app, serial, [card.number.value + "  " + app.catalogue(card.state.label)])
             }
         }
         return ActionPanel(titleKey: "ecard.title", facts: { app in
-            let c = app.catalogue, d = app.citizen!
+            let c = app.catalogue
+            guard let d = app.citizen, let today = app.desk?.today else { return [] }
             var lines: [String] = []
             if let card = d.card {
-                lines.append(c("card.fact", card.card.number.value, c(card.card.effectiveState(on: app.desk!.today).label), card.card.validUntil.iso))
+                lines.append(c("card.fact", card.card.number.value, c(card.card.effectiveState(on: today).label), card.card.validUntil.iso))
             } else {
                 lines.append(c("card.none"))
             }
@@ -48,7 +57,8 @@ enum ProcedurePanels {
         }, actions: [
             ActionPanel.Action(labelKey: "card.action.register",
                                fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
-                let (card, serial) = try app.desk!.registerCard(idNumber: id(app), number: form[0])
+                let (desk, id) = try target(app)
+                let (card, serial) = try desk.registerCard(idNumber: id, number: form[0])
                 return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
             },
             ActionPanel.Action(labelKey: "ecard.action.issue",
@@ -64,14 +74,16 @@ enum ProcedurePanels {
                 guard let voucher = ["y": true, "yes": true, "是": true, "n": false, "no": false, "否": false][form[3].lowercased()] else {
                     throw DomainError(.usage, code: "bad-answer", zh: "是否激活医保电子凭证请填 y 或 n", en: "Answer y or n for the e-voucher")
                 }
-                let r = try app.desk!.issueECard(idNumber: id(app), phone: form[0], identityCheck: form[1], pin: form[2], voucher: voucher)
+                let (desk, id) = try target(app)
+                let r = try desk.issueECard(idNumber: id, phone: form[0], identityCheck: form[1], pin: form[2], voucher: voucher)
                 let status = app.catalogue(r.status.label)
                 return receipt(app, r.transaction, [status, app.catalogue("ecard.code.receipt", r.activationCode ?? "")],
                                archiveLines: [status, app.catalogue("ecard.code.kept")])
             },
             ActionPanel.Action(labelKey: "ecard.action.activate",
                                fields: [Form.Field(labelKey: "ecard.code", field: TextField(maxLength: 8))]) { app, form in
-                let r = try app.desk!.stepECard(idNumber: id(app), step: .activate, code: form[0])
+                let (desk, id) = try target(app)
+                let r = try desk.stepECard(idNumber: id, step: .activate, code: form[0])
                 return receipt(app, r.transaction, [app.catalogue(r.status.label)])
             },
             step(.suspend, "ecard.action.suspend"),
@@ -81,7 +93,8 @@ enum ProcedurePanels {
             change(.found, "card.action.found"),
             ActionPanel.Action(labelKey: "card.action.replace",
                                fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
-                let (card, serial) = try app.desk!.replaceCard(idNumber: id(app), newNumber: form[0])
+                let (desk, id) = try target(app)
+                let (card, serial) = try desk.replaceCard(idNumber: id, newNumber: form[0])
                 return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
             },
         ])
@@ -90,15 +103,16 @@ enum ProcedurePanels {
     static func certification() -> ActionPanel {
         func certify(_ method: CertificationMethod, fields: [Form.Field] = []) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: "certify.method." + method.rawValue, fields: fields) { app, form in
-                let (due, serial) = try app.desk!.certify(idNumber: id(app), method: method.rawValue,
+                let (desk, id) = try target(app)
+                let (due, serial) = try desk.certify(idNumber: id, method: method.rawValue,
                                                          reference: form.fields.isEmpty ? nil : form[0])
                 return receipt(app, serial, [app.catalogue(method.label), app.catalogue("certify.next", due.iso)])
             }
         }
         var panel = ActionPanel(titleKey: "certify.title", facts: { app in
             let c = app.catalogue
-            guard let r = app.citizen?.recipient else { return [c("certify.none")] }
-            let standing = CertificationCycle.standing(on: app.desk!.today, due: r.due)
+            guard let r = app.citizen?.recipient, let today = app.desk?.today else { return [c("certify.none")] }
+            let standing = CertificationCycle.standing(on: today, due: r.due)
             return [c("certify.benefit", r.benefit.monthly.grouped, r.benefit.start.iso),
                     c("certify.fact", r.lastCertified?.iso ?? c("none"), r.due.iso, c("certify.standing." + standing.rawValue))]
         }, actions: [

@@ -41,7 +41,7 @@ public struct SocialCreditCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Completes 17 characters with their check character (test fixtures, demo employers).
     public static func compose(_ seventeen: String) -> SocialCreditCode {
-        let values = seventeen.map { alphabet.firstIndex(of: $0)! }
+        let values = seventeen.map { alphabet.firstIndex(of: $0) ?? 0 }
         return SocialCreditCode(value: seventeen + String(alphabet[check(for: values)]))
     }
 

@@ -16,7 +16,7 @@ public struct AssistanceRule: Sendable, Hashable {
     /// The most favourable assisted group among a person's groups: highest ratio, then lowest deductible.
     public func bestGroup(among groups: Set<SpecialGroup>) -> SpecialGroup? {
         groups.filter { ratios[$0] != nil }.sorted().max { a, b in
-            let ra = ratios[a]!.value, rb = ratios[b]!.value
+            let ra = ratios[a]?.value ?? .zero, rb = ratios[b]?.value ?? .zero
             if ra != rb { return ra < rb }
             return deductible(for: a) > deductible(for: b)
         }

@@ -115,7 +115,8 @@ public enum SettlementEngine {
                                         ytd: YearToDate) -> AssistanceLayer {
         let deductible = rule.deductible(for: group)
         let applied = Money.min(base, (deductible - ytd.assistanceDeductibleUsed).clampedAtZero)
-        let ratio = rule.ratios[group]!
+        // `bestGroup` chose among the groups with a ratio.
+        let ratio = rule.ratios[group] ?? Sourced(.zero, source: "none")
         let raw = (base - applied).applying(ratio.value)
         let cap = major ? rule.majorCap : rule.cap
         let paid = Money.min(raw, (cap.value - ytd.assistancePaid).clampedAtZero)
