@@ -64,8 +64,8 @@ struct CertifyCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let report = try Runner.desk(global).importSelfService(try InputFile.text(file),
-                                                                        file: InputFile.name(of: file))
+                let report = try Runner.desk(global).importSelfService(try InputFile.text(file), file: InputFile.name(of: file),
+                                                                        auditList: global.json)
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["serial": .optional(report.serial),
@@ -86,9 +86,8 @@ struct CertifyCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let desk = try Runner.desk(global)
-                let (certified, serial) = try desk.certifyByData(regionPrefix: region)
-                if global.json { try desk.auditList("certify by-data", count: certified.count, filter: [("region", region)]) }
+                // With --json the full numbers leave the store: the transaction itself records that list.
+                let (certified, serial) = try Runner.desk(global).certifyByData(regionPrefix: region, auditList: global.json)
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["serial": .string(serial), "certified": .array(certified.map { ["id": .string($0.id), "evidence": .string($0.evidence)] })],

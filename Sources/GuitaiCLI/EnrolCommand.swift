@@ -2,10 +2,15 @@ import ArgumentParser
 import GuitaiCore
 import GuitaiDesk
 
-/// `guitai enrol`: enrolment in a scheme, with the rules against duplicates and the explicit switch.
+/// `guitai enrol`: enrolment in a scheme, with the rules against duplicates and the explicit switch; `enrol change`
+/// changes an enrolment's status. Enrolling is the default subcommand, so both read as `cli.md` writes them (options of
+/// a parent command would take `--id` away from its subcommand).
 struct EnrolCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enrol", abstract: "Enrol a registered person in a scheme.",
-                                                    subcommands: [Change.self])
+    static let configuration = CommandConfiguration(commandName: "enrol", abstract: "Enrol a registered person, or change an enrolment.",
+                                                    subcommands: [Join.self, Change.self], defaultSubcommand: Join.self)
+
+    struct Join: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Enrol a registered person in a scheme.")
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .long) var id: String?
@@ -58,6 +63,7 @@ struct EnrolCommand: ParsableCommand {
             }
             return CommandOutput(json: .object(json), text: lines.joined(separator: "\n"))
         }
+    }
     }
 
     /// `guitai enrol change`: suspend, resume, terminate or transfer out an enrolment.

@@ -7,7 +7,7 @@ extension Desk {
     /// their resident pension.
     public func addBenefit(idNumber: String, monthly text: String, from monthText: String, scheme schemeText: String? = nil) throws -> String {
         try require(.counter)
-        guard let monthly = Money(yuan: text), monthly.fen > 0, monthly <= Money.yuan(1_000_000) else {
+        guard let monthly = Money(yuan: text), monthly.fen > 0, monthly <= Benefit.maximumMonthly else {
             throw DomainError(.usage, code: "bad-amount", zh: "月待遇“\(text)”应为大于0、不超过1,000,000元的金额", en: "The monthly amount \"\(text)\" should be yuan above zero, at most 1,000,000")
         }
         guard let start = YearMonth(iso: monthText) else {
@@ -78,8 +78,13 @@ extension Desk {
     }
 
     /// Recipients due within `days`, overdue or suspended, under a region prefix: for planning outreach.
+    /// - Throws: `bad-region` or `bad-days` (usage) for a prefix that is not digits or a negative or absurd window.
     public func dueList(within days: Int, regionPrefix: String) throws -> [DueEntry] {
         try require(.counter)
+        try checkRegionPrefix(regionPrefix)
+        guard (0...3660).contains(days) else {
+            throw DomainError(.usage, code: "bad-days", zh: "天数应在0到3660之间", en: "The number of days lies between 0 and 3,660")
+        }
         let date = today
         return try store.read { tx in
             let owed = try tx.paymentState(for: date.yearMonth).owed

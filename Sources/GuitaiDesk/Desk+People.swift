@@ -33,9 +33,12 @@ extension Desk {
         var groups: [GroupMembership] = []
         for text in form.groups {
             let membership = try GroupMembership.parse(text, defaultFrom: today).get()
-            if membership.from < id.birthDate {
-                throw DomainError.refused("impossible-date", zh: "群体“\(membership.group.label.zh)”的起始日期 \(membership.from.iso) 早于出生日期 \(id.birthDate.iso)",
-                                          en: "The group \(membership.group.rawValue) starts on \(membership.from.iso), before the birth date \(id.birthDate.iso)")
+            try LifeRules.checkDate(membership.from, of: Bilingual(zh: "群体“\(membership.group.label.zh)”的起始日期",
+                                                                   en: "the start of the group \(membership.group.rawValue)"),
+                                    birth: id.birthDate, businessDate: today)
+            if let twin = groups.first(where: { $0.group == membership.group && $0.overlaps(membership) }) {
+                throw DomainError.refused("bad-group", zh: "群体“\(membership.group.label.zh)”重复登记（\(twin.from.iso) 起已有）",
+                                          en: "The group \(membership.group.rawValue) is given twice (already from \(twin.from.iso))")
             }
             groups.append(membership)
         }

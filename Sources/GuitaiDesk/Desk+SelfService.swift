@@ -4,7 +4,8 @@ import GuitaiStore
 extension Desk {
     /// Imports self-service face-recognition results (format in docs/self-service-import.md).
     /// Every row is checked first; one bad row refuses the whole file, naming its line.
-    public func importSelfService(_ text: String, file: String) throws -> SelfServiceImport {
+    /// - Parameter auditList: the caller shows the full ID numbers of the result: the import's entry records it.
+    public func importSelfService(_ text: String, file: String, auditList: Bool = false) throws -> SelfServiceImport {
         try require(.counter)
         let rows = try SelfServiceFile.parse(text, file: file, today: today) { try self.parseID($0) }
         let (outcome, serial) = try store.write(context, kind: "certify.import") { tx in
@@ -28,8 +29,13 @@ extension Desk {
                     result.alreadyRecorded += 1
                 }
             }
-            return (result, ["file": .string(file), "rows": .int(Int64(rows.count)), "certified": .int(Int64(result.certified.count)),
-                             "failed": .int(Int64(result.failed.count))])
+            var payload: [(String, JSONValue)] = [("file", .string(file)), ("rows", .int(Int64(rows.count))),
+                                                  ("certified", .int(Int64(result.certified.count))), ("failed", .int(Int64(result.failed.count)))]
+            if auditList {
+                let numbers = Set(result.certified.map(\.id) + result.failed.map(\.id)).count
+                payload.append(("audit", ["list": "certify import", "count": .int(Int64(numbers))]))
+            }
+            return (result, .object(payload))
         }
         var result = outcome
         result.serial = serial
@@ -41,8 +47,10 @@ extension Desk {
     ///
     /// A long job: the evidence is gathered on a snapshot without the write lock; the transaction then re-checks each
     /// candidate (still alive, still not certified since the evidence) and records them all, or none.
-    public func certifyByData(regionPrefix: String) throws -> (certified: [(id: String, evidence: String)], serial: String) {
+    /// - Parameter auditList: the caller shows the full ID numbers: the entry records that list too.
+    public func certifyByData(regionPrefix: String, auditList: Bool = false) throws -> (certified: [(id: String, evidence: String)], serial: String) {
         try require(.counter)
+        try checkRegionPrefix(regionPrefix)
         let since = today.adding(months: -CertificationCycle.months)
         let candidates = try store.read { tx in
             let evidence = try tx.inPersonEvidence(since: since)
@@ -62,8 +70,10 @@ extension Desk {
                     certified.append((r.idNumber, what))
                 }
             }
-            return (certified, ["region": .string(StoredText.sanitised(regionPrefix, as: .reference)),
-                                "certified": .int(Int64(certified.count))])
+            var payload: [(String, JSONValue)] = [("region", .string(StoredText.sanitised(regionPrefix, as: .reference))),
+                                                  ("certified", .int(Int64(certified.count)))]
+            if auditList { payload.append(("audit", ["list": "certify by-data", "count": .int(Int64(certified.count))])) }
+            return (certified, .object(payload))
         }
         return (certified, serial)
     }

@@ -74,6 +74,16 @@ public final class Desk {
         }
     }
 
+    /// Checks a region prefix typed to narrow a list: up to six digits (a province `54`, a county `540121`), or empty
+    /// for the whole hall.
+    /// - Throws: `bad-region` (usage).
+    func checkRegionPrefix(_ prefix: String) throws {
+        guard prefix.count <= 6, prefix.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw DomainError(.usage, code: "bad-region", zh: "地区前缀应为1到6位数字，如 5401，现为“\(StoredText.sanitised(prefix, as: .reference))”",
+                              en: "A region prefix has 1 to 6 digits, such as 5401; \"\(StoredText.sanitised(prefix, as: .reference))\" is not one")
+        }
+    }
+
     /// Refuses a step that would start something for a person whose death is registered.
     func requireLiving(_ record: PersonRecord, _ tx: StoreTransaction, step: Bilingual) throws {
         try LifeRules.refuseAfterDeath(try tx.deathDate(personUUID: record.uuid), name: record.person.name, step: step)

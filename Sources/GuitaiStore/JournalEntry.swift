@@ -16,6 +16,8 @@ public struct JournalEntry: Hashable, Sendable {
     /// The rows the transaction changed: `table TAB key TAB digest` lines (see `Projection`); empty on entries made
     /// before the journal noted them.
     public var changes: String
+    /// The security log's last row when the entry was written, `seq:hash` (empty before the log was chained).
+    public var securityHead: String
     public var previousHash: String
     public var hash: String
 
@@ -23,11 +25,13 @@ public struct JournalEntry: Hashable, Sendable {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 over the previous hash and every field, each on its own line, so no field can change unseen.
-    /// `changes` joins the hashed text when there are any, so entries made before it existed keep their hashes.
+    /// `changes` and `securityHead` join the hashed text when there are any, so entries made before they existed keep
+    /// their hashes.
     public static func hash(previous: String, serial: String, at: Int64, businessDate: String, operatorID: String,
-                            counter: String, device: String, kind: String, payload: String, changes: String) -> String {
+                            counter: String, device: String, kind: String, payload: String, changes: String,
+                            securityHead: String) -> String {
         var fields = [previous, serial, String(at), businessDate, operatorID, counter, device, kind, payload]
-        if !changes.isEmpty { fields.append(changes) }
+        if !changes.isEmpty || !securityHead.isEmpty { fields += [changes, securityHead] }
         return sha256Hex(fields.joined(separator: "\n"))
     }
 
@@ -36,7 +40,7 @@ public struct JournalEntry: Hashable, Sendable {
         previousHash == previous
             && hash == JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
                                          operatorID: operatorID, counter: counter, device: device, kind: kind,
-                                         payload: payload, changes: changes)
+                                         payload: payload, changes: changes, securityHead: securityHead)
     }
 }
 

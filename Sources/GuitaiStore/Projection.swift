@@ -38,6 +38,7 @@ enum Projection {
         Table(name: "benefits", key: ["uuid"]),
         Table(name: "deaths", key: ["person_uuid"]),
         Table(name: "certifications", key: ["uuid"]),
+        Table(name: "payment_runs", key: ["uuid"]),
         Table(name: "payments", key: ["uuid"]),
         Table(name: "recoveries", key: ["uuid"]),
         Table(name: "settlements", key: ["uuid"]),

@@ -60,9 +60,30 @@ struct RowReader {
         return value == 1
     }
 
-    func money(_ column: String) throws -> Money { Money(fen: try int(column)) }
+    /// An amount the product wrote: never negative, never beyond `limit` (by default the largest figure any
+    /// computation reaches); anything else was written behind its back.
+    func money(_ column: String, limit: Money = Money.maximumComputed) throws -> Money {
+        let fen = try int(column)
+        guard fen >= 0 && fen <= limit.fen else {
+            throw damaged(column, expected: Bilingual(zh: "0 至 \(limit.grouped) 元之间的金额", en: "an amount from 0 to \(limit.grouped) yuan"))
+        }
+        return Money(fen: fen)
+    }
 
-    func optionalMoney(_ column: String) throws -> Money? { try optionalInt(column).map(Money.init(fen:)) }
+    func optionalMoney(_ column: String) throws -> Money? {
+        guard try optionalInt(column) != nil else { return nil }
+        return try money(column)
+    }
+
+    /// A stored word from a fixed set (a payment line's kind).
+    func word(_ column: String, oneOf allowed: Set<String>) throws -> String {
+        let value = try text(column)
+        guard allowed.contains(value) else {
+            let list = allowed.sorted().joined(separator: ", ")
+            throw damaged(column, expected: Bilingual(zh: "其中之一：\(list)", en: "one of \(list)"))
+        }
+        return value
+    }
 
     private static let dateExpected = Bilingual(zh: "YYYY-MM-DD 格式的日期", en: "a YYYY-MM-DD date")
 

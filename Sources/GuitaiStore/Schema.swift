@@ -4,6 +4,30 @@ import GuitaiCore
 
 /// The store's migrations. Never edit one that has shipped: add the next.
 enum Schema {
+    /// Every table, index, view and trigger this version's migrations make (type, name, SQL), from a store made in
+    /// memory: `verify` compares a store's own schema with it, so a dropped trigger or index, or a planted one, shows.
+    static let expectedObjects: Set<SchemaObject> = {
+        guard let memory = try? DatabaseQueue() else { return [] }
+        try? migrator().migrate(memory)
+        return (try? memory.read { try objects($0) }) ?? []
+    }()
+
+    /// One object of a schema as `sqlite_master` lists it.
+    struct SchemaObject: Hashable {
+        var type: String
+        var name: String
+        var sql: String
+    }
+
+    /// The schema's objects, SQLite's own left out.
+    static func objects(_ db: Database) throws -> Set<SchemaObject> {
+        Set(try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").map { row in
+            let reader = RowReader(row, table: "sqlite_master", keyColumn: "name")
+            return SchemaObject(type: try reader.text("type"), name: try reader.text("name"),
+                                sql: (try reader.optionalText("sql") ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        })
+    }
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -277,6 +301,7 @@ enum Schema {
                 kind TEXT NOT NULL,
                 payload TEXT NOT NULL,
                 changes TEXT NOT NULL DEFAULT '',
+                security_head TEXT NOT NULL DEFAULT '',
                 prev_hash TEXT NOT NULL,
                 hash TEXT NOT NULL UNIQUE
             ) STRICT;
@@ -307,13 +332,32 @@ enum Schema {
                 CHECK (ecard_status_before IS NULL OR ecard_status_before IN ('issued', 'active', 'suspended'));
             ALTER TABLE operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1));
             CREATE INDEX payments_by_month ON payments(month, benefit_uuid);
+
+            -- A payment run writes its lines in short transactions under one run; they count only once it is done.
+            CREATE TABLE payment_runs (
+                uuid TEXT PRIMARY KEY NOT NULL,
+                month TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('writing', 'done', 'abandoned')),
+                device TEXT NOT NULL,
+                created_serial TEXT NOT NULL
+            ) STRICT;
+            ALTER TABLE payments ADD COLUMN run_uuid TEXT REFERENCES payment_runs(uuid);
+            CREATE INDEX payments_by_run ON payments(run_uuid, benefit_uuid);
+            CREATE VIEW settled_payments AS SELECT * FROM payments p
+                WHERE p.run_uuid IS NULL OR EXISTS (SELECT 1 FROM payment_runs r WHERE r.uuid = p.run_uuid AND r.state = 'done');
             CREATE INDEX recoveries_by_benefit ON recoveries(benefit_uuid);
             """)
-        // The old security log is chained as it stood.
+        // The old security log is chained as it stood, except that an id which names no account (maybe a password
+        // typed in the wrong field) is kept only as its keyed hash from now on.
+        let key = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'security.key'") ?? SecurityLog.newKey()
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('security.key', ?) ON CONFLICT(key) DO NOTHING", arguments: [key])
+        let accounts = Set(try String.fetchAll(db, sql: "SELECT id FROM operators"))
         var previous = JournalEntry.genesis
         for row in try Row.fetchAll(db, sql: "SELECT seq, at, operator, event, detail FROM security_log ORDER BY seq") {
             let reader = RowReader(row, table: "security_log", keyColumn: "seq")
-            let entry = SecurityLog.Entry(seq: try reader.int("seq"), at: try reader.int("at"), operatorLabel: try reader.text("operator"),
+            let typed = try reader.text("operator")
+            let entry = SecurityLog.Entry(seq: try reader.int("seq"), at: try reader.int("at"),
+                                          operatorLabel: SecurityLog.label(for: typed, known: accounts.contains(typed), key: key),
                                           event: try reader.text("event"), detail: try reader.text("detail"), previousHash: previous, hash: "")
             let hash = entry.computedHash(after: previous)
             try db.execute(sql: """
@@ -329,22 +373,24 @@ enum Schema {
             CREATE TRIGGER security_log_refuses_delete BEFORE DELETE ON security_log
                 BEGIN SELECT RAISE(ABORT, 'the security log is append-only'); END;
             """)
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM journal") ?? 0 > 0 else { return }
-        // An existing store: its key for unknown operator ids, then one entry noting every row as it stands.
-        try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('security.key', ?) ON CONFLICT(key) DO NOTHING",
-                       arguments: [SecurityLog.newKey()])
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM journal") ?? 0 > 0 else {
+            // A new store: its key is set by `init` with the other settings, in the first journaled transaction.
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'security.key'")
+            return
+        }
+        // An existing store: one entry noting every row as it stands.
         let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
             (try $0.decode(String.self, atIndex: 0), try $0.decode(String.self, atIndex: 1))
         })
         let now = Int64(Date().timeIntervalSince1970)
         let today = LocalDate(dayNumber: Int(now / 86_400))
-        let last = try Int.fetchOne(db, sql: "SELECT last FROM serial_counters WHERE day = ?", arguments: [today.compact]) ?? 0
+        let last = min(max(try Int.fetchOne(db, sql: "SELECT last FROM serial_counters WHERE day = ?", arguments: [today.compact]) ?? 0, 0), 999_998)
         try db.execute(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last",
                        arguments: [today.compact, last + 1])
         let serial = (settings["hall.code"] ?? "") + today.compact + String(last + 1).leftPadded(6)
         try Journal.append(db, serial: serial, at: now, businessDate: today.iso, operatorID: "system", counter: "upgrade",
                            device: settings["device.id"] ?? "", kind: "store.upgrade",
                            payload: JSONValue.object([("schema", .string("v3-projection"))]).rendered(),
-                           changes: try Projection.snapshot(db))
+                           changes: try Projection.snapshot(db), securityHead: try SecurityLog.head(db))
     }
 }

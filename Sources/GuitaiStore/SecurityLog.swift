@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import GuitaiCore
 
 /// The log of logins, kept apart from business data and chained by SHA-256 like the journal, so a removed or edited
 /// row breaks the chain and a cut-off tail leaves SQLite's sequence higher than the last row.
@@ -39,11 +40,23 @@ enum SecurityLog {
         let last = try Row.fetchOne(db, sql: "SELECT hash FROM security_log ORDER BY seq DESC LIMIT 1")
         let previous: String = try last?.decode(atIndex: 0) ?? JournalEntry.genesis
         // The sequence the row will get: one past the highest ever used (AUTOINCREMENT), so the hash can cover it.
-        let next = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'security_log'") ?? 0) + 1
+        let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'security_log'") ?? 0
+        guard highest >= 0 && highest < Int64.max else {
+            throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：安全日志的序号为 \(highest)",
+                              en: "The store is damaged: the security log's sequence is \(highest)")
+        }
+        let next = highest + 1
         let entry = Entry(seq: next, at: at, operatorLabel: operatorLabel, event: event, detail: detail, previousHash: previous, hash: "")
         try db.execute(sql: """
             INSERT INTO security_log(seq, at, operator, event, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [next, at, operatorLabel, event, detail, previous, entry.computedHash(after: previous)])
+    }
+
+    /// The last row as `seq:hash`, or empty when the log is empty.
+    static func head(_ db: Database) throws -> String {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM security_log ORDER BY seq DESC LIMIT 1") else { return "" }
+        let reader = RowReader(row, table: "security_log", keyColumn: "seq")
+        return String(try reader.int("seq")) + ":" + (try reader.text("hash"))
     }
 
     static func entries(_ db: Database) throws -> [Entry] {

@@ -24,6 +24,7 @@ extension Store {
             var previous = JournalEntry.genesis
             var count = 0
             var lastSeq: Int64 = 0
+            var anchors: [(entry: Int64, head: String)] = []
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
             while let row = try cursor.next() {
                 let entry = try Journal.entry(row)
@@ -33,13 +34,14 @@ extension Store {
                                                         zh: "journal 第 \(entry.seq) 条（\(entry.serial)）与哈希链不符，已被改动",
                                                         en: "journal entry \(entry.seq) (\(entry.serial)) does not match its hash chain: it was edited"))
                 }
-                if entry.seq != lastSeq + 1 {
-                    problems.append(VerificationProblem(table: "journal", row: String(lastSeq + 1),
-                                                        zh: "journal 第 \(lastSeq + 1) 至 \(entry.seq - 1) 条已被删除",
-                                                        en: "journal entries \(lastSeq + 1) to \(entry.seq - 1) were removed"))
+                if entry.seq != lastSeq &+ 1 {
+                    problems.append(VerificationProblem(table: "journal", row: String(lastSeq &+ 1),
+                                                        zh: "journal 第 \(lastSeq &+ 1) 至 \(entry.seq &- 1) 条已被删除",
+                                                        en: "journal entries \(lastSeq &+ 1) to \(entry.seq &- 1) were removed"))
                 }
                 previous = entry.hash
                 lastSeq = entry.seq
+                if !entry.securityHead.isEmpty { anchors.append((entry.seq, entry.securityHead)) }
                 for line in entry.changes.split(separator: "\n") {
                     guard let change = Projection.Change(line: line) else {
                         problems.append(VerificationProblem(table: "journal", row: String(entry.seq),
@@ -87,10 +89,18 @@ extension Store {
                 }
             }
 
-            // The security log's own chain.
+            // The security log's own chain, and the rows the journal's entries saw at its end.
             var previousLog = JournalEntry.genesis
             var lastLog: Int64 = 0
-            for entry in try SecurityLog.entries(db) {
+            let log = try SecurityLog.entries(db)
+            let heads = Set(log.map { String($0.seq) + ":" + $0.hash })
+            if let missing = anchors.last(where: { !heads.contains($0.head) }) {
+                let seq = missing.head.split(separator: ":").first.map(String.init) ?? "?"
+                problems.append(VerificationProblem(table: "security_log", row: seq,
+                                                    zh: "security_log 第 \(seq) 条（journal 第 \(missing.entry) 条记录的末尾）已被删除或改动",
+                                                    en: "security_log row \(seq), its last row when journal entry \(missing.entry) was written, was removed or edited"))
+            }
+            for entry in log {
                 if entry.previousHash != previousLog || entry.hash != entry.computedHash(after: previousLog) {
                     problems.append(VerificationProblem(table: "security_log", row: String(entry.seq),
                                                         zh: "security_log 第 \(entry.seq) 条与哈希链不符（之前的记录被改动或删除）",
@@ -100,6 +110,35 @@ extension Store {
                 lastLog = entry.seq
             }
             problems += try cutTail(db, table: "security_log", lastSeq: lastLog)
+
+            // The schema is what this version's migrations make: no trigger, index or table dropped, changed or planted
+            // (a trigger could rewrite what the product writes, under the projection's eyes).
+            let actual = try Schema.objects(db)
+            let schema = Schema.expectedObjects
+            let expectedNames = Dictionary(schema.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let actualNames = Dictionary(actual.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for object in schema.sorted(by: { $0.name < $1.name }) where actual != schema {
+                if let found = actualNames[object.name] {
+                    if found != object {
+                        problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中的 \(object.type) \(object.name) 被改动",
+                                                            en: "the schema's \(object.type) \(object.name) was changed"))
+                    }
+                } else {
+                    problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中的 \(object.type) \(object.name) 被删除",
+                                                        en: "the schema's \(object.type) \(object.name) was removed"))
+                }
+            }
+            for object in actual.sorted(by: { $0.name < $1.name }) where expectedNames[object.name] == nil {
+                problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中多出 \(object.type) \(object.name)，不是柜台建的",
+                                                    en: "the schema has a \(object.type) \(object.name) that Guitai did not make"))
+            }
+
+            // The migrations on record are exactly those this version made.
+            let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+            for missing in Schema.migrator().migrations where !applied.contains(missing) {
+                problems.append(VerificationProblem(table: "grdb_migrations", row: missing, zh: "grdb_migrations 缺少 \(missing)",
+                                                    en: "grdb_migrations lacks \(missing)"))
+            }
             return VerificationReport(transactions: count, problems: problems)
         }
     }
@@ -108,8 +147,8 @@ extension Store {
     private func cutTail(_ db: Database, table: String, lastSeq: Int64) throws -> [VerificationProblem] {
         let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
         guard highest > lastSeq else { return [] }
-        return [VerificationProblem(table: table, row: String(lastSeq + 1),
-                                    zh: "\(table) 末尾第 \(lastSeq + 1) 至 \(highest) 条已被删除",
-                                    en: "\(table) lost its last entries, \(lastSeq + 1) to \(highest)")]
+        return [VerificationProblem(table: table, row: String(lastSeq &+ 1),
+                                    zh: "\(table) 末尾第 \(lastSeq &+ 1) 至 \(highest) 条已被删除",
+                                    en: "\(table) lost its last entries, \(lastSeq &+ 1) to \(highest)")]
     }
 }

@@ -119,9 +119,20 @@ public final class Store: Sendable {
                                       zh: "库文件 \(path) 需要升级到本版本的格式，但当前用户没有写权限；请由管理员打开一次",
                                       en: "The store \(path) must be upgraded to this version's format, but it is read-only here: have the administrator open it once")
                 }
-                try wait.run {
-                    let upgrade = try connect(path, readOnly: false, capture: false, wait: wait)
-                    try Schema.migrator().migrate(upgrade)
+                do {
+                    try wait.run {
+                        let upgrade = try connect(path, readOnly: false, capture: false, wait: wait)
+                        try Schema.migrator().migrate(upgrade)
+                    }
+                } catch {
+                    // Two counters opening an old store at once: one upgrades, the other's attempt fails once the
+                    // first committed. Carry on if nothing is pending any more.
+                    guard try StoreFile.inspect(path, wait: wait).pendingMigrations.isEmpty else {
+                        let detail = (error as? DatabaseError)?.message ?? "\(error)"
+                        throw DomainError(.failure, code: "store-upgrade-failed",
+                                          zh: "库文件 \(path) 升级失败（\(detail)）：其升级记录 grdb_migrations 与表不符，可能被改动；未作任何改动，请联系管理员",
+                                          en: "The store \(path) could not be upgraded (\(detail)): its record of upgrades, grdb_migrations, does not match its tables and may have been edited; nothing was changed: call the administrator")
+                    }
                 }
             }
             let queue = try wait.run { try connect(file.isWritable ? path : file.openName, readOnly: !file.isWritable, capture: true, wait: wait) }
@@ -206,12 +217,27 @@ public final class Store: Sendable {
     }
 
     /// `hall code + YYYYMMDD + six-digit sequence`, the sequence counted per business day.
+    /// - Throws: `serials-exhausted` after 999,999 transactions in a day; `store-damaged` for a counter that is no count.
     private func nextSerial(_ db: Database, on date: LocalDate) throws -> String {
         let day = date.compact
         let last = try Int.fetchOne(db, sql: "SELECT last FROM serial_counters WHERE day = ?", arguments: [day]) ?? 0
+        guard last >= 0 else {
+            throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：serial_counters 中 \(day) 的流水计数为 \(last)",
+                              en: "The store is damaged: serial_counters row \(day) holds \(last)")
+        }
+        guard last < 999_999 else {
+            throw DomainError(.failure, code: "serials-exhausted", zh: "\(day) 的流水号已用尽（999999 笔）",
+                              en: "The serial numbers of \(day) are used up (999,999 transactions)")
+        }
+        let serial = hall.code + day + String(last + 1).leftPadded(6)
+        // A counter wound back (or deleted) would hand out a serial the journal already has.
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE serial = ?)", arguments: [serial]) ?? false {
+            throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：serial_counters 中 \(day) 的计数落后于日志，请运行 guitai verify 并联系管理员",
+                              en: "The store is damaged: serial_counters row \(day) is behind the journal; run guitai verify and call the administrator")
+        }
         try db.execute(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last",
                        arguments: [day, last + 1])
-        return hall.code + day + String(last + 1).leftPadded(6)
+        return serial
     }
 
     /// The value of a SQLite pragma, for tests and `verify` (`synchronous` reads back 2 for FULL).

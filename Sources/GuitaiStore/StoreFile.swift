@@ -38,12 +38,24 @@ struct StoreFile {
             "not-a-store", zh: "\(path) 不是柜台的库文件（可能是其他程序的数据库，或中断的 init 留下的文件）；未作任何改动",
             en: "\(path) is not a Guitai store (another program's database, or left by an interrupted init); it was not changed")
         let writable = isWritable(path)
+        let sideFiles = Set(["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) })
+        // Someone who may not write the store must not leave a -wal or -shm of their own beside it: the files would be
+        // theirs and lock the store's owner out. Without both there, the store is read as the file holds it.
+        let openName = !writable && sideFiles.count < 2 ? immutableURI(path) : path
         do {
-            return try look(path, openName: path, writable: writable, wait: wait, notAStore: notAStore)
-        } catch let error as DatabaseError where !writable && [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
-                    && (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0 {
-            // Nobody writes a store whose WAL is empty and whose folder no one here may write: read it as it is.
-            return try look(path, openName: immutableURI(path), writable: false, wait: wait, notAStore: notAStore)
+            do {
+                return try look(path, openName: openName, writable: writable, wait: wait, notAStore: notAStore)
+            } catch let error as DatabaseError where !writable && openName == path
+                        && [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
+                // Their -shm is not ours to write either.
+                return try look(path, openName: immutableURI(path), writable: false, wait: wait, notAStore: notAStore)
+            }
+        } catch {
+            // A file refused is left as it was found: whatever SQLite made beside it while looking goes again.
+            for suffix in ["-wal", "-shm"] where !sideFiles.contains(suffix) {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
+            throw error
         }
     }
 
@@ -86,6 +98,13 @@ struct StoreFile {
                                                   en: "\(path) has been upgraded by a newer Guitai (\(unknown)): upgrade Guitai to open it")
                     }
                     guard let code = settings["hall.code"], let device = settings["device.id"], !applied.isEmpty else { throw notAStore }
+                    // Serial numbers start with the hall code, and the mode decides which ID numbers are accepted:
+                    // values the product never writes mean the settings were edited.
+                    if HallSettings.validateCode(code) != nil || !["real", "training"].contains(settings["mode"] ?? "") {
+                        throw DomainError(.failure, code: "store-damaged",
+                                          zh: "库已损坏：settings 中的 hall.code 或 mode 不是柜台写入的值，请运行 guitai verify 并联系管理员",
+                                          en: "The store is damaged: settings hall.code or mode holds a value Guitai never writes; run guitai verify and call the administrator")
+                    }
                     let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
                                             isTraining: settings["mode"] == "training", deviceID: device,
                                             defaultPolicyID: settings["policy.default"] ?? "")
@@ -106,9 +125,12 @@ struct StoreFile {
                 throw DomainError(.failure, code: "store-unreadable",
                                   zh: "无法打开库文件 \(path)（只读目录中缺少 -wal/-shm 文件，或权限不足）：\(error.message ?? "")",
                                   en: "Cannot open the store file \(path) (its -wal/-shm files are missing in a read-only folder, or permissions): \(error.message ?? "")")
-            default:
-                // A table of another shape, an unreadable row: not ours.
+            case .SQLITE_ERROR, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
+                // A table of another shape, a value of another type: not ours.
                 throw notAStore
+            default:
+                throw DomainError(.failure, code: "store-unreadable", zh: "无法读取库文件 \(path)：\(error.message ?? "\(error.resultCode)")",
+                                  en: "Cannot read the store file \(path): \(error.message ?? "\(error.resultCode)")")
             }
         }
     }

@@ -9,7 +9,9 @@ extension StoreTransaction {
                 WHERE c.person_uuid = b.person_uuid AND c.certified_on <= :asOf) AS certified_by,
                (SELECT max(c.certified_on) FROM certifications c WHERE c.person_uuid = b.person_uuid) AS last_certified,
                (SELECT c.method FROM certifications c WHERE c.person_uuid = b.person_uuid
-                ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_method
+                ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_method,
+               (SELECT c.uuid FROM certifications c WHERE c.person_uuid = b.person_uuid
+                ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_certification
         FROM benefits b JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid
         """
 
@@ -29,29 +31,36 @@ extension StoreTransaction {
         }
     }
 
+    /// A person's benefit with what the due list and the run need; nil when they draw none.
     public func recipient(personUUID: String) throws -> RecipientRecord? {
         try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.person_uuid = :person",
                          arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
     }
 
     private func recipient(_ row: Row) throws -> RecipientRecord {
+        // Each column is named with the table it comes from, so a damaged value points at its own row.
         let r = RowReader(row, table: "benefits", keyColumn: "benefit_uuid")
+        let person = RowReader(row, table: "persons", keyColumn: "person_uuid")
+        let death = RowReader(row, table: "deaths", keyColumn: "person_uuid")
+        let certification = RowReader(row, table: "certifications", keyColumn: "last_certification")
         return RecipientRecord(
-            benefitUUID: try r.text("benefit_uuid"), personUUID: try r.text("person_uuid"), idNumber: try r.text("id_number"),
-            name: try r.text("name"), regionCode: try r.text("region_code"),
-            benefit: Benefit(scheme: try r.code(Scheme.self, "scheme"), monthly: try r.money("monthly_fen"),
-                             start: try r.month("start_month"), deathDate: try r.optionalDate("died_on")),
-            lastCertified: try r.optionalDate("last_certified"),
-            lastMethod: try r.optionalCode(CertificationMethod.self, "last_method"),
-            certifiedBy: try r.optionalDate("certified_by"))
+            benefitUUID: try r.text("benefit_uuid"), personUUID: try r.text("person_uuid"), idNumber: try person.text("id_number"),
+            name: try person.text("name"), regionCode: try person.text("region_code"),
+            benefit: Benefit(scheme: try r.code(Scheme.self, "scheme"), monthly: try r.money("monthly_fen", limit: Benefit.maximumMonthly),
+                             start: try r.month("start_month"), deathDate: try death.optionalDate("died_on")),
+            lastCertified: try certification.optionalDate("last_certified"),
+            lastMethod: try certification.optionalCode(CertificationMethod.self, "last_method"),
+            certifiedBy: try certification.optionalDate("certified_by"))
     }
 
+    /// Records a monthly benefit (the rules were checked by the caller, `BenefitRules`).
     public func insertBenefit(_ benefit: Benefit, personUUID: String) throws {
         try db.execute(sql: """
             INSERT INTO benefits(uuid, person_uuid, scheme, monthly_fen, start_month, device, created_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [newID(), personUUID, benefit.scheme.rawValue, benefit.monthly.fen, benefit.start.iso, deviceID, writingSerial])
     }
 
+    /// The registered date of death, if any.
     public func deathDate(personUUID: String) throws -> LocalDate? {
         try death(personUUID: personUUID)?.date
     }
@@ -65,6 +74,7 @@ extension StoreTransaction {
         }
     }
 
+    /// Records a death with the e-card it suspends and that card's state before, for a withdrawal to restore.
     public func insertDeath(personUUID: String, on date: LocalDate, ecardUUID: String?, ecardStatusBefore: ECardStatus?) throws {
         try db.execute(sql: """
             INSERT INTO deaths(person_uuid, died_on, device, created_serial, ecard_uuid, ecard_status_before) VALUES (?, ?, ?, ?, ?, ?)
@@ -77,6 +87,7 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM deaths WHERE person_uuid = ?", arguments: [personUUID])
     }
 
+    /// A person's certifications, oldest first.
     public func certifications(personUUID: String) throws -> [CertificationRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid",
                          arguments: [personUUID]).map { row in
@@ -95,22 +106,24 @@ extension StoreTransaction {
         return db.changesCount > 0
     }
 
+    /// A benefit's payment lines that count: those of finished runs (a run still writing, or abandoned, is not seen).
     public func payments(benefitUUID: String) throws -> [PaymentRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map { row in
+        try Row.fetchAll(db, sql: "SELECT * FROM settled_payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map { row in
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
-            return PaymentRecord(month: try r.month("month"), kind: try r.text("kind"), amount: try r.money("amount_fen"),
+            return PaymentRecord(month: try r.month("month"), kind: try r.word("kind", oneOf: ["paid", "suspended", "back-paid"]),
+                                 amount: try r.money("amount_fen", limit: Benefit.maximumMonthly),
                                  runSerial: try r.text("run_serial"))
         }
     }
 
     /// For a run of `month`: per benefit, whether the month already has a line, and the suspended months not yet back-paid.
     public func paymentState(for month: YearMonth) throws -> (handled: Set<String>, owed: [String: Set<YearMonth>]) {
-        let handled = Set(try String.fetchAll(db, sql: "SELECT DISTINCT benefit_uuid FROM payments WHERE month = ?", arguments: [month.iso]))
+        let handled = Set(try String.fetchAll(db, sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?", arguments: [month.iso]))
         var owed: [String: Set<YearMonth>] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT s.uuid, s.benefit_uuid, s.month FROM payments s
+            SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s
             WHERE s.kind = 'suspended' AND NOT EXISTS (
-                SELECT 1 FROM payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
+                SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
             """) {
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             owed[try r.text("benefit_uuid"), default: []].insert(try r.month("month"))
@@ -135,12 +148,48 @@ extension StoreTransaction {
             .flatMap(YearMonth.init(iso:))
     }
 
-    public func insertPayment(benefitUUID: String, month: YearMonth, kind: String, amount: Money) throws {
+    /// Records one payment line; with `run`, as part of a run that counts only once it is done.
+    public func insertPayment(benefitUUID: String, month: YearMonth, kind: String, amount: Money, run: String? = nil) throws {
         try db.execute(sql: """
-            INSERT INTO payments(uuid, benefit_uuid, month, kind, amount_fen, run_serial, device) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [newID(), benefitUUID, month.iso, kind, amount.fen, writingSerial, deviceID])
+            INSERT INTO payments(uuid, benefit_uuid, month, kind, amount_fen, run_serial, device, run_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [newID(), benefitUUID, month.iso, kind, amount.fen, writingSerial, deviceID, run])
     }
 
+    /// Starts a payment run for a month, its lines unseen until `finishPaymentRun`; returns the run's id.
+    public func openPaymentRun(month: YearMonth) throws -> String {
+        let uuid = newID()
+        try db.execute(sql: "INSERT INTO payment_runs(uuid, month, state, device, created_serial) VALUES (?, ?, 'writing', ?, ?)",
+                       arguments: [uuid, month.iso, deviceID, writingSerial])
+        return uuid
+    }
+
+    /// Makes every line of a run count, all at once.
+    public func finishPaymentRun(_ run: String) throws {
+        try db.execute(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'", arguments: [run])
+    }
+
+    /// Runs left writing by a process that ended before finishing them.
+    public func unfinishedPaymentRuns() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT uuid FROM payment_runs WHERE state = 'writing' ORDER BY rowid")
+    }
+
+    /// Deletes up to `limit` lines of a run (all of one benefit's with `benefitUUID`); returns how many went.
+    public func deleteRunLines(_ run: String, benefitUUID: String? = nil, limit: Int = .max) throws -> Int {
+        if let benefitUUID {
+            try db.execute(sql: "DELETE FROM payments WHERE run_uuid = ? AND benefit_uuid = ?", arguments: [run, benefitUUID])
+        } else {
+            try db.execute(sql: "DELETE FROM payments WHERE rowid IN (SELECT rowid FROM payments WHERE run_uuid = ? LIMIT ?)",
+                           arguments: [run, limit])
+        }
+        return db.changesCount
+    }
+
+    /// Marks a run abandoned once its lines are gone.
+    public func abandonPaymentRun(_ run: String) throws {
+        try db.execute(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?", arguments: [run])
+    }
+
+    /// Records the months paid after a death and their amount (fen), to recover.
     public func insertRecovery(benefitUUID: String, months: [YearMonth], amount: Money) throws {
         try db.execute(sql: "INSERT INTO recoveries(uuid, benefit_uuid, months, amount_fen, device, created_serial) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [newID(), benefitUUID, months.map(\.iso).joined(separator: ","), amount.fen, deviceID, writingSerial])

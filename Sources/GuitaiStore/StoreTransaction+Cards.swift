@@ -7,6 +7,7 @@ extension StoreTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE person_uuid = ? AND state != 'cancelled'", arguments: [personUUID]).map(cardRecord)
     }
 
+    /// The card with a number, whatever its state.
     public func card(number: String) throws -> CardRecord? {
         try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE number = ?", arguments: [number]).map(cardRecord)
     }
@@ -19,6 +20,7 @@ extension StoreTransaction {
             replacedBy: try r.optionalText("replaced_by"))
     }
 
+    /// Records a physical card; returns its record's UUID.
     public func insertCard(_ card: PhysicalCard, personUUID: String) throws -> String {
         let uuid = newID()
         try db.execute(sql: """
@@ -29,6 +31,7 @@ extension StoreTransaction {
         return uuid
     }
 
+    /// Records a card's new state (and the number that replaced it).
     public func updateCard(uuid: String, state: PhysicalCardState, since: LocalDate, replacedBy: String? = nil) throws {
         try db.execute(sql: "UPDATE cards SET state = ?, state_since = ?, replaced_by = coalesce(?, replaced_by) WHERE uuid = ?",
                        arguments: [state.rawValue, since.iso, replacedBy, uuid])
@@ -67,6 +70,7 @@ extension StoreTransaction {
         return PasswordHasher.verify(code, against: hash)
     }
 
+    /// Records an e-card's new status; activation clears the activation code's hash.
     public func updateECard(uuid: String, status: ECardStatus, since: LocalDate, clearActivation: Bool = false) throws {
         try db.execute(sql: """
             UPDATE ecards SET status = ?, status_since = ?,
@@ -74,6 +78,7 @@ extension StoreTransaction {
             """, arguments: [status.rawValue, since.iso, clearActivation, uuid])
     }
 
+    /// Records the medical e-voucher as activated, once.
     public func activateVoucher(ecardUUID: String, on date: LocalDate) throws {
         try db.execute(sql: "UPDATE ecards SET voucher_on = ? WHERE uuid = ? AND voucher_on IS NULL", arguments: [date.iso, ecardUUID])
     }

@@ -2,6 +2,8 @@ import GRDB
 import GuitaiCore
 
 extension StoreTransaction {
+    /// A person's enrolments, oldest first, with their suspension periods.
+    /// - Throws: `store-damaged` naming the table, row and column of a value the product never writes.
     public func enrolments(personUUID: String) throws -> [EnrolmentRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid",
                          arguments: [personUUID]).map { row in
@@ -32,6 +34,7 @@ extension StoreTransaction {
         }
     }
 
+    /// Records an enrolment (the rules were checked by the caller, `EnrolmentRules`); returns its UUID.
     public func insertEnrolment(_ enrolment: Enrolment, personUUID: String) throws -> String {
         let uuid = newID()
         try db.execute(sql: """

@@ -10,6 +10,7 @@ extension StoreTransaction {
                              deviceID, writingSerial])
     }
 
+    /// The account with an id, if any.
     public func operatorAccount(id: String) throws -> Operator? { try operatorRecord(id: id)?.account }
 
     func operatorRecord(id: String) throws -> OperatorRecord? {
@@ -40,10 +41,12 @@ extension StoreTransaction {
         }
     }
 
+    /// Disables or enables an account; a disabled one cannot log in.
     public func setOperatorDisabled(id: String, _ disabled: Bool) throws {
         try db.execute(sql: "UPDATE operators SET disabled = ? WHERE id = ?", arguments: [disabled, id])
     }
 
+    /// Replaces an account's password hash (from `Store.hashSecret`).
     public func setOperatorPassword(id: String, passwordHash: String) throws {
         try db.execute(sql: "UPDATE operators SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
     }
@@ -53,6 +56,7 @@ extension StoreTransaction {
         try SecurityLog.append(db, at: at, operatorLabel: operatorID, event: "unlocked", detail: "by \(administrator)")
     }
 
+    /// The hall's own policy files, by id.
     public func storedPolicies() throws -> [(id: String, text: String)] {
         try Row.fetchAll(db, sql: "SELECT id, text FROM policies ORDER BY id").map { row in
             let reader = RowReader(row, table: "policies", keyColumn: "id")

@@ -3,6 +3,7 @@ import GRDB
 import GuitaiCore
 
 extension StoreTransaction {
+    /// Registers a person with their groups; `initials` is the pinyin search pattern. Returns the record's UUID.
     public func insertPerson(_ person: Person, initials: String) throws -> String {
         let uuid = newID()
         try db.execute(sql: """
@@ -19,10 +20,12 @@ extension StoreTransaction {
         return uuid
     }
 
+    /// The person with an ID number (18 characters, normalised), if registered.
     public func person(idNumber: String) throws -> PersonRecord? {
         try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id_number = ?", arguments: [idNumber]).map(personRecord)
     }
 
+    /// The person with a record UUID, if any.
     public func person(uuid: String) throws -> PersonRecord? {
         try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE uuid = ?", arguments: [uuid]).map(personRecord)
     }

@@ -30,6 +30,7 @@ extension StoreTransaction {
         return ytd
     }
 
+    /// Records a settlement with its figures in fen, its items and the slip as printed.
     public func insertSettlement(_ result: SettlementResult, personUUID: String, items: String, slip: String) throws {
         let inc = result.increments
         let visit = result.bill.visit
@@ -49,6 +50,7 @@ extension StoreTransaction {
             ])
     }
 
+    /// The settlement with a serial, with the reversal's serial when reversed.
     public func settlement(serial: String) throws -> SettlementRecord? {
         try Row.fetchOne(db, sql: """
             SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
@@ -57,6 +59,7 @@ extension StoreTransaction {
             """, arguments: [serial]).map(settlementRecord)
     }
 
+    /// A person's settlements, by serial.
     public func settlements(personUUID: String) throws -> [SettlementRecord] {
         try Row.fetchAll(db, sql: """
             SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
@@ -74,6 +77,7 @@ extension StoreTransaction {
                                 recordedOn: try r.date("business_date"))
     }
 
+    /// Records a reversal of a settlement, approved by a supervisor (one per settlement).
     public func insertReversal(of settlementSerial: String, approvedBy: String, reason: String) throws {
         try db.execute(sql: """
             INSERT INTO reversals(uuid, serial, settlement_serial, approved_by, reason, device) VALUES (?, ?, ?, ?, ?, ?)

@@ -35,10 +35,12 @@ public final class StoreTransaction {
         try Journal.entries(db, where: "business_date = ? AND operator = ?", [date.iso, operatorID])
     }
 
+    /// A setting of the store (`hall.code`, `mode`...).
     public func setting(_ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
     }
 
+    /// Writes a setting of the store.
     public func setSetting(_ key: String, _ value: String) throws {
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
@@ -50,10 +52,14 @@ public final class StoreTransaction {
         try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
     }
 
-    /// The keys of the rows of `tables` that entries after `seq` changed, by table.
-    public func changedKeys(since seq: Int64, in tables: Set<String>) throws -> [String: Set<String>] {
+    /// The keys of the rows of `tables` that entries after `seq` changed, by table, leaving out the entries of
+    /// `excluding` (a long job's own transactions).
+    public func changedKeys(since seq: Int64, in tables: Set<String>, excluding: Set<String> = []) throws -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
-        for changes in try String.fetchAll(db, sql: "SELECT changes FROM journal WHERE seq > ? ORDER BY seq", arguments: [seq]) {
+        for row in try Row.fetchAll(db, sql: "SELECT serial, changes FROM journal WHERE seq > ? ORDER BY seq", arguments: [seq]) {
+            let reader = RowReader(row, table: "journal", keyColumn: "serial")
+            guard !excluding.contains(try reader.text("serial")) else { continue }
+            let changes = try reader.text("changes")
             for line in changes.split(separator: "\n") {
                 guard let change = Projection.Change(line: line), tables.contains(change.table) else { continue }
                 keys[change.table, default: []].insert(change.key)
@@ -63,9 +69,9 @@ public final class StoreTransaction {
     }
 
     /// The benefits whose payment decision may differ from a snapshot taken at journal entry `seq`: their own row,
-    /// their recipient's death or certifications, or their payment lines changed since.
-    public func benefitsChanged(since seq: Int64) throws -> Set<String> {
-        let changed = try changedKeys(since: seq, in: ["benefits", "deaths", "certifications", "payments"])
+    /// their recipient's death or certifications, or their payment lines changed since (other than by `excluding`).
+    public func benefitsChanged(since seq: Int64, excluding: Set<String> = []) throws -> Set<String> {
+        let changed = try changedKeys(since: seq, in: ["benefits", "deaths", "certifications", "payments"], excluding: excluding)
         var benefits = changed["benefits"] ?? []
         var people = changed["deaths"] ?? []
         for uuid in changed["certifications"] ?? [] {

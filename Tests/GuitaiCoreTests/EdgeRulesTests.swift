@@ -51,6 +51,13 @@ import GuitaiCore
                 }
             }
         }
+        // Characters that print nothing: zero-width space, direction marks, byte-order mark, line separator, tags.
+        for invisible in ["\u{200B}", "\u{200F}", "\u{061C}", "\u{FEFF}", "\u{2028}", "\u{E0001}"] {
+            #expect(throws: DomainError.self, "\(invisible.unicodeScalars.first?.value ?? 0)") { try StoredText.check("卓" + invisible + "玛", as: .name) }
+        }
+        // A "character" of a thousand combining marks is refused, and says why.
+        let stacked = "e" + String(repeating: "\u{0301}", count: 1000)
+        #expect(throws: DomainError.self) { try StoredText.check(stacked, as: .name) }
         // A newline inside a name is a control character too (a password pasted with its Enter).
         #expect(throws: DomainError.self) { try StoredText.check("卓玛\n123", as: .name) }
         // Limits, in characters: 40 for a name, 64 for a reference, 100 for a reason.
@@ -82,6 +89,11 @@ import GuitaiCore
             #expect(error.message.en.contains("GBK") && error.message.en.contains("Save As"))
         }
         #expect(throws: DomainError.self) { try InputText.decode([0xFF, 0xFE, 0x61, 0x00], file: "utf16.txt") }
+        // 药品 in GBK (D2A9 C6B7) is also valid UTF-8, "ҩƷ": a file with such letters and no Chinese at all is GBK.
+        let short: [UInt8] = Array(#"[{"name":""#.utf8) + [0xD2, 0xA9, 0xC6, 0xB7] + Array(#"","category":"A","amount":"5"}]"#.utf8)
+        #expect(throws: DomainError.self) { try InputText.decode(short, file: "bill.json") }
+        // UTF-8 Chinese beside it is read as it is.
+        #expect(try InputText.decode(Array("药品 ҩƷ".utf8), file: "mixed.txt") == "药品 ҩƷ")
         #expect(throws: DomainError.self) { try InputText.decode([0x61, 0x00, 0x62], file: "binary") }
     }
 
@@ -99,6 +111,14 @@ import GuitaiCore
         // Exactly 10,000,000.00 is still an amount.
         let edge = Fixtures.policyText("xizang-2023").replacingOccurrences(of: "cap = 250000 | illustrative", with: "cap = 10000000 | illustrative")
         #expect((try? Fixtures.reader.read(edge, file: "edge.policy")) != nil)
+    }
+
+    @Test func sectionsAndKeysOfDotsAloneAreRefusedNotATrap() {
+        // `[.]` then `. = 1` makes the key "...", which once split into nothing and trapped.
+        for extra in ["[.]\n. = 1 | x", "[..]\n.. = 2", "[basic]\n. = 1 | x", "[]\nx = 1"] {
+            let text = Fixtures.policyText("xizang-2023") + "\n" + extra + "\n"
+            #expect(throws: PolicyError.self, "\(extra)") { try Fixtures.reader.read(text, file: "dots.policy") }
+        }
     }
 
     @Test func aPolicyLineWithAControlCharacterIsRefused() {

@@ -15,7 +15,7 @@ import GuitaiCore
     static let idText = Gen<Character?>.element(of: characters("0123456789Xx -")).map { $0 ?? " " }.string(of: 0...20)
     static let moneyText = Gen<Character?>.element(of: characters("0123456789.,-+e ")).map { $0 ?? " " }.string(of: 0...24)
     static let dateText = Gen<Character?>.element(of: characters("0123456789-")).map { $0 ?? " " }.string(of: 0...12)
-    static let policyJunk = Gen<Character?>.element(of: characters("0123456789.%|=- abcnone")).map { $0 ?? " " }.string(of: 0...30)
+    static let policyJunk = Gen<Character?>.element(of: characters("0123456789.%|=- abcnone[]")).map { $0 ?? " " }.string(of: 0...30)
 
     @Test func idNumbersAreJudgedWithoutTrappingAndAcceptedOnesAreWellFormed() async {
         await propertyCheck(count: 3000, input: Self.idText) { text in
@@ -68,6 +68,7 @@ import GuitaiCore
             case 0: damaged[index] = replacement
             case 1: damaged.remove(at: index)
             case 2: damaged.insert(replacement, at: index)
+                damaged.insert("[" + replacement + "]", at: index)
             default:
                 if let equals = damaged[index].firstIndex(of: "=") {
                     damaged[index] = String(damaged[index][...equals]) + " " + replacement
@@ -78,9 +79,41 @@ import GuitaiCore
                 let policy = try Fixtures.reader.read(text, file: "damaged.policy")
                 #expect(!policy.id.isEmpty)
             } catch let error as PolicyError {
-                #expect(error.line >= 0 && error.line <= damaged.count)
+                let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+                #expect(error.line >= 0 && error.line <= lineCount)
             } catch {
                 Issue.record("not a policy error: \(error)")
+            }
+        }
+    }
+
+    @Test func anyPolicyTheReaderAcceptsSettlesEveryBillWithPartsThatAddUp() async {
+        // Each parameter given a random value of its own kind; whatever the reader accepts must settle cleanly.
+        let lines = Fixtures.policyText("xizang-2023").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let valued = lines.indices.filter { lines[$0].contains("=") && lines[$0].contains("|") }
+        let bill = Bill(date: Fixtures.day("2023-06-01"), visit: .inpatient, level: .three, major: true,
+                        items: [BillItem(name: "床位", category: .a, amount: .yuan(300_000)), BillItem(name: "药", category: .b, amount: .yuan(50_000))])
+        await propertyCheck(count: 1500, input: Gen<Int?>.element(of: valued), Gen.int(in: 0...10_000), Gen.int64(in: 0...1_000_000_000)) { index, basisPoints, fen in
+            guard let index else { return }
+            var text = lines
+            let line = text[index]
+            let key = line.split(separator: "=")[0]
+            let source = line.split(separator: "|").last.map(String.init) ?? "x"
+            let percent = String(basisPoints / 100) + "." + String(basisPoints % 100 / 10) + String(basisPoints % 10) + "%"
+            let amount = Money(fen: fen).plain
+            text[index] = key + "= " + (line.contains("%") ? percent : amount) + " |" + source
+            guard let policy = try? Fixtures.reader.read(text.joined(separator: "\n"), file: "random.policy") else { return }
+            for groups: Set<SpecialGroup> in [[], [.tekun], [.dibao, .border]] {
+                do {
+                    let result = try SettlementEngine.settle(bill, cover: .covered(scheme: .residentMedical, status: nil, regionCode: "540102"),
+                                                             groups: groups, policy: policy, yearToDate: YearToDate())
+                    #expect(result.basicPaid.fen + result.criticalIllnessPaid.fen + result.assistancePaid.fen + result.personal.total.fen
+                            == 35_000_000, "\(text[index])")
+                } catch let error as DomainError {
+                    #expect(error.code != "settlement-invariant", "\(text[index]) accepted, then the engine failed")
+                } catch {
+                    Issue.record("not a domain error: \(error)")
+                }
             }
         }
     }

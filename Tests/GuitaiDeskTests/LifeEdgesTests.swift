@@ -1,6 +1,7 @@
 import Foundation
 import GuitaiCore
 import GuitaiDesk
+import GRDB
 import GuitaiStore
 import Testing
 
@@ -236,5 +237,43 @@ import Testing
         let other = DeskFixture.id(born: "1950-01-01", sequence: 135, region: "540622")
         _ = try clerk.addPerson(PersonForm(idNumber: other, name: "格桑"))
         #expect(throws: Never.self) { _ = try clerk.enrol(EnrolmentForm(idNumber: other, scheme: "resident-pension", from: "2005-01-01")) }
+    }
+}
+
+extension LifeEdgesTests {
+    @Test func aGroupCannotStartAfterTheBusinessDateNorBeGivenTwice() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk()
+        try expectRefused(f, code: "impossible-date") {
+            _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措", groups: ["tekun:9999-12-31"]))
+        }
+        try expectRefused(f, code: "bad-group") {
+            _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措", groups: ["tekun:2020-01-01", "tekun:2021-01-01"]))
+        }
+        // The same group in two periods that do not meet is two memberships.
+        let person = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措",
+                                                    groups: ["dibao:2019-01-01:2019-12-31", "dibao:2021-01-01"])).details
+        #expect(person.person.groups.count == 2)
+    }
+
+    @Test func aStoredAmountTheProductNeverWritesIsDamageNotAPayment() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk()
+        _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
+        _ = try clerk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        _ = try clerk.addBenefit(idNumber: tashi, monthly: "205", from: "2023-01")
+        try GRDB.DatabaseQueue(path: f.path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE benefits SET monthly_fen = 9223372036854775807")
+        }
+        let run = DeskFixture.refusal { _ = try f.desk("ciren").paymentsRun(month: "2023-06") }
+        #expect(run?.code == "store-damaged" && run?.message.en.contains("benefits") == true && run?.message.en.contains("monthly_fen") == true)
+        // A damaged death date is named in its own table, not the benefit's.
+        try GRDB.DatabaseQueue(path: f.path).writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE benefits SET monthly_fen = 20500")
+            try db.execute(sql: "INSERT INTO deaths(person_uuid, died_on, device, created_serial) SELECT uuid, 'bad', device, created_serial FROM persons")
+        }
+        let due = DeskFixture.refusal { _ = try clerk.dueList(within: 30, regionPrefix: "") }
+        #expect(due?.code == "store-damaged" && due?.message.en.contains("table deaths") == true, "\(String(describing: due))")
     }
 }

@@ -27,7 +27,10 @@ import Testing
         var problems: [VerificationProblem]
         var refusal: DomainError?
 
-        func names(_ table: String) -> Bool { refusal != nil || problems.contains { $0.table == table } }
+        /// Whether the finding names the table; a refusal to open counts only for the settings that mark a store.
+        func names(_ table: String) -> Bool {
+            problems.contains { $0.table == table } || (table == "settings" && ["not-a-store", "store-damaged"].contains(refusal?.code ?? ""))
+        }
     }
 
     /// Copies the store, tampers with the copy as the `sqlite3` tool can, and returns what `verify` says of it.
@@ -159,5 +162,49 @@ import Testing
         #expect(cleared.problems.contains { $0.table == "security_log" })
         let edited = try Self.tampered(f) { try $0.execute(sql: "UPDATE security_log SET event = 'login-ok' WHERE seq = 1") }
         #expect(edited.problems.contains { $0.table == "security_log" })
+    }
+
+    @Test func aSchemaChangedBehindTheProductsBackIsFound() throws {
+        let f = try Self.recordedStore()
+        // Each edit alone, without dropping the other triggers first.
+        func edited(_ sql: String) throws -> [VerificationProblem] {
+            let copy = NSTemporaryDirectory() + "guitai-schema-" + UUID().uuidString + ".sqlite"
+            try FileManager.default.copyItem(atPath: f.path, toPath: copy)
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+            try DatabaseQueue(path: copy).writeWithoutTransaction { try $0.execute(sql: sql) }
+            return try Store.open(at: copy).verify().problems
+        }
+        // An append-only guard dropped, a uniqueness dropped, a trigger planted to rewrite what the product writes.
+        let dropped = try edited("DROP TRIGGER journal_refuses_delete")
+        #expect(dropped.contains { $0.table == "schema" && $0.row == "journal_refuses_delete" })
+        let index = try edited("DROP INDEX payments_paid_once")
+        #expect(index.contains { $0.table == "schema" && $0.row == "payments_paid_once" })
+        let planted = try edited("CREATE TRIGGER inflate AFTER INSERT ON benefits BEGIN UPDATE benefits SET monthly_fen = monthly_fen * 100 WHERE uuid = NEW.uuid; END")
+        #expect(planted.contains { $0.table == "schema" && $0.row == "inflate" })
+        // A record of upgrades edited makes the store refuse to open, saying so, rather than upgrade it twice.
+        do {
+            _ = try edited("DELETE FROM grdb_migrations WHERE identifier = 'v2-cards-certification'")
+            Issue.record("a store with an edited record of upgrades opened")
+        } catch let error as DomainError {
+            #expect(error.code == "store-upgrade-failed" && error.message.en.contains("grdb_migrations"))
+        }
+    }
+
+    @Test func aSecurityLogCutAndItsSequenceWoundBackIsFoundByTheJournalsAnchor() throws {
+        let f = try DeskFixture()
+        for _ in 0..<3 { _ = try? Desk.open(storePath: f.path, operatorID: "zhuoma", password: "wrong-password", clock: f.clock, resources: DeskFixture.resources) }
+        // A business transaction after the failures anchors the log's end in the journal.
+        _ = try f.desk().addPerson(PersonForm(idNumber: DeskFixture.id(born: "1960-01-01", sequence: 5), name: "次仁"))
+        try DatabaseQueue(path: f.path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let cut = try Self.tampered(f) { db in
+            try db.execute(sql: "DELETE FROM security_log WHERE seq = (SELECT max(seq) FROM security_log)")
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'security_log'")
+        }
+        #expect(cut.names("security_log"), "\(cut.problems.map(\.message.en))")
+        let wiped = try Self.tampered(f) { db in
+            try db.execute(sql: "DELETE FROM security_log")
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'security_log'")
+        }
+        #expect(wiped.names("security_log"))
     }
 }

@@ -141,4 +141,55 @@ import Testing
             #expect(error.message.en.contains("enrolments") && error.message.en.contains("status") && error.message.en.contains("floating"))
         }
     }
+
+    @Test func anotherProgramsWALFileIsLeftWithoutSideFiles() throws {
+        let path = try directory() + "/wal.db"
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE settings (key TEXT, value TEXT); INSERT INTO settings VALUES ('format', 'other')")
+        }
+        let (error, untouched) = try refusal(opening: path)
+        #expect(error?.code == "not-a-store")
+        #expect(untouched, "the look left -wal or -shm files beside another program's database")
+    }
+
+    @Test func anOlderStoreIsUpgradedWithUnknownIDsHashedAndEveryRowNoted() throws {
+        // A store as the previous version made it: migrations up to v2, a journal entry, a person, and a failed login
+        // with a password typed as the operator id.
+        let folder = try directory()
+        let path = folder + "/old.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try old.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        try Schema.migrator().migrate(old, upTo: "v2-cards-certification")
+        try old.write { db in
+            for (key, value) in [("hall.code", "540102"), ("hall.name", "城关区"), ("hall.region", "540102"), ("mode", "real"),
+                                 ("device.id", "old-device"), ("policy.default", "xizang-2023"), ("format", "guitai-1"),
+                                 ("serial_placeholder", "x")] {
+                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            try db.execute(sql: "INSERT INTO operators(id, uuid, name, role, password_hash, device, created_serial) VALUES ('admin', 'u1', '管理员', 'admin', 'x', 'old-device', 'S1')")
+            try db.execute(sql: """
+                INSERT INTO persons(uuid, id_number, name, initials, region_code, device, created_serial)
+                VALUES ('p1', '540102195503101230', '扎西·平措', '', '540102', 'old-device', 'S1')
+                """)
+            // Chained as the previous version chained it: no row notes, no anchor.
+            let hash = JournalEntry.hash(previous: JournalEntry.genesis, serial: "S1", at: 0, businessDate: "2023-06-01", operatorID: "admin",
+                                         counter: "1", device: "old-device", kind: "store.init", payload: "{}", changes: "", securityHead: "")
+            try db.execute(sql: """
+                INSERT INTO journal(seq, serial, at, business_date, operator, counter, device, kind, payload, prev_hash, hash)
+                VALUES (1, 'S1', 0, '2023-06-01', 'admin', '1', 'old-device', 'store.init', '{}', ?, ?)
+                """, arguments: [JournalEntry.genesis, hash])
+            try db.execute(sql: "INSERT INTO security_log(at, operator, event, detail) VALUES (5, 'MyS3cretPass', 'login-failed', 'unknown operator')")
+        }
+        let store = try Store.open(at: path)
+        let log = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT operator FROM security_log") }
+        #expect(log.count == 1 && !log[0].contains("MyS3cretPass") && log[0].hasPrefix("?"))
+        // Every row as it stood is noted by the upgrade entry: the store verifies whole.
+        let report = try store.verify()
+        #expect(report.ok, "\(report.problems.map(\.message.en))")
+        #expect(try store.read { try $0.journal() }.last?.kind == "store.upgrade")
+        // From here on, an edit is found.
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE persons SET name = '扎西'") }
+        #expect(try Store.open(at: path).verify().problems.contains { $0.table == "persons" && $0.row == "p1" })
+    }
 }

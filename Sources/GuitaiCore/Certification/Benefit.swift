@@ -6,6 +6,9 @@ public struct Benefit: Hashable, Sendable {
     /// The date of death once registered; the benefit ends with that month.
     public var deathDate: LocalDate?
 
+    /// The largest monthly amount a benefit may have: 1,000,000.00 yuan (a typing error beyond it).
+    public static let maximumMonthly = Money.yuan(1_000_000)
+
     public init(scheme: Scheme, monthly: Money, start: YearMonth, deathDate: LocalDate? = nil) {
         self.scheme = scheme
         self.monthly = monthly

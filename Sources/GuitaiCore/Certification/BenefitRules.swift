@@ -1,7 +1,8 @@
 /// Who may draw a monthly benefit (`domain.md`, "Benefits need a pension").
 public enum BenefitRules {
     /// Decides the scheme a benefit is paid from and checks that the person may draw it from `start`: an enrolment
-    /// in that pension scheme begun by the end of the first month, and the scheme's pension age reached by then.
+    /// in that pension scheme begun by the end of the first month and not ended before it, and the scheme's pension
+    /// age reached by then.
     /// - Parameters:
     ///   - requested: the scheme asked for; nil picks the person's employee pension, else their resident pension.
     ///   - enrolments: every enrolment of the person, open or closed.
@@ -11,7 +12,11 @@ public enum BenefitRules {
                               ages: PensionAgeRule, businessDate: LocalDate) throws(DomainError) -> Scheme {
         try LifeRules.checkMonth(start, of: Bilingual(zh: "待遇起始月份", en: "the first month of the benefit"),
                                  birth: person.id.birthDate, businessDate: businessDate)
-        let pensions = enrolments.filter { ($0.scheme == .residentPension || $0.scheme == .employeePension) && $0.from <= start.lastDay }
+        // An enrolment that began by the end of the first month and had not ended (or been transferred out) before it.
+        let pensions = enrolments.filter {
+            ($0.scheme == .residentPension || $0.scheme == .employeePension) && $0.from <= start.lastDay
+                && ($0.to.map { $0 >= start.firstDay } ?? !($0.status == .terminated || $0.status == .transferred))
+        }
         let scheme: Scheme
         if let requested {
             guard requested == .residentPension || requested == .employeePension else {

@@ -12,6 +12,8 @@ public struct PensionOverlapRefund: Hashable, Sendable {
         let last = YearMonth(year: paidThroughYear, month: 12) ?? YearMonth.latest
         while month <= last {
             months.append(month)
+            // At 9999-12 adding stops: so does the loop.
+            guard month < YearMonth.latest else { break }
             month = month.adding(months: 1)
         }
         var amount = Money.zero

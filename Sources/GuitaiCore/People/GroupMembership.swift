@@ -12,6 +12,11 @@ public struct GroupMembership: Hashable, Sendable, Codable {
 
     public func isValid(on date: LocalDate) -> Bool { from <= date && (to.map { date <= $0 } ?? true) }
 
+    /// Whether two memberships share a day.
+    public func overlaps(_ other: GroupMembership) -> Bool {
+        from <= (other.to ?? .latest) && other.from <= (to ?? .latest)
+    }
+
     /// Parses the command line's `NAME[:FROM[:TO]]`; `FROM` defaults to `defaultFrom`.
     public static func parse(_ text: String, defaultFrom: LocalDate) -> Result<GroupMembership, DomainError> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)

@@ -55,9 +55,10 @@ private struct EntryReader {
 
     mutating func entry(_ key: String) throws(PolicyError) -> PolicyEntry {
         guard let entry = entries[key] else {
-            let parts = key.split(separator: ".", maxSplits: 1)
-            throw PolicyError(file: file, line: 0, zh: "缺少参数 [\(parts[0])] \(parts[1])",
-                              en: "the parameter \(parts[1]) in [\(parts[0])] is missing")
+            let parts = key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let section = parts.first.map(String.init) ?? "", name = parts.dropFirst().first.map(String.init) ?? ""
+            throw PolicyError(file: file, line: 0, zh: "缺少参数 [\(section)] \(name)",
+                              en: "the parameter \(name) in [\(section)] is missing")
         }
         used.insert(key)
         return entry
@@ -148,7 +149,7 @@ private struct EntryReader {
         let idEntry = try entry("policy.id")
         let year = try entry("policy.year")
         guard let yearValue = Int(year.value), (1990...2100).contains(yearValue) else {
-            throw fail(year, zh: "年份应为四位数字", en: "the year should be four digits")
+            throw fail(year, zh: "年份应为1990到2100之间的四位数字", en: "the year should be four digits from 1990 to 2100")
         }
         let regions = try entry("policy.regions")
         let prefixes = words(regions)
@@ -196,7 +197,8 @@ private struct EntryReader {
     mutating func basicRows() throws(PolicyError) -> [BasicRowKey: BasicRule] {
         var rows: [BasicRowKey: BasicRule] = [:]
         let sections = Set(entries.keys.compactMap { key -> String? in
-            let section = String(key.split(separator: ".", maxSplits: 1)[0])
+            // Not `split(...)[0]`: a key of dots alone splits into nothing.
+            let section = key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             return section.hasPrefix("basic ") ? section : nil
         })
         for section in sections.sorted() {
@@ -273,13 +275,19 @@ private struct EntryReader {
             bands.append(CriticalIllnessBand(lower: lower, upper: upper, ratio: try ratio(parts[1], bandsEntry)))
         }
         let tilted = try sourced("critical-illness.tilted-groups")
+        let bonus = try sourcedRatio("critical-illness.tilted-bonus")
+        // A tilted band pays its ratio plus the bonus: it may not pay more than the amount itself.
+        if let band = bands.first(where: { $0.ratio + bonus.value > .whole }), let e = entries["critical-illness.tilted-bonus"] {
+            throw fail(e, zh: "倾斜加成后分段比例 \(band.ratio.percentText) + \(bonus.value.percentText) 超过100%",
+                       en: "with the tilt, the band ratio \(band.ratio.percentText) + \(bonus.value.percentText) is above 100%")
+        }
         return CriticalIllnessRule(
             schemes: Sourced(schemes, source: applies.sourceText), visits: visits,
             threshold: try sourcedMoney("critical-illness.threshold"), bands: Sourced(bands, source: bandsEntry.sourceText),
             cap: try sourcedMoneyOrNone("critical-illness.cap"),
             tiltedGroups: Sourced(try groups(tilted), source: tilted.sourceText),
             tiltedThresholdShare: try sourcedRatio("critical-illness.tilted-threshold"),
-            tiltedRatioBonus: try sourcedRatio("critical-illness.tilted-bonus"),
+            tiltedRatioBonus: bonus,
             tiltedCap: try sourcedMoneyOrNone("critical-illness.tilted-cap"))
     }
 

@@ -13,9 +13,17 @@ public enum InputText {
             throw refuse(file, zh: "是 UTF-16 编码", en: "is UTF-16")
         }
         if body.contains(0) { throw refuse(file, zh: "不是文本文件", en: "is not a text file") }
+        let gbk = (zh: "看起来是 GBK/GB18030 编码（Excel、WPS 保存中文的默认编码）", en: "looks like GBK/GB18030 (how Excel and WPS save Chinese by default)")
         guard let text = String(validating: body, as: UTF8.self) else {
-            if looksLikeGB(body) { throw refuse(file, zh: "看起来是 GBK/GB18030 编码（Excel、WPS 保存中文的默认编码）", en: "looks like GBK/GB18030 (how Excel and WPS save Chinese by default)") }
+            if looksLikeGB(body) { throw refuse(file, zh: gbk.zh, en: gbk.en) }
             throw refuse(file, zh: "不是 UTF-8 编码", en: "is not UTF-8")
+        }
+        // A few Chinese characters in GBK can also read as valid UTF-8 (药品 is D2A9 C6B7, "ҩƷ"): such text has
+        // two-byte letters (Latin, Cyrillic...) and no Chinese at all, which a hall's file never has.
+        let scalars = text.unicodeScalars
+        if scalars.contains(where: { (0x80..<0x800).contains($0.value) }) && !scalars.contains(where: { $0.value >= 0x800 })
+            && looksLikeGB(body) {
+            throw refuse(file, zh: gbk.zh, en: gbk.en)
         }
         // Not `text.contains("\r")`: a CRLF pair is one Character, which "\r" does not match.
         guard body.contains(0x0D) else { return text }

@@ -21,6 +21,12 @@ public enum StoredText {
             throw DomainError.refused(kind.code, zh: "\(kind.label.zh)最多\(kind.limit)个字，现有\(value.count)个",
                                       en: "\(kind.label.en) has at most \(kind.limit) characters; this one has \(value.count)")
         }
+        // Characters are counted as the eye sees them; one may stack combining marks (Tibetan script does), but never
+        // so many that a "40-character" name holds megabytes.
+        if value.unicodeScalars.count > kind.limit * 4 {
+            throw DomainError.refused(kind.code, zh: "\(kind.label.zh)含有过多叠加符号，请重新输入",
+                                      en: "\(kind.label.en) stacks too many combining marks: type it again")
+        }
         if let bad = value.unicodeScalars.first(where: isForbidden) {
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftZeroPadded(4)
             throw DomainError.refused(kind.code, zh: "\(kind.label.zh)含有不可见的控制字符（\(code)），请重新输入",
@@ -40,11 +46,18 @@ public enum StoredText {
         return value.isEmpty ? nil : value
     }
 
-    /// C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
+    /// C0 controls, DEL, C1 controls, the bidirectional embeddings, overrides and isolates, and every other character
+    /// that prints nothing (Unicode's format characters: zero-width spaces, direction marks, the byte-order mark, tags;
+    /// line and paragraph separators), except the zero-width joiner and non-joiner that some scripts need.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x200C, 0x200D: return false
+        default:
+            switch scalar.properties.generalCategory {
+            case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate: return true
+            default: return false
+            }
         }
     }
 }
