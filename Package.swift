@@ -26,6 +26,8 @@ let package = Package(
             dependencies: [
                 "GuitaiCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the row digest function the projection's triggers call on every written row.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

@@ -1,3 +1,4 @@
+import Foundation
 import GuitaiCore
 import GuitaiStore
 
@@ -67,6 +68,9 @@ extension Desk {
             run = opened
             written.insert(serial)
             offset += slice.count
+            // A breath between slices, so that a counter waiting for the lock gets it (their busy handlers retry
+            // every 5 ms).
+            if offset < lines.count { usleep(15_000) }
         }
         let (report, serial) = try store.write(context, kind: "payments.run") { tx in
             let id = try run ?? tx.openPaymentRun(month: month)

@@ -33,6 +33,18 @@ struct BusyWait {
         }
     }
 
+    /// SQLite's own busy handler, as each connection uses it: try again every 5 ms (SQLite's default backs off to
+    /// 100 ms, and a counter waiting that long misses the short pauses a long job leaves between its slices), for as
+    /// many tries as fill `limit` seconds. What is left of the wait is `run`'s.
+    var sqliteBusyMode: Database.BusyMode {
+        let tries = Int(limit / 0.005)
+        return .callback { attempt in
+            guard attempt < tries else { return false }
+            usleep(5_000)
+            return true
+        }
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }

@@ -14,14 +14,14 @@ enum Journal {
     ///   so rows removed from its end before the entry are found even if SQLite's sequence was wound back too.
     static func append(_ db: Database, serial: String, at: Int64, businessDate: String, operatorID: String, counter: String,
                        device: String, kind: String, payload: String, changes: String, securityHead: String) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? JournalEntry.genesis
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")) ?? JournalEntry.genesis
         let hash = JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
                                      operatorID: operatorID, counter: counter, device: device, kind: kind, payload: payload,
                                      changes: changes, securityHead: securityHead)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO journal(serial, at, business_date, operator, counter, device, kind, payload, changes, security_head, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [serial, at, businessDate, operatorID, counter, device, kind, payload, changes, securityHead, previous, hash])
+            """).execute(arguments: [serial, at, businessDate, operatorID, counter, device, kind, payload, changes, securityHead, previous, hash])
     }
 
     static func entries(_ db: Database, where condition: String = "1", _ arguments: [any DatabaseValueConvertible] = []) throws -> [JournalEntry] {

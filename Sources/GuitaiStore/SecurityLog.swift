@@ -54,7 +54,7 @@ enum SecurityLog {
 
     /// The last row as `seq:hash`, or empty when the log is empty.
     static func head(_ db: Database) throws -> String {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM security_log ORDER BY seq DESC LIMIT 1") else { return "" }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM security_log ORDER BY seq DESC LIMIT 1")) else { return "" }
         let reader = RowReader(row, table: "security_log", keyColumn: "seq")
         return String(try reader.int("seq")) + ":" + (try reader.text("hash"))
     }

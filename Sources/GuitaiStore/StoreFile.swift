@@ -69,7 +69,7 @@ struct StoreFile {
                              notAStore: DomainError) throws -> StoreFile {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(wait.limit)
+        configuration.busyMode = wait.sqliteBusyMode
         configuration.foreignKeysEnabled = false
         do {
             return try wait.run {

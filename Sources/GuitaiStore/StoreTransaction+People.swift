@@ -6,16 +6,16 @@ extension StoreTransaction {
     /// Registers a person with their groups; `initials` is the pinyin search pattern. Returns the record's UUID.
     public func insertPerson(_ person: Person, initials: String) throws -> String {
         let uuid = newID()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO persons(uuid, id_number, name, initials, ethnicity, household, region_code, address, phone, student,
                                 device, created_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [uuid, person.id.value, person.name, initials, person.ethnicity, person.household?.rawValue,
+            """).execute(arguments: [uuid, person.id.value, person.name, initials, person.ethnicity, person.household?.rawValue,
                              person.regionCode, person.address, person.phone, person.isStudent, deviceID, writingSerial])
         for membership in person.groups {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO person_groups(uuid, person_uuid, group_code, from_date, to_date, device) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [newID(), uuid, membership.group.rawValue, membership.from.iso, membership.to?.iso, deviceID])
+                """).execute(arguments: [newID(), uuid, membership.group.rawValue, membership.from.iso, membership.to?.iso, deviceID])
         }
         return uuid
     }

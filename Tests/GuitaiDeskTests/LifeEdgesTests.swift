@@ -38,6 +38,15 @@ import Testing
         return clerk
     }
 
+    /// The insured pensioner drawing 205.00 a month from 2023-01, certified on the fixture's date and paid for `month`.
+    func paidPensioner(_ f: DeskFixture, month: String) throws -> Desk {
+        let clerk = try insuredPensioner(f)
+        _ = try clerk.addBenefit(idNumber: tashi, monthly: "205", from: "2023-01")
+        _ = try clerk.certify(idNumber: tashi, method: "counter", reference: nil)
+        _ = try f.desk("ciren").paymentsRun(month: month)
+        return clerk
+    }
+
     static let bill = DeskFixture.items([("住院费", "A", "40000")])
 
     @Test func deathEndsEveryEnrolmentSuspendsTheECardAndRefusesWhatFollows() throws {
@@ -83,10 +92,7 @@ import Testing
 
     @Test func aDeathRegisteredInErrorIsWithdrawnByASupervisorAndEverythingComesBack() throws {
         let f = try DeskFixture(today: DeskFixture.day("2023-03-01"))
-        let clerk = try insuredPensioner(f)
-        _ = try clerk.addBenefit(idNumber: tashi, monthly: "205", from: "2023-01")
-        _ = try clerk.certify(idNumber: tashi, method: "counter", reference: nil)
-        _ = try f.desk("ciren").paymentsRun(month: "2023-03")
+        let clerk = try paidPensioner(f, month: "2023-03")
         // Wrongly reported dead on 2023-03-10; April and May are run while the record says so: nothing is paid.
         _ = try f.desk(on: DeskFixture.day("2023-03-15")).registerDeath(idNumber: tashi, date: "2023-03-10")
         for month in ["2023-04", "2023-05"] {
@@ -114,10 +120,7 @@ import Testing
 
     @Test func aDeathWithdrawnDropsItsRecovery() throws {
         let f = try DeskFixture(today: DeskFixture.day("2023-05-01"))
-        let clerk = try insuredPensioner(f)
-        _ = try clerk.addBenefit(idNumber: tashi, monthly: "205", from: "2023-01")
-        _ = try clerk.certify(idNumber: tashi, method: "counter", reference: nil)
-        _ = try f.desk("ciren").paymentsRun(month: "2023-05")
+        let clerk = try paidPensioner(f, month: "2023-05")
         let (overpaid, _) = try clerk.registerDeath(idNumber: tashi, date: "2023-03-10")
         #expect(overpaid.months == [YearMonth(iso: "2023-05")].compactMap { $0 })
         #expect(try clerk.store.read { try $0.count("recoveries") } == 1)
