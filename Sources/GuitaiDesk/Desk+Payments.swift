@@ -51,14 +51,65 @@ extension Desk {
             return (decided, try tx.journalHead())
         }
         try afterDeciding()
-        // The lines, written a slice at a time under one run that nothing else sees yet.
-        let lines = snapshot.flatMap { $0.lines(month: month) }
+        do {
+            let (run, written) = try writeSlices(snapshot.flatMap { $0.lines(month: month) }, month: month, perTransaction: linesPerTransaction)
+            let closing = try store.write(context, kind: "payments.run") { tx in
+                let id = try run ?? tx.openPaymentRun(month: month)
+                let changed = try tx.benefitsChanged(since: head, excluding: written)
+                var plan = changed.isEmpty ? snapshot : snapshot.filter { !changed.contains($0.recipient.benefitUUID) }
+                for r in try tx.recipients(benefitUUIDs: changed, asOf: month.firstDay) {
+                    let state = try tx.paymentState(for: month, benefitUUID: r.benefitUUID)
+                    let planned = PlannedPayment(recipient: r, decision: decide(r, month: month, handled: state.handled, owed: state.owed))
+                    _ = try tx.deleteRunLines(id, benefitUUID: r.benefitUUID)
+                    for line in planned.lines(month: month) {
+                        try tx.insertPayment(benefitUUID: line.benefitUUID, month: line.month, kind: line.kind, amount: line.amount, run: id)
+                    }
+                    plan.append(planned)
+                }
+                // A benefit that changed and is no longer a recipient's (none today) keeps no line.
+                for uuid in changed where !plan.contains(where: { $0.recipient.benefitUUID == uuid }) {
+                    _ = try tx.deleteRunLines(id, benefitUUID: uuid)
+                }
+                try tx.finishPaymentRun(id)
+                plan.sort { ($0.recipient.regionCode, $0.recipient.idNumber) < ($1.recipient.regionCode, $1.recipient.idNumber) }
+                var report = PaymentRunReport(month: month, serial: tx.serial ?? "", paid: [], suspended: [], backPaid: [])
+                for planned in plan { planned.report(into: &report, month: month) }
+                let total = (report.paid + report.backPaid).map(\.amount).sum()
+                var payload: [(String, JSONValue)] = [
+                    ("month", .string(month.iso)), ("run", .string(id)), ("paid", .int(Int64(report.paid.count))),
+                    ("suspended", .int(Int64(report.suspended.count))), ("backPaid", .int(Int64(report.backPaid.count))),
+                    ("total", .money(total)), ("redecided", .int(Int64(changed.count))),
+                ]
+                if auditList {
+                    let numbers = Set((report.paid + report.suspended + report.backPaid).map(\.idNumber)).count
+                    payload.append(("audit", ["list": "payments run", "count": .int(Int64(numbers))]))
+                }
+                return (report, .object(payload))
+            }
+            var result = closing.value
+            result.serial = closing.serial
+            return result
+        } catch {
+            // Whatever went wrong, the lines written so far must not wait for the next run to be cleared: they would
+            // block a death withdrawn meanwhile. The job lock is still held here.
+            try? clearUnfinishedRuns()
+            throw error
+        }
+    }
+
+    /// Writes a run's lines a slice at a time under one run that nothing else sees yet, pausing between slices so a
+    /// counter waiting for the lock gets it (their busy handlers retry every 5 ms). Returns the run (nil when there was
+    /// no line) and the serials of its slices.
+    private func writeSlices(_ lines: [PlannedPayment.Line], month: YearMonth,
+                             perTransaction: Int) throws -> (run: String?, serials: Set<String>) {
         var run: String?
-        var written: Set<String> = []
+        var serials: Set<String> = []
         var offset = 0
+        let size = min(max(1, perTransaction), max(1, lines.count))
         while offset < lines.count {
-            let slice = lines[offset..<min(offset + max(1, linesPerTransaction), lines.count)]
+            let slice = lines[offset..<min(offset + size, lines.count)]
             let (opened, serial) = try store.write(context, kind: "payments.run.part") { tx in
+                if let run { try tx.requireWritingRun(run) }
                 let id = try run ?? tx.openPaymentRun(month: month)
                 for line in slice {
                     try tx.insertPayment(benefitUUID: line.benefitUUID, month: line.month, kind: line.kind, amount: line.amount, run: id)
@@ -66,48 +117,11 @@ extension Desk {
                 return (id, ["month": .string(month.iso), "run": .string(id), "lines": .int(Int64(slice.count))])
             }
             run = opened
-            written.insert(serial)
+            serials.insert(serial)
             offset += slice.count
-            // A breath between slices, so that a counter waiting for the lock gets it (their busy handlers retry
-            // every 5 ms).
             if offset < lines.count { usleep(15_000) }
         }
-        let (report, serial) = try store.write(context, kind: "payments.run") { tx in
-            let id = try run ?? tx.openPaymentRun(month: month)
-            let changed = try tx.benefitsChanged(since: head, excluding: written)
-            var plan = changed.isEmpty ? snapshot : snapshot.filter { !changed.contains($0.recipient.benefitUUID) }
-            for r in try tx.recipients(benefitUUIDs: changed, asOf: month.firstDay) {
-                let state = try tx.paymentState(for: month, benefitUUID: r.benefitUUID)
-                let planned = PlannedPayment(recipient: r, decision: decide(r, month: month, handled: state.handled, owed: state.owed))
-                _ = try tx.deleteRunLines(id, benefitUUID: r.benefitUUID)
-                for line in planned.lines(month: month) {
-                    try tx.insertPayment(benefitUUID: line.benefitUUID, month: line.month, kind: line.kind, amount: line.amount, run: id)
-                }
-                plan.append(planned)
-            }
-            // A benefit that changed and is no longer a recipient's (none today) keeps no line.
-            for uuid in changed where !plan.contains(where: { $0.recipient.benefitUUID == uuid }) {
-                _ = try tx.deleteRunLines(id, benefitUUID: uuid)
-            }
-            try tx.finishPaymentRun(id)
-            plan.sort { ($0.recipient.regionCode, $0.recipient.idNumber) < ($1.recipient.regionCode, $1.recipient.idNumber) }
-            var report = PaymentRunReport(month: month, serial: tx.serial ?? "", paid: [], suspended: [], backPaid: [])
-            for planned in plan { planned.report(into: &report, month: month) }
-            let total = (report.paid + report.backPaid).map(\.amount).sum()
-            var payload: [(String, JSONValue)] = [
-                ("month", .string(month.iso)), ("run", .string(id)), ("paid", .int(Int64(report.paid.count))),
-                ("suspended", .int(Int64(report.suspended.count))), ("backPaid", .int(Int64(report.backPaid.count))),
-                ("total", .money(total)), ("redecided", .int(Int64(changed.count))),
-            ]
-            if auditList {
-                let numbers = Set((report.paid + report.suspended + report.backPaid).map(\.idNumber)).count
-                payload.append(("audit", ["list": "payments run", "count": .int(Int64(numbers))]))
-            }
-            return (report, .object(payload))
-        }
-        var result = report
-        result.serial = serial
-        return result
+        return (run, serials)
     }
 
     /// Clears what a run cut short left (its process died: the job lock was free): its lines go, a slice at a time,
@@ -174,6 +188,11 @@ extension Desk {
     ///   before the day the death was registered.
     public func reverseDeath(idNumber: String) throws -> (restored: [Scheme], serial: String) {
         try require(.supervision)
+        // It writes payment lines (the skipped months): not while a run writes its own, and not over what a run cut
+        // short left behind.
+        let job = try store.exclusiveJob("payments", label: Bilingual(zh: "待遇发放", en: "payment run"))
+        defer { withExtendedLifetime(job) {} }
+        try clearUnfinishedRuns()
         let (restored, serial) = try store.write(context, kind: "death.reverse") { tx in
             let person = try requirePerson(idNumber, in: tx)
             guard let death = try tx.death(personUUID: person.uuid) else {

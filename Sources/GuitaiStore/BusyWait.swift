@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import GRDB
 import GuitaiCore
 
@@ -17,13 +18,18 @@ struct BusyWait {
 
     func run<T>(_ work: () throws -> T) throws -> T {
         let clock = ContinuousClock()
-        let start = clock.now
+        var start: ContinuousClock.Instant?
         var pause = 0.002
         while true {
+            let attempt = clock.now
             do {
                 return try work()
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                let waited = Self.seconds(clock.now - start)
+                // The wait began when this attempt began, not when the work did (a long read before a busy answer is
+                // work, not waiting); the time inside an attempt is mostly SQLite's own busy handler.
+                let waitStart = start ?? attempt
+                start = waitStart
+                let waited = Self.seconds(clock.now - waitStart)
                 if waited >= limit { throw Self.busy(waited: waited) }
                 // Jittered back-off so counters that collided do not collide again in step.
                 let sleep = min(pause * Double.random(in: 0.5...1.5), limit - waited)
@@ -37,9 +43,14 @@ struct BusyWait {
     /// 100 ms, and a counter waiting that long misses the short pauses a long job leaves between its slices), for as
     /// many tries as fill `limit` seconds. What is left of the wait is `run`'s.
     var sqliteBusyMode: Database.BusyMode {
-        let tries = Int(limit / 0.005)
+        let limit = self.limit
+        let clock = ContinuousClock()
+        // SQLite counts the tries of one wait from 0: the first try starts a new deadline.
+        let deadline = LockedValue<ContinuousClock.Instant>(clock.now)
         return .callback { attempt in
-            guard attempt < tries else { return false }
+            let now = clock.now
+            if attempt == 0 { deadline.set(now.advanced(by: .milliseconds(Int(limit * 1000)))) }
+            guard now < deadline.get() else { return false }
             usleep(5_000)
             return true
         }

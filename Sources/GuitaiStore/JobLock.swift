@@ -20,7 +20,9 @@ public final class JobLock {
     /// Takes the lock, waiting up to `wait.limit` seconds for another process's job to end.
     /// - Throws: `job-busy` (exit 75) naming the job, `store-unwritable` when the lock file cannot be made.
     static func take(_ name: String, besideStore path: String, wait: BusyWait, label: Bilingual) throws -> JobLock {
-        let file = path + "-" + name + ".lock"
+        // Named after the store's real path, so a symbolic link or another route to the same file meets the same lock.
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let file = real + "-" + name + ".lock"
         let descriptor = open(file, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DomainError(.failure, code: "store-unwritable", zh: "无法创建作业锁文件 \(file)：\(String(cString: strerror(errno)))",

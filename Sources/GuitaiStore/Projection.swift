@@ -59,9 +59,11 @@ enum Projection {
     /// Registers `guitai_row(table, value...)` on a connection: 32 hex digits of SHA-256 over the table's name and each
     /// value with its type. Written on SQLite's C API: it runs once for every row a transaction writes, and the generic
     /// function wrapper's allocations made that dominate a payment run.
-    static func registerDigest(_ db: Database) {
-        sqlite3_create_function_v2(db.sqliteConnection, digestFunctionName, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
-                                   rowDigest, nil, nil, nil)
+    /// - Throws: the connection's error when SQLite refuses the function.
+    static func registerDigest(_ db: Database) throws {
+        let code = sqlite3_create_function_v2(db.sqliteConnection, digestFunctionName, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+                                              rowDigest, nil, nil, nil)
+        if code != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -87,6 +89,11 @@ enum Projection {
             case SQLITE_TEXT, SQLITE_BLOB:
                 let isText = sqlite3_value_type(value) == SQLITE_TEXT
                 let start = isText ? UnsafeRawPointer(sqlite3_value_text(value)) : sqlite3_value_blob(value)
+                if start == nil && sqlite3_value_bytes(value) > 0 {
+                    // SQLite could not hand the bytes over (out of memory): no digest rather than a wrong one.
+                    sqlite3_result_error_nomem(context)
+                    return
+                }
                 var length = UInt64(sqlite3_value_bytes(value)).bigEndian
                 tag(isText ? 3 : 4)
                 withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
@@ -125,6 +132,8 @@ enum Projection {
             """)
         for table in tables {
             let columns = try columns(of: table.name, db)
+            // A table missing from a damaged store has nothing to note; `verify` reports it.
+            guard !columns.isEmpty else { continue }
             let new = digestExpression(table, columns: columns, prefix: "NEW.")
             let name = "guitai_capture_" + table.name
             try db.execute(sql: """

@@ -6,10 +6,15 @@ import GuitaiCore
 enum Schema {
     /// Every table, index, view and trigger this version's migrations make (type, name, SQL), from a store made in
     /// memory: `verify` compares a store's own schema with it, so a dropped trigger or index, or a planted one, shows.
-    static let expectedObjects: Set<SchemaObject> = {
-        guard let memory = try? DatabaseQueue() else { return [] }
-        try? migrator().migrate(memory)
-        return (try? memory.read { try objects($0) }) ?? []
+    static let expectedObjects: Result<Set<SchemaObject>, DomainError> = {
+        do {
+            let memory = try DatabaseQueue()
+            try migrator().migrate(memory)
+            return .success(try memory.read { try objects($0) })
+        } catch {
+            return .failure(DomainError(.failure, code: "internal-error", zh: "无法建立对照用的库结构：\(error)",
+                                        en: "Cannot build the schema to compare with: \(error)"))
+        }
     }()
 
     /// One object of a schema as `sqlite_master` lists it.
@@ -17,6 +22,9 @@ enum Schema {
         var type: String
         var name: String
         var sql: String
+
+        /// Tables, indexes, views and triggers each have their own names: a trigger may share a table's name.
+        var key: String { type + " " + name }
     }
 
     /// The schema's objects, SQLite's own left out.

@@ -10,6 +10,12 @@ extension Store {
         try read { tx in
             var problems: [VerificationProblem] = []
             let db = tx.db
+            // The schema first: what is missing from it cannot be read below, and is reported instead.
+            problems += try schemaProblems(db)
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            for required in ["journal", "security_log"] where !tables.contains(required) {
+                return VerificationReport(transactions: 0, problems: problems)
+            }
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(VerificationProblem(table: "file", row: "", zh: "文件完整性：\(line)", en: "file integrity: \(line)"))
             }
@@ -59,7 +65,7 @@ extension Store {
             problems += try cutTail(db, table: "journal", lastSeq: lastSeq)
 
             // Every business row against what the journal made it.
-            for table in Projection.tables {
+            for table in Projection.tables where tables.contains(table.name) {
                 var made = expected[table.name] ?? [:]
                 let columns = try Projection.columns(of: table.name, db)
                 let rows = try Row.fetchCursor(db, sql: """
@@ -94,7 +100,8 @@ extension Store {
             var lastLog: Int64 = 0
             let log = try SecurityLog.entries(db)
             let heads = Set(log.map { String($0.seq) + ":" + $0.hash })
-            if let missing = anchors.last(where: { !heads.contains($0.head) }) {
+            // The first anchor that no longer matches is where the log was cut or rewritten.
+            if let missing = anchors.first(where: { !heads.contains($0.head) }) {
                 let seq = missing.head.split(separator: ":").first.map(String.init) ?? "?"
                 problems.append(VerificationProblem(table: "security_log", row: seq,
                                                     zh: "security_log 第 \(seq) 条（journal 第 \(missing.entry) 条记录的末尾）已被删除或改动",
@@ -111,36 +118,51 @@ extension Store {
             }
             problems += try cutTail(db, table: "security_log", lastSeq: lastLog)
 
-            // The schema is what this version's migrations make: no trigger, index or table dropped, changed or planted
-            // (a trigger could rewrite what the product writes, under the projection's eyes).
-            let actual = try Schema.objects(db)
-            let schema = Schema.expectedObjects
-            let expectedNames = Dictionary(schema.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let actualNames = Dictionary(actual.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            for object in schema.sorted(by: { $0.name < $1.name }) where actual != schema {
-                if let found = actualNames[object.name] {
-                    if found != object {
-                        problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中的 \(object.type) \(object.name) 被改动",
-                                                            en: "the schema's \(object.type) \(object.name) was changed"))
-                    }
-                } else {
-                    problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中的 \(object.type) \(object.name) 被删除",
-                                                        en: "the schema's \(object.type) \(object.name) was removed"))
-                }
-            }
-            for object in actual.sorted(by: { $0.name < $1.name }) where expectedNames[object.name] == nil {
-                problems.append(VerificationProblem(table: "schema", row: object.name, zh: "结构中多出 \(object.type) \(object.name)，不是柜台建的",
-                                                    en: "the schema has a \(object.type) \(object.name) that Guitai did not make"))
-            }
-
             // The migrations on record are exactly those this version made.
-            let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-            for missing in Schema.migrator().migrations where !applied.contains(missing) {
-                problems.append(VerificationProblem(table: "grdb_migrations", row: missing, zh: "grdb_migrations 缺少 \(missing)",
-                                                    en: "grdb_migrations lacks \(missing)"))
+            if tables.contains("grdb_migrations") {
+                let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                let known = Schema.migrator().migrations
+                for missing in known where !applied.contains(missing) {
+                    problems.append(VerificationProblem(table: "grdb_migrations", row: missing, zh: "grdb_migrations 缺少 \(missing)",
+                                                        en: "grdb_migrations lacks \(missing)"))
+                }
+                for extra in applied.subtracting(known).sorted() {
+                    problems.append(VerificationProblem(table: "grdb_migrations", row: extra, zh: "grdb_migrations 多出 \(extra)",
+                                                        en: "grdb_migrations has \(extra), which this version never ran"))
+                }
             }
             return VerificationReport(transactions: count, problems: problems)
         }
+    }
+
+    /// What differs between the store's schema and the one this version's migrations make, object by object (type
+    /// and name: a trigger may bear a table's name).
+    private func schemaProblems(_ db: Database) throws -> [VerificationProblem] {
+        let expected: Set<Schema.SchemaObject>
+        switch Schema.expectedObjects {
+        case .success(let objects): expected = objects
+        case .failure(let error): return [VerificationProblem(table: "schema", row: "", zh: error.message.zh, en: error.message.en)]
+        }
+        let actual = try Schema.objects(db)
+        let want = Dictionary(expected.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let have = Dictionary(actual.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var problems: [VerificationProblem] = []
+        for key in Set(want.keys).union(have.keys).sorted() {
+            switch (want[key], have[key]) {
+            case let (wanted?, found?) where wanted != found:
+                problems.append(VerificationProblem(table: "schema", row: wanted.name, zh: "结构中的 \(wanted.type) \(wanted.name) 被改动",
+                                                    en: "the schema's \(wanted.type) \(wanted.name) was changed"))
+            case let (wanted?, nil):
+                problems.append(VerificationProblem(table: "schema", row: wanted.name, zh: "结构中的 \(wanted.type) \(wanted.name) 被删除",
+                                                    en: "the schema's \(wanted.type) \(wanted.name) was removed"))
+            case let (nil, found?):
+                problems.append(VerificationProblem(table: "schema", row: found.name, zh: "结构中多出 \(found.type) \(found.name)，不是柜台建的",
+                                                    en: "the schema has a \(found.type) \(found.name) that Guitai did not make"))
+            default:
+                break
+            }
+        }
+        return problems
     }
 
     /// A log whose highest number ever used (SQLite keeps it for AUTOINCREMENT) is above its last row lost its tail.

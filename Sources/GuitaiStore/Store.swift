@@ -56,7 +56,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // The projection's notes of each transaction live in a temporary table: in memory, not a temporary file.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            Projection.registerDigest(db)
+            try Projection.registerDigest(db)
             if capture && !readOnly { try Projection.install(db) }
         }
         return try DatabaseQueue(path: path, configuration: configuration)

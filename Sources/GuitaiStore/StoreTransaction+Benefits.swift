@@ -166,13 +166,32 @@ extension StoreTransaction {
     }
 
     /// Makes every line of a run count, all at once.
+    /// - Throws: `run-lost` when the run is no longer writing (another run cleared it): nothing may count then.
     public func finishPaymentRun(_ run: String) throws {
         try db.execute(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'", arguments: [run])
+        if db.changesCount != 1 { throw Self.runLost(run) }
     }
 
-    /// Runs left writing by a process that ended before finishing them.
+    /// Refuses to go on writing under a run that is no longer writing.
+    /// - Throws: `run-lost`.
+    public func requireWritingRun(_ run: String) throws {
+        guard try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM payment_runs WHERE uuid = ?"), arguments: [run]) == "writing" else {
+            throw Self.runLost(run)
+        }
+    }
+
+    private static func runLost(_ run: String) -> DomainError {
+        DomainError(.failure, code: "run-lost", zh: "待遇发放 \(run) 已被另一次发放清理，本次没有任何记录生效，请重新发放",
+                    en: "The payment run \(run) was cleared by another run; none of it counts: run the month again")
+    }
+
+    /// Runs that must be cleared before payments are written again: left writing by a process that ended before
+    /// finishing them, or abandoned with lines still on record.
     public func unfinishedPaymentRuns() throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT uuid FROM payment_runs WHERE state = 'writing' ORDER BY rowid")
+        try String.fetchAll(db, sql: """
+            SELECT uuid FROM payment_runs r WHERE state = 'writing'
+                OR (state = 'abandoned' AND EXISTS (SELECT 1 FROM payments p WHERE p.run_uuid = r.uuid)) ORDER BY rowid
+            """)
     }
 
     /// Deletes up to `limit` lines of a run (all of one benefit's with `benefitUUID`); returns how many went.

@@ -87,4 +87,44 @@ import Testing
         withExtendedLifetime(held) {}
         #expect(error?.code == "job-busy" && error?.kind == .busy)
     }
+
+    @Test func aDeathWithdrawnWhileARunWasCutShortClearsTheRunFirst() throws {
+        let f = try DeskFixture()
+        try recipients(f)
+        let supervisor = try f.desk("ciren")
+        // Reported dead in April: the May run pays 扎西 nothing.
+        _ = try f.desk().registerDeath(idNumber: tashi, date: "2023-04-10")
+        _ = try supervisor.paymentsRun(month: "2023-05")
+        #expect(try lines(f, tashi).filter { $0.month == YearMonth(iso: "2023-05") }.isEmpty)
+        // A run for May again was cut short after writing a suspended line for 扎西 for May.
+        let benefit = try #require(try supervisor.showPerson(tashi).recipient?.benefitUUID)
+        _ = try supervisor.store.write(WriteContext(operatorID: "ciren", counter: "1", businessDate: f.clock.date, at: 0),
+                                       kind: "payments.run.part") { tx in
+            let run = try tx.openPaymentRun(month: YearMonth(iso: "2023-05") ?? .earliest)
+            try tx.insertPayment(benefitUUID: benefit, month: YearMonth(iso: "2023-05") ?? .earliest, kind: "suspended", amount: .zero, run: run)
+            return ((), [:])
+        }
+        // The withdrawal marks May suspended (skipped while dead): it clears the cut run first instead of colliding.
+        _ = try supervisor.reverseDeath(idNumber: tashi)
+        #expect(try lines(f, tashi).filter { $0.month == YearMonth(iso: "2023-05") }.map(\.kind) == ["suspended"])
+        #expect(try f.desk("ciren").verify().ok)
+    }
+
+    @Test func aRunThatIsNoLongerWritingCannotBeFinished() throws {
+        let f = try DeskFixture()
+        let supervisor = try f.desk("ciren")
+        let context = WriteContext(operatorID: "ciren", counter: "1", businessDate: f.clock.date, at: 0)
+        let run = try supervisor.store.write(context, kind: "payments.run.part") { tx in
+            (try tx.openPaymentRun(month: YearMonth(iso: "2023-05") ?? .earliest), [:])
+        }.value
+        _ = try supervisor.store.write(context, kind: "payments.run.abandon") { tx in ((try tx.abandonPaymentRun(run)), [:]) }
+        let error = DeskFixture.refusal {
+            _ = try supervisor.store.write(context, kind: "payments.run") { tx in ((try tx.finishPaymentRun(run)), [:]) }
+        }
+        #expect(error?.code == "run-lost")
+        let slice = DeskFixture.refusal {
+            _ = try supervisor.store.write(context, kind: "payments.run.part") { tx in ((try tx.requireWritingRun(run)), [:]) }
+        }
+        #expect(slice?.code == "run-lost")
+    }
 }

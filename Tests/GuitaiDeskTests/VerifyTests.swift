@@ -175,12 +175,18 @@ import Testing
             return try Store.open(at: copy).verify().problems
         }
         // An append-only guard dropped, a uniqueness dropped, a trigger planted to rewrite what the product writes.
-        let dropped = try edited("DROP TRIGGER journal_refuses_delete")
-        #expect(dropped.contains { $0.table == "schema" && $0.row == "journal_refuses_delete" })
+        let guardDropped = try edited("DROP TRIGGER journal_refuses_delete")
+        #expect(guardDropped.contains { $0.table == "schema" && $0.row == "journal_refuses_delete" })
         let index = try edited("DROP INDEX payments_paid_once")
         #expect(index.contains { $0.table == "schema" && $0.row == "payments_paid_once" })
         let planted = try edited("CREATE TRIGGER inflate AFTER INSERT ON benefits BEGIN UPDATE benefits SET monthly_fen = monthly_fen * 100 WHERE uuid = NEW.uuid; END")
         #expect(planted.contains { $0.table == "schema" && $0.row == "inflate" })
+        // Triggers and tables have names of their own: a trigger may hide behind a table's name.
+        let hidden = try edited("CREATE TRIGGER payments AFTER INSERT ON benefits BEGIN UPDATE benefits SET monthly_fen = 1 WHERE uuid = NEW.uuid; END")
+        #expect(hidden.contains { $0.table == "schema" && $0.row == "payments" && $0.message.en.contains("trigger") })
+        // A table dropped is reported, not an error that stops verify.
+        let dropped = try edited("DROP TABLE recoveries")
+        #expect(dropped.contains { $0.table == "schema" && $0.row == "recoveries" })
         // A record of upgrades edited makes the store refuse to open, saying so, rather than upgrade it twice.
         do {
             _ = try edited("DELETE FROM grdb_migrations WHERE identifier = 'v2-cards-certification'")
