@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: all deps build run test bench install clean
+.PHONY: all deps build run test bench mutate install clean
 
 all: build
 
@@ -26,6 +26,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product guitai-bench
 	./.build/release/guitai-bench docs/benchmarks.md
+
+# Mutation testing: every mutant of scripts/mutants.json against the tests named for it (about an hour; not in CI).
+mutate: deps
+	python3 scripts/mutate.py
 
 install: deps
 	$(SWIFT) build -c release --product guitai

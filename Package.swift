@@ -51,21 +51,23 @@ let package = Package(
         .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
-        .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        // What the tests share and the product does not: references written from the standards (GB 11643).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiCore"]),
+        .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore", "TestSupport"]),
         .testTarget(
             name: "GuitaiStoreTests",
-            dependencies: ["GuitaiStore", "GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GuitaiStore", "GuitaiCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // GRDB only to tamper with a store from outside, as the `sqlite3` tool would.
         .testTarget(
             name: "GuitaiDeskTests",
-            dependencies: ["CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore",
+            dependencies: ["CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // Runs the built `guitai` binary as a process; GRDB only to hold a lock from outside.
-        .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GuitaiCLITests", dependencies: ["GuitaiCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Guitai builds and tests with are present: the ncursesw and SQLite headers,
-# and tmux for the real-terminal tests. Installs them with apt-get when it can; otherwise says what to install.
+# tmux for the real-terminal tests, strace and runuser for the crash and permission tests. Installs them with apt-get when it can; otherwise says what to install.
 set -euo pipefail
 
 missing=()
@@ -8,6 +8,9 @@ required=()   # what today's build cannot do without; the rest is for the termin
 [ -e /usr/include/ncursesw/curses.h ] || [ -e /usr/include/ncurses.h ] || missing+=(libncurses-dev)
 [ -e /usr/include/sqlite3.h ] || { missing+=(libsqlite3-dev); required+=(libsqlite3-dev); }
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+# The tests kill a process inside its commit with strace, and read a store as another user with runuser.
+command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 
 if ((${#missing[@]} == 0)); then exit 0; fi
 

@@ -38,9 +38,14 @@ struct CLI {
     }
 
     /// Starts the command without waiting, for tests that race or kill it.
-    func start(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
+    /// - Parameter wrapper: a program to run the binary under (`strace` with its options), the binary and its
+    ///   arguments following.
+    func start(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil, wrapper: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        if let runAs {
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(wrapper.dropFirst()) + [CLI.binary] + arguments
+        } else if let runAs {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", runAs, "--", CLI.binary] + arguments
         } else {
@@ -70,8 +75,8 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil) throws -> Outcome {
-        let (process, out, err) = try start(arguments, as: op, stdin: stdin)
+    func run(_ arguments: [String], as op: String? = "zhuoma", stdin: String? = nil, wrapper: [String] = []) throws -> Outcome {
+        let (process, out, err) = try start(arguments, as: op, stdin: stdin, wrapper: wrapper)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -102,6 +102,16 @@ import Testing
     }
 }
 
+/// The processes whose environment holds `marker`, read from /proc (no pgrep needed).
+func processes(carrying marker: String) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> Int32? in
+        guard let pid = Int32(entry), pid != getpid(),
+              let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
+        return environment.split(separator: 0).contains { String(decoding: $0, as: UTF8.self).hasPrefix(marker + "=") } ? pid : nil
+    }
+}
+
 /// Runs a program and waits for it with posix_spawn and waitpid; returns its exit status.
 @discardableResult
 func spawn(_ arguments: [String]) -> Int32 {
@@ -121,12 +131,13 @@ extension RealTerminalTests {
         let marker = "GUITAI_DROP_\(UUID().uuidString.prefix(8))"
         let tmux = try Tmux(command: "env \(marker)=1 " + command, directory: cli.directory)
         _ = try tmux.waitFor("操作员登录")
+        // The way of finding the desk must find it while it runs, or the check below would pass for nothing.
+        #expect(!processes(carrying: marker).isEmpty, "the running desk was not found in /proc: this check cannot run here")
         try tmux.run(["kill-server"], capture: false)
         let deadline = Date().addingTimeInterval(10)
         var running = true
         while Date() < deadline {
-            // pgrep exits 1 when no process matches.
-            running = spawn(["/usr/bin/pgrep", "-f", CLI.binary + "$"]) == 0 && spawn(["/bin/sh", "-c", "grep -l \(marker) /proc/[0-9]*/environ 2>/dev/null | grep -q ."]) == 0
+            running = !processes(carrying: marker).isEmpty
             if !running { break }
             usleep(200_000)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GuitaiCore
+import TestSupport
 
 /// The real shipped resources (division table, policy presets) and small builders for people, bills and covers.
 /// Resources are found from this file: Tests/GuitaiCoreTests/Fixtures.swift → three levels up is the package root.
@@ -64,8 +65,10 @@ enum Fixtures {
 
     static func person(_ name: String, born: String, region: String = lhasaChengguan, sequence: Int = 11,
                        groups: [GroupMembership] = [], isStudent: Bool = false) -> Person {
-        Person(id: ResidentID.compose(region: region, birth: day(born), sequence: sequence), name: name,
-               isStudent: isStudent, groups: groups)
+        guard let id = ResidentID(stored: GB11643.number(region: region, birth: born, sequence: sequence)) else {
+            fatalError("fixture number \(region) \(born) \(sequence) is not a valid ID number")
+        }
+        return Person(id: id, name: name, isStudent: isStudent, groups: groups)
     }
 
     static func member(_ group: SpecialGroup, from: String = "2000-01-01", to: String? = nil) -> GroupMembership {

@@ -49,12 +49,12 @@ import GuitaiCore
         let card = try Self.card().applying(.reportTemporaryLoss, on: reported)
         #expect(card.state == .temporaryLoss)
         #expect(card.effectiveState(on: reported) == .temporaryLoss)
-        // Still in force inside the period (5 days at the time of writing).
-        #expect(card.effectiveState(on: reported.adding(days: 1)) == .temporaryLoss)
-        #expect(card.effectiveState(on: reported.adding(days: PhysicalCard.temporaryLossDays - 1)) == .temporaryLoss)
-        #expect(card.unusableReason(on: reported.adding(days: 1)) != nil)
-        // Past the period: normal again, usable, and "found" no longer applies (the card is normal: named).
-        let later = reported.adding(days: PhysicalCard.temporaryLossDays + 1)
+        // In force for five days after the report (DECISIONS: 5 days, illustrative): to 2023-07-15 inclusive.
+        #expect(card.effectiveState(on: Fixtures.day("2023-07-11")) == .temporaryLoss)
+        #expect(card.effectiveState(on: Fixtures.day("2023-07-15")) == .temporaryLoss)
+        #expect(card.unusableReason(on: Fixtures.day("2023-07-11")) != nil)
+        // From the sixth day: normal again, usable, and "found" no longer applies (the card is normal: named).
+        let later = Fixtures.day("2023-07-16")
         #expect(card.effectiveState(on: later) == .normal)
         #expect(card.unusableReason(on: later) == nil)
         switch Result(catching: { () throws(DomainError) -> PhysicalCard in try card.applying(.found, on: later) }) {
@@ -65,7 +65,6 @@ import GuitaiCore
         }
         // A new loss report can be made once the old one has lapsed.
         #expect(try card.applying(.reportTemporaryLoss, on: later).state == .temporaryLoss)
-        #expect(PhysicalCard.temporaryLossDays > 0)
     }
 
     @Test func aFormalLossAndALockNeverLapse() throws {

@@ -2,6 +2,7 @@ import Foundation
 import GuitaiCore
 import GuitaiDesk
 import GuitaiStore
+import TestSupport
 import Testing
 
 /// A hall store in a temporary directory with an administrator, a clerk (卓玛) and a supervisor (次仁).
@@ -36,7 +37,7 @@ struct DeskFixture {
 
     /// A valid ID number in Lhasa's Chengguan district.
     static func id(born: String, sequence: Int, region: String = "540102") -> String {
-        ResidentID.compose(region: region, birth: LocalDate(iso: born)!, sequence: sequence).value
+        GB11643.number(region: region, birth: born, sequence: sequence)
     }
 
     static func items(_ list: [(String, String, String)]) -> String {

@@ -117,8 +117,8 @@ import Testing
         let desk = try registered(f)
         let code = try #require(try issue(desk).activationCode)
         _ = try desk.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
-        // Lapsed once the set number of days has passed: 2023-06-01 + (days + 1).
-        let later = try f.desk(on: DeskFixture.day("2023-06-01").adding(days: PhysicalCard.temporaryLossDays + 1))
+        // Reported 2023-06-01, in force five days: lapsed on 2023-06-07.
+        let later = try f.desk(on: DeskFixture.day("2023-06-07"))
         #expect(try later.showPerson(dawa).ecardUnusable == nil)
         #expect(try later.stepECard(idNumber: dawa, step: .activate, code: code).status == .active)
     }

@@ -65,6 +65,9 @@ import Testing
         }
         let before = try clerk.settle(SettleForm(idNumber: tashi, date: "2023-04-20", visit: "inpatient", level: "2", itemsJSON: Self.bill))
         #expect(before.result.basicPaid > .zero)
+        // The day of death itself is still the person's: a visit that day is settled.
+        let sameDay = try clerk.settle(SettleForm(idNumber: tashi, date: "2023-05-01", visit: "outpatient", level: "1", itemsJSON: Self.bill))
+        #expect(sameDay.serial != nil)
 
         // Nothing new starts: enrolment, benefit, card, e-card, certification; each names the date.
         let steps: [(String, () throws -> Void)] = [

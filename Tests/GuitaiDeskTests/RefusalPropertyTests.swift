@@ -64,10 +64,12 @@ import Testing
             .map { $0 ?? "" }
         var registered = 0
         await propertyCheck(count: 300, input: id, Self.word, Self.word, group) { idText, name, phone, groupText in
-            // Half the time a valid number, so names, phones and groups get judged too.
-            let number = idText.count % 2 == 0 ? DeskFixture.id(born: "1980-01-01", sequence: idText.count * 7 % 999) : idText
+            // Half the time a valid number, a plain name and a real phone, so every field gets judged on its own too.
+            let plain = idText.count % 2 == 0
+            let number = plain ? DeskFixture.id(born: "1980-01-01", sequence: (name.count * 31 + phone.count * 7 + idText.count) % 999) : idText
             let accepted = try attempt(clerk) {
-                _ = try clerk.addPerson(PersonForm(idNumber: number, name: name, phone: phone.isEmpty ? nil : phone,
+                _ = try clerk.addPerson(PersonForm(idNumber: number, name: plain && name.count % 3 == 0 ? "次仁" : name,
+                                                   phone: plain ? (phone.count % 2 == 0 ? "13812345678" : phone) : (phone.isEmpty ? nil : phone),
                                                    groups: groupText.isEmpty ? [] : [groupText]))
             }
             if accepted { registered += 1 }

@@ -102,6 +102,34 @@ import Testing
         #expect(english.slip.contains("PATIENT PAYS"))
     }
 
+    @Test func theSlipShowsEveryFigureOfEveryLayerNotOnlyFitsEightyColumns() throws {
+        // A slip that merely fits 80 columns could have lost its arithmetic lines to clipping: every figure the
+        // settlement computed must be on the slip, in both languages.
+        let f = try DeskFixture()
+        let desk = try registeredResident(f, groups: ["dibao:2020-01-01"])
+        let items = DeskFixture.items([("床位费", "A", "3000"), ("药品", "B", "50000"), ("自费药", "C", "2000.50")])
+        for language in [Language.zh, .en] {
+            let receipt = try desk.settle(SettleForm(idNumber: tashi, visit: "inpatient", level: "3", major: true, itemsJSON: items),
+                                          preview: true, language: language)
+            let r = receipt.result
+            var figures = [r.total, r.outOfScope, r.bPrepay, r.inScope, r.basicPaid, r.criticalIllnessPaid, r.assistancePaid,
+                           r.personal.total, r.personal.deductible, r.personal.coPayment]
+            if let b = r.basic { figures += [b.deductible, b.deductibleApplied, b.raw] }
+            if let c = r.criticalIllness { figures += [c.threshold, c.baseAfter] + c.bands.map(\.overlap) }
+            if let a = r.assistance { figures += [a.base, a.raw] }
+            for figure in figures where figure > .zero {
+                #expect(receipt.slip.contains(figure.grouped), "\(language): the slip lost \(figure.grouped)")
+            }
+            for ratio in [r.basic?.ratio, r.assistance?.ratio.value].compactMap({ $0 }) + (r.criticalIllness?.bands.map(\.ratio) ?? []) {
+                #expect(receipt.slip.contains(ratio.percentText), "\(language): the slip lost \(ratio.percentText)")
+            }
+            for line in receipt.slip.split(separator: "\n") {
+                #expect(DisplayWidth.of(String(line)) <= 80, "too wide: \(line)")
+                #expect(!line.contains("~"), "a line was cut: \(line)")
+            }
+        }
+    }
+
     @Test func malformedBillsAreRefusedWithTheItemNamed() throws {
         let f = try DeskFixture()
         let desk = try registeredResident(f)

@@ -15,7 +15,8 @@ import Testing
 
     @Test func wrongPasswordsAreLoggedAndLockTheAccountForAQuarterHour() throws {
         let t = try TemporaryStore()
-        for attempt in 0..<Store.lockoutThreshold {
+        // domain.md / DECISIONS: five wrong passwords in a row lock the account for fifteen minutes from the fifth.
+        for attempt in 0..<5 {
             do {
                 _ = try t.store.authenticate(operatorID: "admin", password: "wrong-\(attempt)", now: 1_000 + Int64(attempt))
                 Issue.record("a wrong password was accepted")
@@ -33,9 +34,10 @@ import Testing
         }
         // Business data and the journal did not change; the security log did.
         #expect(try t.store.read { try $0.count("journal") } == 1)
-        #expect(try t.store.read { try $0.count("security_log") } == Store.lockoutThreshold + 1)
-        let later = 1_004 + Store.lockoutSeconds + 1
-        #expect(try t.store.authenticate(operatorID: "admin", password: "admin-password", now: later).id == "admin")
+        #expect(try t.store.read { try $0.count("security_log") } == 6)
+        // Still locked one second before fifteen minutes from the fifth failure (at 1,004), open at fifteen minutes.
+        #expect(throws: DomainError.self) { _ = try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 1_004 + 899) }
+        #expect(try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 1_004 + 900).id == "admin")
     }
 
     @Test func anUnknownOperatorGetsTheSameAnswerAsAWrongPassword() throws {
@@ -85,5 +87,18 @@ import Testing
         }
         #expect(try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 202).id == "admin")
         #expect(try t.store.verify().ok)
+    }
+
+    @Test func fourFailuresDoNotLockAndASuccessStartsTheCountAgain() throws {
+        let t = try TemporaryStore()
+        for attempt in 0..<4 { _ = try? t.store.authenticate(operatorID: "admin", password: "wrong-\(attempt)", now: 100 + Int64(attempt)) }
+        // Four wrong passwords: the right one still opens.
+        #expect(try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 110).id == "admin")
+        // The success reset the count: four more failures do not lock either.
+        for attempt in 0..<4 { _ = try? t.store.authenticate(operatorID: "admin", password: "wrong-\(attempt)", now: 120 + Int64(attempt)) }
+        #expect(try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 130).id == "admin")
+        // A fifth in a row does.
+        for attempt in 0..<5 { _ = try? t.store.authenticate(operatorID: "admin", password: "wrong-\(attempt)", now: 140 + Int64(attempt)) }
+        #expect(throws: DomainError.self) { _ = try t.store.authenticate(operatorID: "admin", password: "admin-password", now: 150) }
     }
 }

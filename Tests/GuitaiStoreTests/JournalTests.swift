@@ -64,4 +64,78 @@ import Testing
         }
         #expect(try t.store.verify().problems.contains { $0.table == "persons" && $0.row == "x" })
     }
+
+    /// A copy of the store with the journal's guards dropped, edited by `edit`; what verify says of it.
+    private func tamperedJournal(_ t: TemporaryStore, _ edit: (Database) throws -> Void) throws -> [VerificationProblem] {
+        let raw = try t.raw()
+        try raw.write { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS journal_refuses_update; DROP TRIGGER IF EXISTS journal_refuses_delete")
+            try edit(db)
+        }
+        return try t.store.verify().problems
+    }
+
+    @Test func aMiddleEntryDeletedBreaksTheChain() throws {
+        let t = try TemporaryStore()
+        try fill(t, count: 4)
+        let problems = try tamperedJournal(t) { try $0.execute(sql: "DELETE FROM journal WHERE seq = 3") }
+        #expect(problems.contains { $0.table == "journal" && $0.row == "3" })
+        #expect(problems.contains { $0.table == "journal" && $0.row == "4" })
+    }
+
+    @Test func anEntryRehashedWithItsSuccessorsLinkRewrittenIsStillFound() throws {
+        let t = try TemporaryStore()
+        try fill(t, count: 4)
+        // Entry 3's payload edited and its hash recomputed; entry 4's link made to match. Entry 4's own hash no longer
+        // covers its link, and entry 3's row notes no longer cover what it made.
+        let problems = try tamperedJournal(t) { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = 3")
+            let entry = try Journal.entry(try #require(row))
+            let forged = JournalEntry.hash(previous: entry.previousHash, serial: entry.serial, at: entry.at, businessDate: entry.businessDate,
+                                           operatorID: entry.operatorID, counter: entry.counter, device: entry.device, kind: entry.kind,
+                                           payload: "{\"n\":99}", changes: entry.changes, securityHead: entry.securityHead)
+            try db.execute(sql: "UPDATE journal SET payload = '{\"n\":99}', hash = ? WHERE seq = 3", arguments: [forged])
+            try db.execute(sql: "UPDATE journal SET prev_hash = ? WHERE seq = 4", arguments: [forged])
+        }
+        #expect(problems.contains { $0.table == "journal" && $0.row == "4" }, "\(problems.map(\.message.en))")
+    }
+
+    @Test func aPayloadEditedWithItsOwnHashRecomputedBreaksTheNextLink() throws {
+        let t = try TemporaryStore()
+        try fill(t, count: 3)
+        let problems = try tamperedJournal(t) { db in
+            let entry = try Journal.entry(try #require(try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = 2")))
+            let forged = JournalEntry.hash(previous: entry.previousHash, serial: entry.serial, at: entry.at, businessDate: entry.businessDate,
+                                           operatorID: entry.operatorID, counter: entry.counter, device: entry.device, kind: entry.kind,
+                                           payload: "{}", changes: entry.changes, securityHead: entry.securityHead)
+            try db.execute(sql: "UPDATE journal SET payload = '{}', hash = ? WHERE seq = 2", arguments: [forged])
+        }
+        #expect(problems.contains { $0.table == "journal" && $0.row == "3" })
+    }
+
+    @Test func theHashCoversThePreviousHashAndEveryField() throws {
+        // The link: the same entry after another predecessor has another hash.
+        let base = (serial: "S", at: Int64(1), date: "2023-06-01", op: "admin", counter: "1", device: "d", kind: "k", payload: "{}",
+                    changes: "persons\tu\tabc", head: "")
+        func hash(previous: String = JournalEntry.genesis, serial: String = base.serial, payload: String = base.payload,
+                  changes: String = base.changes) -> String {
+            JournalEntry.hash(previous: previous, serial: serial, at: base.at, businessDate: base.date, operatorID: base.op,
+                              counter: base.counter, device: base.device, kind: base.kind, payload: payload, changes: changes,
+                              securityHead: base.head)
+        }
+        let original = hash()
+        #expect(hash(previous: String(repeating: "1", count: 64)) != original)
+        #expect(hash(serial: "T") != original)
+        #expect(hash(payload: "{ }") != original)
+        #expect(hash(changes: "persons\tu\tabd") != original)
+        // SHA-256 in 64 hex digits.
+        #expect(original.count == 64 && original.allSatisfy { $0.isHexDigit })
+    }
+
+    @Test func aCutEndIsFound() throws {
+        let t = try TemporaryStore()
+        try fill(t, count: 4)
+        let problems = try tamperedJournal(t) { try $0.execute(sql: "DELETE FROM journal WHERE seq > 3") }
+        #expect(problems.contains { $0.table == "journal" })
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GuitaiCore
+import TestSupport
 @testable import GuitaiStore
 
 /// A fresh store file in its own temporary directory (in-memory databases would hide WAL and locking).
@@ -29,6 +30,9 @@ struct TemporaryStore {
     func raw() throws -> DatabaseQueue { try DatabaseQueue(path: directory + "/guitai.sqlite") }
 
     func person(_ name: String, sequence: Int) -> Person {
-        Person(id: ResidentID.compose(region: "540102", birth: LocalDate(year: 1960, month: 1, day: 1)!, sequence: sequence), name: name)
+        guard let id = ResidentID(stored: GB11643.number(region: "540102", birth: "19600101", sequence: sequence)) else {
+            fatalError("fixture sequence \(sequence) makes no valid ID number")
+        }
+        return Person(id: id, name: name)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import GuitaiCore
 import GuitaiDesk
+import GuitaiStore
 import TerminalKit
+import TestSupport
 @testable import GuitaiTUI
 
 /// A desk on a MemoryTerminal over a temporary hall store with a clerk (卓玛) and registered citizens.
@@ -9,7 +11,7 @@ final class DeskHarness {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let resources = try! DeskResources(directory: root.appendingPathComponent("Resources").path)
     static let today = LocalDate(year: 2023, month: 6, day: 1)!
-    static let tashi = ResidentID.compose(region: "540102", birth: LocalDate(year: 1955, month: 3, day: 10)!, sequence: 123).value
+    static let tashi = GB11643.number(region: "540102", birth: "19550310", sequence: 123)
 
     let terminal: MemoryTerminal
     let app: DeskApp
@@ -32,7 +34,7 @@ final class DeskHarness {
                                       resources: DeskHarness.resources)
             _ = try clerk.addPerson(PersonForm(idNumber: DeskHarness.tashi, name: "扎西·平措", phone: "13812345678",
                                                groups: ["dibao:2020-01-01"]))
-            let pensioner = ResidentID.compose(region: "540102", birth: LocalDate(year: 1961, month: 8, day: 15)!, sequence: 246).value
+            let pensioner = GB11643.number(region: "540102", birth: "19610815", sequence: 246)
             _ = try clerk.addPerson(PersonForm(idNumber: pensioner, name: "卓玛央金"))
             _ = try clerk.enrol(EnrolmentForm(idNumber: pensioner, scheme: "resident-pension", from: "2010-01-01"))
             // A pensioner since 2022-06, never certified: due on 2023-06-01, the harness's business date.
@@ -55,6 +57,16 @@ final class DeskHarness {
     }
 
     @discardableResult
+    /// The last business transaction on the store: what the keys did, read from the store rather than the screen.
+    func lastTransaction() throws -> JournalEntry? { try app.desk?.store.read { try $0.journal() }.last }
+
+    /// Whether a screen is the receipt of a transaction: the receipt's title and its serial on one line (the key
+    /// bar's F8 also says 回执, so the word alone proves nothing).
+    func isReceipt(_ screen: String, of entry: JournalEntry?) -> Bool {
+        guard let entry else { return false }
+        return screen.split(separator: "\n").contains { $0.contains(app.catalogue("receipt.title")) && $0.contains(entry.serial) }
+    }
+
     func keys(_ keys: Key...) -> String { send(keys.map { .key($0) }) }
 
     @discardableResult

@@ -4,6 +4,7 @@ import GuitaiCore
 import GuitaiDesk
 import TerminalKit
 import Testing
+import TestSupport
 @testable import GuitaiTUI
 
 @Suite struct DeskScreenTests {
@@ -35,7 +36,7 @@ import Testing
     @Test func aBadCheckCharacterIsExplainedAndAValidNumberFillsInWhatItImplies() throws {
         let desk = try DeskHarness()
         desk.login()
-        let newcomer = ResidentID.compose(region: "540102", birth: LocalDate(year: 1990, month: 6, day: 6)!, sequence: 357).value
+        let newcomer = GB11643.number(region: "540102", birth: "19900606", sequence: 357)
         var wrong = Array(newcomer)
         wrong[17] = wrong[17] == "1" ? "2" : "1"
         desk.type(String(wrong)); desk.keys(.enter)
@@ -51,7 +52,8 @@ import Testing
         screen = desk.keys(.enter)
         #expect(screen.contains("请确认") && screen.contains("央金"))
         screen = desk.keys(.enter)
-        #expect(screen.contains("回执"))
+        let registered = try desk.lastTransaction()
+        #expect(registered?.kind == "person.add" && desk.isReceipt(screen, of: registered))
         #expect(screen.split(separator: "\n")[1].contains("央金"))
     }
 
@@ -68,7 +70,8 @@ import Testing
         screen = desk.keys(.enter)
         #expect(screen.contains("请确认"))
         screen = desk.keys(.enter)
-        #expect(screen.contains("回执"))
+        let enrolled = try desk.lastTransaction()
+        #expect(enrolled?.kind == "enrol" && desk.isReceipt(screen, of: enrolled))
         // Now the same scheme is closed as a duplicate, with the existing enrolment named.
         screen = desk.keys(.escape, .function(2))
         #expect(screen.contains("不能重复参保"))
@@ -199,7 +202,9 @@ import Testing
         #expect(screen.contains("失业保险              可参加"))
         screen = desk.keys(.enter)
         #expect(screen.contains("请确认"))
-        #expect(desk.keys(.enter).contains("回执"))
+        let receipt = desk.keys(.enter)
+        let joined = try desk.lastTransaction()
+        #expect(joined?.kind == "enrol" && desk.isReceipt(receipt, of: joined) && joined?.payload.contains("unemployment") == true)
     }
 
     @Test func anIllegalECardStepNamesTheCurrentState() throws {

@@ -1,5 +1,7 @@
 import Foundation
+import GuitaiCore
 import Testing
+import TestSupport
 @testable import GuitaiTUI
 
 /// Counts the keys a clerk presses to complete each procedure for a citizen already registered and found, so
@@ -17,8 +19,13 @@ import Testing
         let desk = try foundCitizen()
         desk.keys(.function(2), .down, .down, .enter)
         let receipt = desk.keys(.enter)
-        #expect(receipt.contains("回执"))
         #expect(desk.keystrokes == 5)
+        // What the five keys did: an enrolment in resident medical, journaled, and its receipt on screen.
+        let entry = try desk.lastTransaction()
+        #expect(entry?.kind == "enrol")
+        #expect(desk.isReceipt(receipt, of: entry))
+        let enrolled = try desk.app.desk?.showPerson(DeskHarness.tashi).enrolments.map(\.enrolment.scheme)
+        #expect(enrolled == [.residentMedical])
     }
 
     @Test func anOutpatientBillOfOneItemTakesTheItemAndThreeKeys() throws {
@@ -32,6 +39,12 @@ import Testing
         let slip = desk.keys(.enter)
         #expect(slip.contains("医疗费用一站式结算单"))
         #expect(desk.keystrokes == item.count + 4)
+        // A settlement of 120.00 was recorded, and the slip on screen is its own.
+        let entry = try desk.lastTransaction()
+        #expect(entry?.kind == "settle")
+        #expect(slip.contains(entry?.serial ?? "-"))
+        let settled = try desk.app.desk?.showPerson(DeskHarness.tashi).settlements
+        #expect(settled?.map(\.total) == [Money.yuan(120)])
     }
 }
 
@@ -49,6 +62,10 @@ import Testing
         let receipt = desk.keys(.enter)
         #expect(receipt.contains("一次性激活码："))
         #expect(desk.keystrokes == 11)
+        let entry = try desk.lastTransaction()
+        #expect(entry?.kind == "ecard.issue" && desk.isReceipt(receipt, of: entry))
+        let ecard = try desk.app.desk?.showPerson(DeskHarness.tashi).ecard
+        #expect(ecard?.status == .issued && ecard?.voucherOn != nil)
         let card = desk.keys(.escape, .function(3))
         #expect(card.contains("已签发待激活") && card.contains("医保电子凭证已激活"))
     }
@@ -64,6 +81,11 @@ import Testing
         let receipt = desk.keys(.enter)
         #expect(receipt.contains("下次认证日期 2024-06-01"))
         #expect(desk.keystrokes == 3)
+        let entry = try desk.lastTransaction()
+        #expect(entry?.kind == "certify" && desk.isReceipt(receipt, of: entry))
+        let pensioner = GB11643.number(region: "540102", birth: "19610815", sequence: 246)
+        let certified = try desk.app.desk?.showPerson(pensioner).certifications
+        #expect(certified?.map(\.method) == [.counter] && certified?.first?.date == DeskHarness.today)
         // Someone without a benefit is told so in plain words.
         desk.keys(.escape, .function(6)); desk.type("zxpc"); desk.keys(.enter, .function(4))
         #expect(desk.screen.contains("此人没有月待遇记录"))
