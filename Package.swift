@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore", "TestSupport"]),
+        .testTarget(name: "GuitaiTUITests", dependencies: ["GuitaiTUI", "TerminalKit", "CellText", "GuitaiDesk", "GuitaiStore", "GuitaiCore", "TestSupport"],
+                    resources: [.copy("Screens")]),
         .testTarget(
             name: "GuitaiStoreTests",
             dependencies: ["GuitaiStore", "GuitaiCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -65,7 +65,7 @@ struct EnrolPanel: Panel {
         guard let plan = option.plan else { return [] }
         var lines: [String] = []
         if let q = plan.contribution {
-            lines.append(app.catalogue(q.rule) + "  (" + q.source + ")")
+            lines.append(app.catalogue(q.rule) + (q.isIllustrative ? " " + app.catalogue("source.illustrative") : ""))
         }
         if let w = plan.waitingPeriod, w.months > 0 { lines.append(app.catalogue(w.reason) + " -> " + w.coverFrom.iso) }
         if let ends = plan.ends { lines.append("-> " + app.catalogue(ends.scheme.label) + " " + ends.on.iso) }
@@ -82,17 +82,44 @@ struct EnrolPanel: Panel {
         screen.put(app.catalogue("enrol.employer"), x: area.x, y: area.maxY - 1, role: .label)
         let employerX = area.x + DisplayWidth.of(app.catalogue("enrol.employer")) + 1
         let employerCursor = employer.render(on: &screen, x: employerX, y: area.maxY - 1, width: 20, focused: editingEmployer)
-        // One row per scheme; the chosen one's reason or quote is shown in full on the message line.
-        for (index, option) in options(app).enumerated() {
-            let y = area.y + 2 + index
-            let selected = index == selection
-            if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
-            let state = app.catalogue(option.plan == nil ? "enrol.closed" : "enrol.open")
+        // One entry per scheme: its name, open or closed, and the reason or quote wrapped in its own column, so
+        // nothing is cut; when the entries outgrow the rows, the list scrolls to keep the chosen one whole.
+        let all = options(app)
+        let schemeWidth = (all.map { DisplayWidth.of(app.catalogue($0.scheme.label)) }.max() ?? 0) + 2
+        let stateWidth = max(DisplayWidth.of(app.catalogue("enrol.open")), DisplayWidth.of(app.catalogue("enrol.closed"))) + 2
+        let detailWidth = max(8, area.width - 2 - schemeWidth - stateWidth)
+        let entries = all.map { option -> [String] in
             let detail = option.closedBecause.map { app.catalogue($0.message) } ?? describe(option, app).first ?? ""
-            let line = DisplayWidth.padRight(app.catalogue(option.scheme.label), to: 22) + DisplayWidth.padRight(state, to: 10) + detail
-            screen.put(DisplayWidth.truncate(line, to: area.width - 2), x: area.x + 1, y: y,
-                       role: selected ? .selection : (option.plan == nil ? .hint : .normal), limit: area.width - 2)
+            let first = DisplayWidth.padRight(app.catalogue(option.scheme.label), to: schemeWidth) + DisplayWidth.padRight(
+                app.catalogue(option.plan == nil ? "enrol.closed" : "enrol.open"), to: stateWidth)
+            return DisplayWidth.wrap(detail, width: detailWidth).enumerated().map { index, part in
+                (index == 0 ? first : String(repeating: " ", count: schemeWidth + stateWidth)) + part
+            }
         }
+        // The rows down to the employer's line; when not every entry fits, the last row says how many are hidden.
+        let top = area.y + 2, room = max(1, area.maxY - 1 - top)
+        let fitsWhole = entries.reduce(0, { $0 + $1.count }) <= room
+        let rows = fitsWhole ? room : max(1, room - 1)
+        var first = 0
+        while first < selection, entries[first...selection].reduce(0, { $0 + $1.count }) > rows { first += 1 }
+        var y = top
+        var shown = first
+        // Whole entries only, so no reason is shown cut; the chosen one alone may be cut, when it outgrows the list
+        // (its reason is whole on the message line).
+        for index in first..<entries.count where y + (index == first ? 1 : entries[index].count) <= top + rows {
+            let selected = index == selection
+            for (offset, line) in entries[index].enumerated() where y < top + rows {
+                let last = offset == entries[index].count - 1 || y == top + rows - 1
+                let text = last && offset < entries[index].count - 1 ? line + "~" : line
+                if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
+                screen.put(DisplayWidth.truncate(text, to: area.width - 2), x: area.x + 1, y: y,
+                           role: selected ? .selection : (all[index].plan == nil ? .hint : .normal), limit: area.width - 2)
+                y += 1
+            }
+            shown = index + 1
+        }
+        let hidden = first + (entries.count - shown)
+        if hidden > 0 { screen.put(app.catalogue("enrol.more", String(hidden)), x: area.x + 1, y: y, role: .hint, limit: area.width - 2) }
         return editingEmployer ? (employerCursor, area.maxY - 1) : nil
     }
 

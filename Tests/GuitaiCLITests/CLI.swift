@@ -103,6 +103,14 @@ struct CLI {
         try run(["verify", "--json"], as: "ciren").json["transactions"] as? Int ?? -1
     }
 
+    /// The store's write-ahead log as size and modification time (nil when absent). Reading the store leaves both
+    /// alone (a reader creates an empty log at most), so a change while one command runs means it began to write.
+    static func writeAheadLog(of store: String) -> [Int]? {
+        var status = stat()
+        guard stat(store + "-wal", &status) == 0, status.st_size > 0 else { return nil }
+        return [Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec]
+    }
+
     /// A valid ID number with a computed check character.
     static func id(region: String = "540102", birth: String, sequence: Int) -> String {
         let body = region + birth + String(format: "%03d", sequence)

@@ -53,28 +53,32 @@ import Testing
         let clock = Date()
         try cli.run(["person", "add", "--id", CLI.id(birth: "19700101", sequence: 999), "--name", "计时"])
         let typical = UInt32(Date().timeIntervalSince(clock) * 1_000_000)
-        // How long a command takes to log in and read: a kill later than that lands in or after the write.
-        let reading = Date()
-        try cli.run(["person", "show", CLI.id(birth: "19700101", sequence: 999)])
-        let beforeWriting = UInt32(Date().timeIntervalSince(reading) * 1_000_000)
+        var killedAfterTheWriteBegan = 0
         for i in 0..<40 {
             let id = CLI.id(birth: "19700101", sequence: i + 1)
+            let before = CLI.writeAheadLog(of: cli.store)
             let (process, out, _) = try cli.start(["person", "add", "--id", id, "--name", "央金\(i)"])
-            // Kill at a random moment across the whole run: before login, during scrypt, inside the transaction, after.
-            // Half the kills anywhere in a run, half aimed between the end of the login and the end of the run.
-            let delay = i % 2 == 0 ? UInt32.random(in: 0...(typical * 3 / 2), using: &generator)
-                                   : UInt32.random(in: min(beforeWriting, typical)...max(beforeWriting, typical), using: &generator)
-            usleep(delay)
+            if i % 2 == 0 {
+                // Half the kills at a random moment across a whole run: before login, during scrypt, in the write, after.
+                usleep(UInt32.random(in: 0...(typical * 3 / 2), using: &generator))
+            } else {
+                // Half aimed: wait until the process writes its first frame to the write-ahead log, then kill it
+                // within the next millisecond, inside the transaction or its commit.
+                while process.isRunning && CLI.writeAheadLog(of: cli.store) == before { usleep(20) }
+                usleep(UInt32.random(in: 0...1_000, using: &generator))
+            }
             if process.isRunning {
+                let wrote = CLI.writeAheadLog(of: cli.store) != before
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
+                if wrote { killedAfterTheWriteBegan += 1 }
             }
             _ = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(id) }
         }
         #expect(killed > 0, "no process was killed mid-run; the test proved nothing")
-        // Timing cannot promise a kill inside the commit on a loaded machine; the strace test below does.
+        #expect(killedAfterTheWriteBegan > 0, "no kill landed after the write began: the test proved little")
         #expect(!acknowledged.isEmpty)
         for id in acknowledged {
             #expect(try cli.run(["person", "show", id]).status == 0, "acknowledged \(id) was lost")

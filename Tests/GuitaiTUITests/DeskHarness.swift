@@ -73,14 +73,28 @@ final class DeskHarness {
     func type(_ text: String) -> String { send(text.map { .key(.character($0)) }) }
 
     /// The frame as the clerk sees it now.
-    var screen: String {
+    var screen: String { frame?.text ?? terminal.lastText }
+
+    /// The frame with its cells' roles, nil when the window is below the desk's minimum size.
+    var frame: Screen? {
+        guard terminal.width >= DeskApp.minimumWidth && terminal.height >= DeskApp.minimumHeight else { return nil }
         var frame = Screen(width: terminal.width, height: terminal.height)
-        if terminal.width >= DeskApp.minimumWidth && terminal.height >= DeskApp.minimumHeight {
-            _ = app.render(on: &frame)
-        } else {
-            return terminal.lastText
-        }
-        return frame.text
+        _ = app.render(on: &frame)
+        return frame
+    }
+
+    /// What each cell means, one letter a cell (space for plain text), trailing spaces removed: the selected row
+    /// (S), errors (E), the focused field (F), and the rest, so a fixture holds what colour and reverse video say.
+    var roles: String {
+        guard let frame else { return "" }
+        let letters: [CellRole: Character] = [.normal: " ", .title: "T", .label: "l", .field: "f", .focusedField: "F",
+                                              .selection: "S", .hint: "h", .error: "E", .amount: "a", .keyBar: "k", .watermark: "W"]
+        return (0..<frame.height).map { y in
+            var line = ""
+            for x in 0..<frame.width { line.append(letters[frame[x, y].role] ?? "?") }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
     }
 
     func resetCount() { keystrokes = 0 }

@@ -10,7 +10,10 @@ public struct ContributionQuote: Hashable, Sendable {
     public var paidOnBehalf: Money
     /// The rule that applied, named for the receipt.
     public var rule: Bilingual
+    /// Where the rule's figure comes from, as the policy file says (`seed: …`, `national: …`, `illustrative`).
     public var source: String
+    /// Whether the figure is illustrative rather than published: shown marked wherever it is shown.
+    public var isIllustrative: Bool { source.lowercased().hasPrefix("illustrative") }
 
     public init(yearly: Money, personal: Money, subsidy: Money, paidOnBehalf: Money, rule: Bilingual, source: String) {
         self.yearly = yearly
