@@ -59,6 +59,7 @@ def tests(pattern):
 
 
 def main():
+    started = time.time()
     mutants = json.load(open(os.path.join(ROOT, "scripts", "mutants.json")))
     if ONLY:
         mutants = [m for m in mutants if m["id"] in ONLY.split(",")]
@@ -105,7 +106,7 @@ def main():
         finally:
             open(path, "w", encoding="utf-8").write(original)
     if not ONLY:
-        report(rows, killed, survived, equivalent, broken)
+        report(rows, killed, survived, equivalent, broken, time.time() - started)
     summary = f"mutants: {killed} killed, {survived} survived, {equivalent} equivalent"
     if broken:
         print(f"mutate: {broken} mutants could not be applied or built", flush=True)
@@ -113,7 +114,7 @@ def main():
     sys.exit(1 if survived or broken else 0)
 
 
-def report(rows, killed, survived, equivalent, broken):
+def report(rows, killed, survived, equivalent, broken, seconds):
     lines = [
         "# Mutation testing",
         "",
@@ -122,7 +123,8 @@ def report(rows, killed, survived, equivalent, broken):
         + time.strftime("%Y-%m-%d") + ".",
         "",
         f"**{killed} killed, {survived} survived, {equivalent} equivalent**"
-        + (f", {broken} not applied or not built" if broken else "") + ".",
+        + (f", {broken} not applied or not built" if broken else "")
+        + f", in {seconds / 60:.0f} minutes on this machine ({os.cpu_count()} cores).",
         "",
         "| mutant | area | the change | result | killed by |",
         "|---|---|---|---|---|",

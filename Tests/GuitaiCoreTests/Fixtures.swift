@@ -128,16 +128,6 @@ func settle(_ bill: Bill, _ cover: MedicalCover, groups: Set<SpecialGroup> = [],
     try SettlementEngine.settle(bill, cover: cover, groups: groups, policy: policy, yearToDate: ytd)
 }
 
-/// The invariant of settlement.md: total = basic + ci + assistance + personal, no part negative.
-func expectBalanced(_ r: SettlementResult, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(r.total == r.basicPaid + r.criticalIllnessPaid + r.assistancePaid + r.personal.total,
-            "total \(r.total) ≠ basic \(r.basicPaid) + ci \(r.criticalIllnessPaid) + assistance \(r.assistancePaid) + personal \(r.personal.total)",
-            sourceLocation: sourceLocation)
-    let parts = [r.basicPaid, r.criticalIllnessPaid, r.assistancePaid, r.personal.total,
-                 r.personal.deductible, r.personal.coPayment, r.personal.aboveCaps]
-    #expect(parts.allSatisfy { $0 >= .zero }, "a part is negative: \(parts)", sourceLocation: sourceLocation)
-}
-
 /// The refusal a throwing call ends with, or nil when it succeeded.
 func refusal<T>(_ body: () throws(DomainError) -> T) -> DomainError? {
     do { _ = try body(); return nil } catch { return error }

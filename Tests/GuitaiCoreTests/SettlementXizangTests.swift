@@ -33,7 +33,6 @@ struct SettlementXizangTests {
         // outpatient care has no critical-illness layer; no group, no assistance
         #expect(r.criticalIllness == nil)
         #expect(r.assistance == nil)
-        expectBalanced(r)
     }
 
     @Test("the B pre-pay is rounded half up to the fen")
@@ -46,7 +45,6 @@ struct SettlementXizangTests {
         #expect(r.basicPaid == F.fen(667))
         // personal 1,235 − 667 = 568
         #expect(r.personal.total == F.fen(568))
-        expectBalanced(r)
     }
 
     @Test("an empty bill and an item without an amount are refused")
@@ -70,7 +68,6 @@ struct SettlementXizangTests {
         #expect(first.basicPaid == .zero)
         #expect(first.personal.deductible == F.fen(15_000))
         #expect(first.increments.annualDeductibleUsed[.outpatient] == F.fen(15_000))
-        expectBalanced(first)
 
         let ytd1 = YearToDate() + first.increments
         let second = try settle(F.bill("2023-05-18", .outpatient, .one, F.item("门诊费", .a, yuan: 300)), F.employeeInService, ytd: ytd1)
@@ -83,7 +80,6 @@ struct SettlementXizangTests {
         #expect(second.personal.total == F.fen(10_000))
         #expect(second.personal.deductible == F.fen(5_000))
         #expect(second.personal.coPayment == F.fen(5_000))
-        expectBalanced(second)
 
         let ytd2 = ytd1 + second.increments
         #expect(ytd2.deductibleUsed(.outpatient) == F.fen(20_000))
@@ -91,7 +87,6 @@ struct SettlementXizangTests {
         // deductible used up: applied 0; basic = 10,000 × 80% = 8,000
         #expect(third.basic?.deductibleApplied == .zero)
         #expect(third.basicPaid == F.fen(8_000))
-        expectBalanced(third)
     }
 
     @Test("the resident inpatient deductible is per visit and set by hospital level", arguments: [
@@ -112,13 +107,11 @@ struct SettlementXizangTests {
         // personal in scope 1,000,000 − basic stays below the critical-illness threshold 1,000,000: no CI
         #expect(r.criticalIllnessPaid == .zero)
         #expect(r.personal.total == F.fen(1_000_000 - basic))
-        expectBalanced(r)
 
         // A second stay the same year pays the deductible again.
         let again = try settle(bill, F.resident, ytd: YearToDate() + r.increments)
         #expect(again.basic?.deductibleApplied == F.fen(deductible))
         #expect(again.basicPaid == F.fen(basic))
-        expectBalanced(again)
     }
 
     @Test("the employee inpatient deductible is per visit by level too", arguments: [
@@ -134,7 +127,6 @@ struct SettlementXizangTests {
         #expect(r.basicPaid == F.fen(basic))
         // critical illness applies to resident medical only
         #expect(r.criticalIllness == nil)
-        expectBalanced(r)
     }
 
     // MARK: basic fund: annual caps per row
@@ -150,14 +142,12 @@ struct SettlementXizangTests {
         // personal 50,000 = co-payment 40,000 + above cap 10,000
         #expect(first.personal.aboveCaps == F.fen(10_000))
         #expect(first.personal.coPayment == F.fen(40_000))
-        expectBalanced(first)
 
         let second = try settle(F.bill("2023-03-01", .outpatient, .two, F.item("门诊费", .a, yuan: 100)), F.resident,
                                 ytd: YearToDate() + first.increments)
         // cap used up: 50,000 − 50,000 = 0 → basic 0; the whole 10,000 is personal
         #expect(second.basicPaid == .zero)
         #expect(second.personal.total == F.fen(10_000))
-        expectBalanced(second)
     }
 
     @Test("the resident outpatient cap pays what is left of it")
@@ -168,7 +158,6 @@ struct SettlementXizangTests {
         // raw = 20,000 × 50% = 10,000; cap left 50,000 − 45,000 = 5,000 → basic 5,000
         #expect(r.basicPaid == F.fen(5_000))
         #expect(r.basic?.paidBefore == F.fen(45_000))
-        expectBalanced(r)
     }
 
     @Test("the employee outpatient cap of 5,000 counts what was paid earlier in the year")
@@ -184,7 +173,6 @@ struct SettlementXizangTests {
         #expect(r.personal.total == F.fen(90_000))
         #expect(r.personal.aboveCaps == F.fen(60_000))
         #expect(r.personal.coPayment == F.fen(30_000))
-        expectBalanced(r)
     }
 
     @Test("outpatient payments do not use up the inpatient cap")
@@ -194,7 +182,6 @@ struct SettlementXizangTests {
                            ytd: ytd(basicPaid: [.outpatient: 50_000]))
         // (200,000 − 10,000) × 90% = 171,000
         #expect(r.basicPaid == F.fen(171_000))
-        expectBalanced(r)
     }
 
     // MARK: employee status rows
@@ -210,8 +197,6 @@ struct SettlementXizangTests {
         // retired: (100,000 − 14,000) × 80% = 68,800
         #expect(retired.basicPaid == F.fen(68_800))
         #expect(retired.basic?.row.status == .retired)
-        expectBalanced(working)
-        expectBalanced(retired)
 
         let inpatient = F.bill("2023-05-05", .inpatient, .three, F.item("住院费用", .a, yuan: 50_000))
         let workingStay = try settle(inpatient, F.employeeInService)
@@ -222,8 +207,6 @@ struct SettlementXizangTests {
         // retired: (5,000,000 − 80,000) × 88% = 4,329,600; personal 670,400
         #expect(retiredStay.basicPaid == F.fen(4_329_600))
         #expect(retiredStay.personal.total == F.fen(670_400))
-        expectBalanced(workingStay)
-        expectBalanced(retiredStay)
     }
 
     // MARK: critical illness
@@ -243,7 +226,6 @@ struct SettlementXizangTests {
         #expect(first.personal.total == F.fen(1_816_800))
         #expect(first.increments.criticalIllnessBase == F.fen(3_042_000))
         #expect(first.increments.criticalIllnessPaid == F.fen(1_225_200))
-        expectBalanced(first)
 
         let ytd1 = YearToDate() + first.increments
         let second = try settle(F.bill("2023-09-22", .inpatient, .three, F.item("住院费用", .a, yuan: 200_000)), F.resident, ytd: ytd1)
@@ -260,7 +242,6 @@ struct SettlementXizangTests {
         #expect(second.criticalIllnessPaid == F.fen(3_779_400))
         // personal = 20,000,000 − 13,958,000 − 3,779,400 = 2,262,600
         #expect(second.personal.total == F.fen(2_262_600))
-        expectBalanced(second)
 
         let ytd2 = ytd1 + second.increments
         #expect(ytd2.criticalIllnessPaid == F.fen(5_004_600))
@@ -279,7 +260,6 @@ struct SettlementXizangTests {
         #expect(r.criticalIllnessPaid == F.fen(12_353))
         // personal = 100,040 − 81,036 − 12,353 = 6,651
         #expect(r.personal.total == F.fen(6_651))
-        expectBalanced(r)
     }
 
     @Test("critical illness stops at its 400,000 yuan cap")
@@ -297,7 +277,6 @@ struct SettlementXizangTests {
         // personal = 1,000,000 − 891,000 − 10,000 = 99,000
         #expect(r.personal.total == F.fen(99_000))
         #expect(r.personal.aboveCaps == F.fen(66_300))
-        expectBalanced(r)
     }
 
     @Test("tekun, dibao and fanpin get the tilt: threshold halved, +5 points", arguments: [
@@ -324,7 +303,6 @@ struct SettlementXizangTests {
         #expect(r.assistance?.group == group)
         #expect(r.assistancePaid == F.fen(assistance))
         #expect(r.personal.total == F.fen(personal))
-        expectBalanced(r)
     }
 
     @Test("a tilted person has no critical-illness cap; others stop at it")
@@ -343,14 +321,12 @@ struct SettlementXizangTests {
         #expect(tekun.assistancePaid == F.fen(24_525))
         // personal = 27,250 − 24,525 = 2,725
         #expect(tekun.personal.total == F.fen(2_725))
-        expectBalanced(tekun)
 
         let plain = try settle(bill, F.resident, ytd: history)
         // no tilt: 109,000 × 70% = 76,300 raw, cap left 0 → 0
         #expect(plain.criticalIllness?.raw == F.fen(76_300))
         #expect(plain.criticalIllnessPaid == .zero)
         #expect(plain.personal.total == F.fen(109_000))
-        expectBalanced(plain)
     }
 
     @Test("outpatient care has no critical-illness layer even for a large bill")
@@ -359,7 +335,6 @@ struct SettlementXizangTests {
         #expect(r.criticalIllness == nil)
         // 3,000,000 × 40% = 1,200,000 raw, capped at 50,000
         #expect(r.basicPaid == F.fen(50_000))
-        expectBalanced(r)
     }
 
     // MARK: medical assistance
@@ -384,7 +359,6 @@ struct SettlementXizangTests {
         #expect(r.personal.total == F.fen(104_200))
         #expect(r.personal.outOfScope == F.fen(50_000))
         #expect(r.personal.bPrepay == F.fen(10_000))
-        expectBalanced(r)
     }
 
     @Test("a person in several groups gets the most favourable assistance ratio")
@@ -398,7 +372,6 @@ struct SettlementXizangTests {
         #expect(r.basicPaid == F.fen(1_576_000))
         #expect(r.criticalIllnessPaid == .zero)
         #expect(r.assistancePaid == F.fen(381_600))
-        expectBalanced(r)
     }
 
     @Test("assistance stops at the regular cap of 150,000 yuan, or 300,000 for a major illness", arguments: [
@@ -422,7 +395,6 @@ struct SettlementXizangTests {
         #expect(r.assistancePaid == F.fen(paid))
         // personal = 10,000,000 − 6,958,000 − 1,652,300 − assistance
         #expect(r.personal.total == F.fen(personal))
-        expectBalanced(r)
     }
 
     // MARK: no cover
@@ -443,7 +415,6 @@ struct SettlementXizangTests {
         #expect(r.personal.notCovered == F.fen(118_000))
         // and nothing accumulates
         #expect(r.increments == YearToDate())
-        expectBalanced(r)
     }
 
     @Test("during a waiting period nothing pays; from the cover date the fund pays")
@@ -457,14 +428,12 @@ struct SettlementXizangTests {
         #expect(waiting.basicPaid == .zero)
         #expect(waiting.personal.notCovered == F.fen(20_000))
         #expect(waiting.personal.total == F.fen(20_000))
-        expectBalanced(waiting)
 
         let after = MedicalCover.on(F.day("2025-06-15"), among: [enrolment])
         #expect(after == F.resident)
         let covered = try settle(F.bill("2025-06-15", .outpatient, .one, F.item("门诊费", .a, yuan: 200)), after)
         // 20,000 × 60% = 12,000
         #expect(covered.basicPaid == F.fen(12_000))
-        expectBalanced(covered)
     }
 
     @Test("cover follows the enrolment period: none before it starts or after it ends")
@@ -496,7 +465,6 @@ struct SettlementXizangTests {
         let r = try settle(F.bill("2023-06-20", .inpatient, .one, F.item("住院费用", .a, yuan: 2_000)), cover)
         // (200,000 − 10,000) × 90% = 171,000
         #expect(r.basicPaid == F.fen(171_000))
-        expectBalanced(r)
         // the day after it ended there is no resident cover
         #expect(MedicalCover.on(F.day("2023-07-01"), among: [ended]) == .notEnrolled)
     }
