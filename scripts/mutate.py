@@ -25,9 +25,14 @@ ONLY = os.environ.get("MUTANTS", "")  # a comma-separated list of ids to run, fo
 
 
 def run(command, timeout=1800):
+    """Runs a command in the copy; a command that outlives `timeout` seconds is stopped and reported as timed out."""
     started = time.time()
-    result = subprocess.run(command, cwd=WORK, capture_output=True, text=True, timeout=timeout)
-    return result.returncode, result.stdout + result.stderr, time.time() - started
+    try:
+        result = subprocess.run(command, cwd=WORK, capture_output=True, text=True, timeout=timeout)
+        return result.returncode, result.stdout + result.stderr, time.time() - started
+    except subprocess.TimeoutExpired as expired:
+        output = (expired.stdout or b"").decode("utf-8", "replace") if isinstance(expired.stdout, bytes) else (expired.stdout or "")
+        return None, output, time.time() - started
 
 
 def sync():
@@ -52,10 +57,25 @@ def build():
     return code == 0, output
 
 
-def tests(pattern):
-    code, output, seconds = run(["swift", "test", "--skip-build", "--filter", pattern])
-    failed = re.findall(r"✘ Test (\S+?\(\S*?\))", output)
-    return code == 0, (failed[0] if failed else ""), seconds
+def tests(pattern, timeout=1800):
+    """Runs the tests matching `pattern`: (passed, what failed). A kill is named by the first failing test, or by the
+    crash or the timeout that ended the run, so a mutant is never counted killed without saying how."""
+    code, output, seconds = run(["swift", "test", "--skip-build", "--filter", pattern], timeout)
+    if code is None:
+        return False, f"timed out after {seconds:.0f} s", seconds
+    failed = re.findall(r"✘ Test (\S+?\(\S*?\)|\"[^\"]+\")", output)
+    if code == 0:
+        return True, "", seconds
+    if failed:
+        return False, failed[0], seconds
+    crash = re.search(r"(Fatal error[^\n]*|Precondition failed[^\n]*|signal code \d+|Illegal instruction|Segmentation fault)", output)
+    return False, "the test process crashed: " + (crash.group(1)[:80] if crash else f"exit {code}"), seconds
+
+
+def listed_tests():
+    """Every test's identifier, as `--filter` matches them."""
+    code, output, _ = run(["swift", "test", "list", "--skip-build"])
+    return output.splitlines() if code == 0 else []
 
 
 def main():
@@ -68,6 +88,11 @@ def main():
     if not ok:
         print(output[-3000:])
         sys.exit("mutate: the unmutated copy does not build")
+    listed = listed_tests()
+    aimless = [m["id"] for m in mutants if not m.get("equivalent")
+               and not any(re.search(m["tests"], line) for line in listed)]
+    if aimless:
+        sys.exit(f"mutate: no test matches the filter of {', '.join(aimless)}")
     union = "|".join(sorted({m["tests"] for m in mutants if not m.get("equivalent")}))
     passed, failed, _ = tests(union)
     if not passed:
@@ -101,8 +126,8 @@ def main():
                 print(f"✗ {m['id']}: survived {m['tests']}", flush=True)
             else:
                 killed += 1
-                rows.append((m, "killed", failed or m["tests"]))
-                print(f"✓ {m['id']}: killed by {failed or m['tests']} ({seconds:.0f} s)", flush=True)
+                rows.append((m, "killed", failed))
+                print(f"✓ {m['id']}: killed by {failed} ({seconds:.0f} s)", flush=True)
         finally:
             open(path, "w", encoding="utf-8").write(original)
     if not ONLY:

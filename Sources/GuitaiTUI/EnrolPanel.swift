@@ -106,7 +106,9 @@ struct EnrolPanel: Panel {
         var shown = first
         // Whole entries only, so no reason is shown cut; the chosen one alone may be cut, when it outgrows the list
         // (its reason is whole on the message line).
-        for index in first..<entries.count where y + (index == first ? 1 : entries[index].count) <= top + rows {
+        for index in first..<entries.count {
+            // An entry that does not fit whole ends the list (the first is drawn in any case).
+            if index > first && y + entries[index].count > top + rows { break }
             let selected = index == selection
             for (offset, line) in entries[index].enumerated() where y < top + rows {
                 let last = offset == entries[index].count - 1 || y == top + rows - 1

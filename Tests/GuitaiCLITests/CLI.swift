@@ -32,6 +32,8 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The signal that ended the process, nil when it exited.
+        var signal: Int32? = nil
 
         /// The stdout as a JSON object.
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
@@ -81,7 +83,8 @@ struct CLI {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+                       stderr: String(decoding: stderr, as: UTF8.self),
+                       signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 
     static let passwords = ["admin": "admin-password", "zhuoma": "clerk-password", "ciren": "super-password"]

@@ -150,6 +150,8 @@ import Testing
             process.currentDirectoryURL = URL(fileURLWithPath: "/")
             var environment = ProcessInfo.processInfo.environment
             environment["GUITAI_RESOURCES"] = nil
+            for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[key] = nil }
+            environment["LANG"] = "C.UTF-8"
             process.environment = environment
             let out = Pipe()
             process.standardOutput = out

@@ -8,8 +8,15 @@ import Testing
         let socket = "guitai-test-\(UUID().uuidString.prefix(8))"
         let directory: String
 
+        struct Missing: Error, CustomStringConvertible {
+            var description: String { "tmux is not installed: these tests cannot run here (make deps installs it)" }
+        }
+
         init(command: String, directory: String) throws {
             self.directory = directory
+            guard ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains(where: FileManager.default.isExecutableFile) else {
+                throw Missing()
+            }
             try run(["new-session", "-d", "-s", "desk", "-x", "80", "-y", "24",
                      command + "; stty -a > \(directory)/stty.txt 2>&1; echo $? > \(directory)/done; sleep 60"], capture: false)
         }
@@ -59,7 +66,7 @@ import Testing
 
     private func hall() throws -> (CLI, String) {
         let cli = try CLI.hall()
-        let command = "env GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary)"
+        let command = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary)"
         return (cli, command)
     }
 
@@ -154,7 +161,7 @@ extension RealTerminalTests {
     @Test func noColorGivesMonochromeAndACLocaleFallsBackToUTF8() throws {
         let (cli, _) = try hall()
         // The environment running the tests may itself set NO_COLOR: the coloured run unsets it.
-        let base = "env -u NO_COLOR GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 TERM=xterm-256color"
+        let base = "env -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANGUAGE GUITAI_STORE=\(cli.store) GUITAI_TODAY=2023-06-01 TERM=xterm-256color"
         let coloured = try Tmux(command: base + " LANG=C.UTF-8 " + CLI.binary, directory: cli.directory)
         _ = try coloured.waitFor("操作员登录")
         let colouredScreen = try coloured.run(["capture-pane", "-e", "-p", "-t", "desk"])

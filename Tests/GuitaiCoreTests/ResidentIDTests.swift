@@ -36,9 +36,23 @@ struct ResidentIDTests {
         // domain.md: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 indexes 1 0 X 9 8 7 6 5 4 3 2.
         #expect(GB11643.weights == [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])
         #expect(String(GB11643.table) == "10X98765432")
-        // Numbers worked by hand, each a different remainder: the product agrees with every one.
-        for number in ["11010519491231002X", "440524188001010014", "540102195503101230", "110101190001010014",
-                       "830000198506150032", "810000199001011230", "820000199001011232", "11010118991231001X"] {
+        // Numbers worked by hand, one for every remainder 0…10. For 54010219550310 followed by three sequence digits
+        // abc, the sum is 5·7+4·9+0·10+1·5+0·8+2·4+1·2+9·1+5·6+5·3+0·7+3·9+1·10+0·5 = 177, plus 8a+4b+2c.
+        let worked: [(number: String, sum: Int)] = [
+            ("540102195503100051", 177 + 10), ("540102195503100000", 177), ("54010219550310006X", 177 + 12),
+            ("540102195503100019", 177 + 2), ("540102195503100078", 177 + 14), ("540102195503100027", 177 + 4),
+            ("540102195503100086", 177 + 16), ("540102195503100035", 177 + 6), ("540102195503100094", 177 + 18),
+            ("540102195503100043", 177 + 8), ("540102195503100182", 177 + 4 + 16),
+        ]
+        #expect(Set(worked.map { $0.sum % 11 }) == Set(0...10))
+        for (number, sum) in worked {
+            #expect(Array("10X98765432")[sum % 11] == number.last, "\(number): the hand computation itself is wrong")
+            #expect(ResidentID.checkCharacter(for: Array(number.prefix(17))) == number.last, "\(number)")
+            #expect(GB11643.check(String(number.prefix(17))) == number.last, "\(number): the test helper disagrees")
+        }
+        // And the historic and permit numbers of the edge rules.
+        for number in ["11010519491231002X", "440524188001010014", "110101190001010014", "830000198506150032",
+                       "810000199001011230", "820000199001011232", "11010118991231001X"] {
             #expect(ResidentID.checkCharacter(for: Array(number.prefix(17))) == number.last, "\(number)")
         }
     }

@@ -24,6 +24,12 @@ enum SettlementReference {
         var ci: Int64
         var assistance: Int64
         var personal: Int64
+        /// The personal share inside scope, split as the slip shows it: the basic deductible, what the caps cut off,
+        /// the co-payment (what is left); and in-scope cost no fund covers (not enrolled).
+        var personalDeductible: Int64 = 0
+        var personalAboveCaps: Int64 = 0
+        var personalCoPayment: Int64 = 0
+        var notCovered: Int64 = 0
         /// The history after this bill, as the next bill of the same year sees it.
         var after: History
     }
@@ -42,7 +48,7 @@ enum SettlementReference {
         let prepay = ratio(b, policy.bPrepayShare.value.basisPoints)
         let inScope = total - c - prepay
         var outcome = Outcome(total: total, outOfScope: c, bPrepay: prepay, inScope: inScope, basic: 0, ci: 0, assistance: 0,
-                              personal: total, after: h)
+                              personal: total, notCovered: inScope, after: h)
         guard let scheme else { return outcome }
 
         // 2. Basic fund: the row for the status, else the row without one.
@@ -55,7 +61,8 @@ enum SettlementReference {
         } else {
             applied = min(inScope, deductible)
         }
-        var basic = ratio(inScope - applied, row.ratio.value[level - 1].basisPoints)
+        let basicRaw = ratio(inScope - applied, row.ratio.value[level - 1].basisPoints)
+        var basic = basicRaw
         if let cap = row.cap.value?.fen { basic = min(basic, max(0, cap - (h.basicPaid[visit] ?? 0))) }
         let ciRule = policy.criticalIllness
         let tilted = !(ciRule?.tiltedGroups.value.isDisjoint(with: groups) ?? true)
@@ -71,7 +78,7 @@ enum SettlementReference {
         after.basicPaid[visit, default: 0] += basic
 
         // 3. Critical illness, for the schemes and visits the policy lists.
-        var ci: Int64 = 0
+        var ci: Int64 = 0, ciRaw: Int64 = 0
         if let rule = ciRule, rule.schemes.value.contains(scheme), rule.visits.contains(visit) {
             let threshold = tilted ? ratio(rule.threshold.value.fen, rule.tiltedThresholdShare.value.basisPoints) : rule.threshold.value.fen
             let p0 = h.ciBase, p1 = h.ciBase + (inScope - basic)
@@ -83,7 +90,8 @@ enum SettlementReference {
                 let bp = band.ratio.basisPoints + (tilted ? rule.tiltedRatioBonus.value.basisPoints : 0)
                 if end > start { exact += (end - start) * bp }
             }
-            ci = (exact + 5_000) / 10_000
+            ciRaw = (exact + 5_000) / 10_000
+            ci = ciRaw
             if let cap = (tilted ? rule.tiltedCap.value : rule.cap.value)?.fen { ci = min(ci, max(0, cap - h.ciPaid)) }
             if let combined, combined.includesCriticalIllness, !tilted {
                 ci = min(ci, max(0, combined.amount.value.fen - basicAllVisits - basic - h.ciInCombined))
@@ -94,14 +102,17 @@ enum SettlementReference {
         }
 
         // 4. Assistance: the most favourable group (highest ratio, then lowest deductible).
-        var assistance: Int64 = 0
+        var assistance: Int64 = 0, assistanceRaw: Int64 = 0
+        // A group's annual assistance deductible, 0 where the policy sets none (settlement.md step 4).
+        func assistanceDeductible(_ group: SpecialGroup) -> Int64 { policy.assistance.deductibles[group]?.value.fen ?? 0 }
         let assisted = groups.compactMap { group in policy.assistance.ratios[group].map { (group, $0.value.basisPoints) } }
         if let best = assisted.max(by: { x, y in
-            x.1 != y.1 ? x.1 < y.1 : policy.assistance.deductible(for: x.0).fen > policy.assistance.deductible(for: y.0).fen
+            x.1 != y.1 ? x.1 < y.1 : assistanceDeductible(x.0) > assistanceDeductible(y.0)
         }) {
             let base = inScope - basic - ci
-            let assistanceApplied = min(base, max(0, policy.assistance.deductible(for: best.0).fen - h.assistanceDeductibleUsed))
-            assistance = ratio(base - assistanceApplied, best.1)
+            let assistanceApplied = min(base, max(0, assistanceDeductible(best.0) - h.assistanceDeductibleUsed))
+            assistanceRaw = ratio(base - assistanceApplied, best.1)
+            assistance = assistanceRaw
             let cap = (major ? policy.assistance.majorCap : policy.assistance.cap).value.fen
             assistance = min(assistance, max(0, cap - h.assistancePaid))
             after.assistancePaid += assistance
@@ -113,6 +124,13 @@ enum SettlementReference {
         outcome.ci = ci
         outcome.assistance = assistance
         outcome.personal = total - basic - ci - assistance
+        // The in-scope part of it: the basic deductible first, then what the caps cut off, the rest co-payment.
+        var left = inScope - basic - ci - assistance
+        outcome.notCovered = 0
+        outcome.personalDeductible = min(left, applied)
+        left -= outcome.personalDeductible
+        outcome.personalAboveCaps = min(left, (basicRaw - basic) + (ciRaw - ci) + (assistanceRaw - assistance))
+        outcome.personalCoPayment = left - outcome.personalAboveCaps
         outcome.after = after
         return outcome
     }

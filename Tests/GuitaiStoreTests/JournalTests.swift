@@ -114,22 +114,33 @@ import Testing
     }
 
     @Test func theHashCoversThePreviousHashAndEveryField() throws {
-        // The link: the same entry after another predecessor has another hash.
-        let base = (serial: "S", at: Int64(1), date: "2023-06-01", op: "admin", counter: "1", device: "d", kind: "k", payload: "{}",
-                    changes: "persons\tu\tabc", head: "")
-        func hash(previous: String = JournalEntry.genesis, serial: String = base.serial, payload: String = base.payload,
-                  changes: String = base.changes) -> String {
-            JournalEntry.hash(previous: previous, serial: serial, at: base.at, businessDate: base.date, operatorID: base.op,
-                              counter: base.counter, device: base.device, kind: base.kind, payload: payload, changes: changes,
-                              securityHead: base.head)
+        // Eleven fields, each changed alone: every change gives another hash, so no field can be edited unseen.
+        let base = ["previous": JournalEntry.genesis, "serial": "S", "at": "1", "date": "2023-06-01", "operator": "admin",
+                    "counter": "1", "device": "d", "kind": "k", "payload": "{}", "changes": "persons\tu\tabc", "head": "h"]
+        func hash(_ f: [String: String]) -> String {
+            JournalEntry.hash(previous: f["previous"] ?? "", serial: f["serial"] ?? "", at: Int64(f["at"] ?? "") ?? 0,
+                              businessDate: f["date"] ?? "", operatorID: f["operator"] ?? "", counter: f["counter"] ?? "",
+                              device: f["device"] ?? "", kind: f["kind"] ?? "", payload: f["payload"] ?? "",
+                              changes: f["changes"] ?? "", securityHead: f["head"] ?? "")
         }
-        let original = hash()
-        #expect(hash(previous: String(repeating: "1", count: 64)) != original)
-        #expect(hash(serial: "T") != original)
-        #expect(hash(payload: "{ }") != original)
-        #expect(hash(changes: "persons\tu\tabd") != original)
+        let original = hash(base)
+        for (field, value) in base {
+            var changed = base
+            changed[field] = field == "at" ? "2" : value + "x"
+            #expect(hash(changed) != original, "\(field) is not covered by the hash")
+        }
         // SHA-256 in 64 hex digits.
         #expect(original.count == 64 && original.allSatisfy { $0.isHexDigit })
+    }
+
+    @Test func aLinkRewrittenAloneIsFound() throws {
+        let t = try TemporaryStore()
+        try fill(t, count: 4)
+        // Entry 3's stored link pointed elsewhere, its content untouched: the chain check reads the link itself.
+        let problems = try tamperedJournal(t) { db in
+            try db.execute(sql: "UPDATE journal SET prev_hash = ? WHERE seq = 3", arguments: [String(repeating: "0", count: 64)])
+        }
+        #expect(problems.contains { $0.table == "journal" && $0.row == "3" }, "\(problems.map(\.message.en))")
     }
 
     @Test func aCutEndIsFound() throws {

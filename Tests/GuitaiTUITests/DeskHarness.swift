@@ -56,7 +56,6 @@ final class DeskHarness {
         return screen
     }
 
-    @discardableResult
     /// The last business transaction on the store: what the keys did, read from the store rather than the screen.
     func lastTransaction() throws -> JournalEntry? { try app.desk?.store.read { try $0.journal() }.last }
 
@@ -67,6 +66,7 @@ final class DeskHarness {
         return screen.split(separator: "\n").contains { $0.contains(app.catalogue("receipt.title")) && $0.contains(entry.serial) }
     }
 
+    @discardableResult
     func keys(_ keys: Key...) -> String { send(keys.map { .key($0) }) }
 
     @discardableResult
