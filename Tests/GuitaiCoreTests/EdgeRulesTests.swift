@@ -55,6 +55,9 @@ import GuitaiCore
         for invisible in ["\u{200B}", "\u{200F}", "\u{061C}", "\u{FEFF}", "\u{2028}", "\u{E0001}"] {
             #expect(throws: DomainError.self, "\(invisible.unicodeScalars.first?.value ?? 0)") { try StoredText.check("卓" + invisible + "玛", as: .name) }
         }
+        // The zero-width non-joiner and joiner shape letters in Arabic-script names (Uyghur) and are kept.
+        #expect(try StoredText.check("مۇھەممەت\u{200C}ئىلى", as: .name) == "مۇھەممەت\u{200C}ئىلى")
+        #expect(try StoredText.check("ئا\u{200D}بدۇ", as: .name) == "ئا\u{200D}بدۇ")
         // A "character" of a thousand combining marks is refused, and says why.
         let stacked = "e" + String(repeating: "\u{0301}", count: 1000)
         #expect(throws: DomainError.self) { try StoredText.check(stacked, as: .name) }

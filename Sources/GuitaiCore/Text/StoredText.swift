@@ -46,18 +46,14 @@ public enum StoredText {
         return value.isEmpty ? nil : value
     }
 
-    /// C0 controls, DEL, C1 controls, the bidirectional embeddings, overrides and isolates, and every other character
-    /// that prints nothing (Unicode's format characters: zero-width spaces, direction marks, the byte-order mark, tags;
-    /// line and paragraph separators), except the zero-width joiner and non-joiner that some scripts need.
+    /// Unicode's controls (category Cc: C0, DEL, C1) and every character that prints nothing (category Cf: the
+    /// bidirectional embeddings, overrides and isolates, zero-width spaces, direction marks, the byte-order mark, tags;
+    /// Zl and Zp: line and paragraph separators), except the zero-width joiner and non-joiner that some scripts need.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-        case 0x200C, 0x200D: return false
-        default:
-            switch scalar.properties.generalCategory {
-            case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate: return true
-            default: return false
-            }
+        if scalar.value == 0x200C || scalar.value == 0x200D { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return true
+        default: return false
         }
     }
 }
