@@ -45,7 +45,8 @@ public enum DisplayWidth {
     }
 
     /// Splits text into lines of at most `width` cells, continuation lines indented by `indent` spaces,
-    /// preferring a break after a comma, semicolon or space in the last third of a line. Never cuts a character.
+    /// preferring a break after a comma, semicolon or space in the last third of a line, and never inside a word or
+    /// number of Latin letters and digits when the line has any break before it. Never cuts a character.
     public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
         var lines: [String] = []
         var rest = Substring(text)
@@ -59,8 +60,13 @@ public enum DisplayWidth {
                 head.append(character)
                 used += w
             }
-            if let cut = head.lastIndex(where: { "，, ；;".contains($0) }),
-               head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
+            let next = rest.dropFirst(head.count).first
+            if let last = head.last, let next, isWordCharacter(last), isWordCharacter(next),
+               let cut = head.lastIndex(where: { " ，；：、。".contains($0) }) {
+                // Inside a word or number ("80x24", "Ctrl-O"): break before it, however short the line.
+                head = String(head[...cut])
+            } else if let cut = head.lastIndex(where: { "，, ；;".contains($0) }),
+                      head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
                 head = String(head[...cut])
             }
             lines.append(prefix + head)
@@ -69,5 +75,11 @@ public enum DisplayWidth {
         }
         lines.append(prefix + String(rest))
         return lines
+    }
+
+    /// Letters, digits and the joiners inside words and numbers ("80x24", "Ctrl-O", "1,000.50"), in ASCII.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return character.isLetter || character.isNumber || "-_.,/()%".contains(Character(UnicodeScalar(ascii)))
     }
 }

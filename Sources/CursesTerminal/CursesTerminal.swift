@@ -36,6 +36,10 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(guitai_stdscr(), true)
+        // Every common form of the editing and function keys, whatever TERM says (PuTTY claims xterm, sends ESC [1~).
+        for form in EscapeSequence.commonForms {
+            if let code = CursesTerminal.keyCode(form.key) { _ = define_key("\u{1b}" + form.tail, code) }
+        }
         color = environment["NO_COLOR"] == nil && has_colors()
         if color {
             start_color()
@@ -85,7 +89,49 @@ public final class CursesTerminal: Terminal {
         }
         quickErrors = 0
         if result == guitai_key_code_yes() { return decodeKeyCode(Int32(character)) }
+        if character == 27 { return readEscape() }
         return .key(decodeCharacter(UInt32(character)))
+    }
+
+    /// After ESC: a sequence ncurses did not know is read to its end and decoded, or ignored when it names no key the
+    /// desk uses, so its characters never land in a field. A lone Esc (nothing follows) is the Esc key.
+    private func readEscape() -> Event {
+        var tail: [Character] = []
+        while true {
+            switch EscapeSequence.read(tail) {
+            case .notASequence:
+                if let first = tail.first, let scalar = first.unicodeScalars.first { _ = unget_wch(wchar_t(scalar.value)) }
+                return .key(.escape)
+            case .complete(let key):
+                return key.map { .key($0) } ?? .tick
+            case .incomplete:
+                wtimeout(guitai_stdscr(), 25)
+                var next: wint_t = 0
+                let result = wget_wch(guitai_stdscr(), &next)
+                if result == ERR { return tail.isEmpty ? .key(.escape) : .tick }
+                if result == guitai_key_code_yes() { return decodeKeyCode(Int32(next)) }
+                tail.append(Character(UnicodeScalar(UInt32(next)) ?? "?"))
+            }
+        }
+    }
+
+    /// The ncurses key code a decoded key is taught as.
+    private static func keyCode(_ key: Key) -> Int32? {
+        switch key {
+        case .up: return KEY_UP
+        case .down: return KEY_DOWN
+        case .left: return KEY_LEFT
+        case .right: return KEY_RIGHT
+        case .home: return KEY_HOME
+        case .end: return KEY_END
+        case .insert: return KEY_IC
+        case .delete: return KEY_DC
+        case .pageUp: return KEY_PPAGE
+        case .pageDown: return KEY_NPAGE
+        case .backTab: return KEY_BTAB
+        case .function(let n): return guitai_key_f(Int32(n))
+        default: return nil
+        }
     }
 
     private func decodeKeyCode(_ code: Int32) -> Event {
@@ -107,6 +153,9 @@ public final class CursesTerminal: Terminal {
         case KEY_NPAGE: return .key(.pageDown)
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_FIND: return .key(.home)
+        case KEY_SELECT: return .key(.end)
         case KEY_BTAB: return .key(.backTab)
         case KEY_ENTER: return .key(.enter)
         default: return .tick

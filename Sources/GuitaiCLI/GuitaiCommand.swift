@@ -38,7 +38,7 @@ public struct GuitaiCommand: ParsableCommand {
         try Runner.run(global) {
             let t = Texts(global.language)
             let path = global.storePath
-            var lines = [t("柜台 Guitai · 库文件 ", "Guitai · store ") + path]
+            var lines = [t("柜台 Guitai  库文件 ", "Guitai  store ") + path]
             var json: [(String, JSONValue)] = [("store", .string(path)), ("desk", "not-built")]
             if let hall = try? Store.inspect(at: path) {
                 lines.append(t("大厅 \(hall.name)（\(hall.code)）", "Hall \(hall.name) (\(hall.code))")

@@ -13,7 +13,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long) var admin: String
     @Option(name: .customLong("admin-name")) var adminName: String
     @Flag(name: .customLong("password-stdin"), help: "Read the administrator's password from standard input.") var passwordStdin = false
-    @Flag(name: .long, help: "Make a training store: synthetic people only (division codes 99…).") var training = false
+    @Flag(name: .long, help: "Make a training store: synthetic people only (division codes starting 99).") var training = false
 
     func run() throws {
         try Runner.run(global) {

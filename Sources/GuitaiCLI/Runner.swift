@@ -36,7 +36,7 @@ enum Runner {
             return SystemClock()
         }
         guard let date = LocalDate(iso: text) else {
-            throw DomainError(.usage, code: "bad-business-date", zh: "业务日期“\(text)”应写作 YYYY-MM-DD", en: "The business date \"\(text)\" should be YYYY-MM-DD")
+            throw DomainError(.usage, code: "bad-business-date", zh: "业务日期「\(text)」应写作 YYYY-MM-DD", en: "The business date \"\(text)\" should be YYYY-MM-DD")
         }
         try BusinessDateRange.check(date)
         return SystemClock(businessDate: date)

@@ -19,13 +19,13 @@ enum BillItemsInput {
             let name: String
             do { name = try StoredText.check(rawName, as: .itemName) } catch { throw refuse("第\(n)项：\(error.message.zh)", "item \(n): \(error.message.en)") }
             guard let categoryText = object["category"] as? String, let category = ItemCategory(rawValue: categoryText.uppercased()) else {
-                throw refuse("第\(n)项“\(name)”的类别应为 A、B 或 C", "item \(n) (\(name)) needs category A, B or C")
+                throw refuse("第\(n)项「\(name)」的类别应为 A、B 或 C", "item \(n) (\(name)) needs category A, B or C")
             }
             guard let amountText = object["amount"] as? String else {
-                throw refuse("第\(n)项“\(name)”的金额应写成字符串，如 \"12.50\"", "item \(n) (\(name)) needs its amount as a string such as \"12.50\"")
+                throw refuse("第\(n)项「\(name)」的金额应写成字符串，如 \"12.50\"", "item \(n) (\(name)) needs its amount as a string such as \"12.50\"")
             }
             guard let amount = Money(yuan: amountText), amount.fen > 0, amount <= Bill.maximumItem else {
-                throw refuse("第\(n)项“\(name)”的金额“\(amountText)”应为大于0、不超过\(Bill.maximumItem.grouped)、最多两位小数的元",
+                throw refuse("第\(n)项「\(name)」的金额「\(amountText)」应为大于0、不超过\(Bill.maximumItem.grouped)、最多两位小数的元",
                              "item \(n) (\(name)): the amount \"\(amountText)\" should be yuan above zero (at most \(Bill.maximumItem.grouped)) with at most two decimals")
             }
             items.append(BillItem(name: name, category: category, amount: amount))

@@ -7,7 +7,7 @@ extension Desk {
         try require(.counter)
         guard let scheme = Scheme(rawValue: form.scheme) else {
             let list = Scheme.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种“\(form.scheme)”，可选：\(list)",
+            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种「\(form.scheme)」，可选：\(list)",
                               en: "There is no scheme \"\(form.scheme)\"; choose one of \(list)")
         }
         let from = try form.from.map { try DateInput.date($0, field: Bilingual(zh: "参保日期", en: "the enrolment date")) } ?? today
@@ -20,7 +20,7 @@ extension Desk {
         }
         let grade = try form.grade.map { text -> Money in
             guard let money = Money(yuan: text), money.fen > 0 else {
-                throw DomainError(.usage, code: "bad-amount", zh: "缴费档次“\(text)”应为金额（元）", en: "The grade \"\(text)\" should be an amount in yuan")
+                throw DomainError(.usage, code: "bad-amount", zh: "缴费档次「\(text)」应为金额（元）", en: "The grade \"\(text)\" should be an amount in yuan")
             }
             return money
         }
@@ -62,7 +62,7 @@ extension Desk {
                                 date dateText: String?) throws -> (enrolment: Enrolment, serial: String) {
         try require(.counter)
         guard let scheme = Scheme(rawValue: schemeText) else {
-            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种“\(schemeText)”", en: "There is no scheme \"\(schemeText)\"")
+            throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种「\(schemeText)」", en: "There is no scheme \"\(schemeText)\"")
         }
         guard let status = EnrolmentStatus(rawValue: statusText),
               let transition = EnrolmentTransition.allCases.first(where: { $0.target == status }) else {

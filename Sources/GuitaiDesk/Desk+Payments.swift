@@ -28,7 +28,7 @@ extension Desk {
                      afterDeciding: () throws -> Void) throws -> PaymentRunReport {
         try require(.supervision)
         guard let month = YearMonth(iso: text) else {
-            throw DomainError(.usage, code: "bad-month", zh: "月份“\(text)”应写作 YYYY-MM", en: "The month \"\(text)\" should be YYYY-MM")
+            throw DomainError(.usage, code: "bad-month", zh: "月份「\(text)」应写作 YYYY-MM", en: "The month \"\(text)\" should be YYYY-MM")
         }
         if month > today.yearMonth {
             throw DomainError.refused("impossible-date", zh: "不能发放 \(month.iso) 的待遇：晚于业务月份 \(today.yearMonth.iso)",

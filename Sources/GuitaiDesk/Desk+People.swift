@@ -16,14 +16,15 @@ extension Desk {
         let phone = try form.phone.map { try Person.validatePhone($0).get() }
         var household: Household?
         if let text = form.household {
-            guard let value = Household(rawValue: text) else {
-                throw DomainError(.usage, code: "bad-household", zh: "户籍性质应为 urban 或 rural", en: "The household is urban or rural")
+            guard let value = Household(typed: text) else {
+                throw DomainError(.usage, code: "bad-household", zh: "户籍性质应为 城镇（urban）或 农村（rural）",
+                                  en: "The household is urban or rural")
             }
             household = value
         }
         let region = form.regionCode ?? id.regionCode
         if region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw DomainError.refused("unknown-region", zh: "行政区划代码应为6位数字，现为“\(region)”",
+            throw DomainError.refused("unknown-region", zh: "行政区划代码应为6位数字，现为「\(region)」",
                                       en: "A division code has 6 digits; \"\(region)\" does not")
         }
         if region != id.regionCode && !resources.divisions.contains(region) && !(store.hall.isTraining && region.hasPrefix("99")) {
@@ -33,11 +34,11 @@ extension Desk {
         var groups: [GroupMembership] = []
         for text in form.groups {
             let membership = try GroupMembership.parse(text, defaultFrom: today).get()
-            try LifeRules.checkDate(membership.from, of: Bilingual(zh: "群体“\(membership.group.label.zh)”的起始日期",
+            try LifeRules.checkDate(membership.from, of: Bilingual(zh: "群体「\(membership.group.label.zh)」的起始日期",
                                                                    en: "the start of the group \(membership.group.rawValue)"),
                                     birth: id.birthDate, businessDate: today)
             if let twin = groups.first(where: { $0.group == membership.group && $0.overlaps(membership) }) {
-                throw DomainError.refused("bad-group", zh: "群体“\(membership.group.label.zh)”重复登记（\(twin.from.iso) 起已有）",
+                throw DomainError.refused("bad-group", zh: "群体「\(membership.group.label.zh)」重复登记（\(twin.from.iso) 起已有）",
                                           en: "The group \(membership.group.rawValue) is given twice (already from \(twin.from.iso))")
             }
             groups.append(membership)

@@ -12,7 +12,7 @@ extension Desk {
         guard let levelNumber = Int(form.level), let level = HospitalLevel(rawValue: levelNumber) else {
             throw DomainError(.usage, code: "bad-level", zh: "医院等级应为 1、2 或 3", en: "The hospital level is 1, 2 or 3")
         }
-        let items = try BillItemsInput.parse(form.itemsJSON)
+        let items = try form.billItems()
         let bill = Bill(date: date, visit: visit, level: level, major: form.major, items: items)
         if let problem = bill.validate() { throw problem }
         let library = try policyLibrary()

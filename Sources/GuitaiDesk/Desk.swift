@@ -79,7 +79,7 @@ public final class Desk {
     /// - Throws: `bad-region` (usage).
     func checkRegionPrefix(_ prefix: String) throws {
         guard prefix.count <= 6, prefix.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw DomainError(.usage, code: "bad-region", zh: "地区前缀应为1到6位数字，如 5401，现为“\(StoredText.sanitised(prefix, as: .reference))”",
+            throw DomainError(.usage, code: "bad-region", zh: "地区前缀应为1到6位数字，如 5401，现为「\(StoredText.sanitised(prefix, as: .reference))」",
                               en: "A region prefix has 1 to 6 digits, such as 5401; \"\(StoredText.sanitised(prefix, as: .reference))\" is not one")
         }
     }

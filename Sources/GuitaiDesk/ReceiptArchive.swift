@@ -13,13 +13,24 @@ public enum ReceiptArchive {
         URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("receipts").path
     }
 
+    /// The kept copy of a receipt, if there is one (a reprint shows it as it was first printed).
+    public static func read(name: String, besideStore storePath: String) -> String? {
+        let path = directory(besideStore: storePath) + "/" + safeName(name) + ".txt"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    private static func safeName(_ name: String) -> String {
+        let safe = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }.prefix(64))
+        return safe.isEmpty ? "receipt" : safe
+    }
+
     /// Writes one receipt and returns its path.
     /// - Parameter name: the transaction's serial (letters and digits).
     /// - Throws: `receipt-unwritable` (1) naming the folder and the reason.
     public static func write(_ text: String, name: String, besideStore storePath: String) throws -> String {
         let folder = directory(besideStore: storePath)
-        let safe = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }.prefix(64))
-        let path = folder + "/" + (safe.isEmpty ? "receipt" : safe) + ".txt"
+        let path = folder + "/" + safeName(name) + ".txt"
         func failed(_ what: String) -> DomainError {
             let reason = String(cString: strerror(errno))
             return DomainError(.failure, code: "receipt-unwritable", zh: "回执无法保存到 \(folder)（\(what)：\(reason)）",

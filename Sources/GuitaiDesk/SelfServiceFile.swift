@@ -36,7 +36,7 @@ enum SelfServiceFile {
             }
             let id: ResidentID
             do { id = try parseID(fields[0]) } catch let error as DomainError { throw refuse(line, error.message.zh, error.message.en) }
-            guard let date = LocalDate(iso: fields[1]) else { throw refuse(line, "日期“\(fields[1])”应写作 YYYY-MM-DD", "the date \"\(fields[1])\" should be YYYY-MM-DD") }
+            guard let date = LocalDate(iso: fields[1]) else { throw refuse(line, "日期「\(fields[1])」应写作 YYYY-MM-DD", "the date \"\(fields[1])\" should be YYYY-MM-DD") }
             if date > today { throw refuse(line, "日期 \(date.iso) 晚于今天", "the date \(date.iso) is after today") }
             guard ["pass", "fail"].contains(fields[2].lowercased()) else {
                 throw refuse(line, "结果应为 pass 或 fail", "the result should be pass or fail")

@@ -6,7 +6,7 @@ public enum SettlementSlip {
     public static let width = 80
 
     public static func render(_ r: SettlementResult, person: Person, header: SlipHeader, language: Language) -> String {
-        var slip = Writer(language: language)
+        var slip = SlipWriter(language: language)
         let t = slip.t
         slip.rule("=")
         var title = t("医疗费用一站式结算单", "One-stop medical settlement slip")
@@ -147,50 +147,5 @@ public enum SettlementSlip {
             slip.text(t("注：标 * 的参数为演示值（illustrative），非正式公布标准。", "Note: parameters marked * are illustrative, not published values."))
         }
         return slip.lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Builds the lines, measuring in terminal cells.
-    private struct Writer {
-        let language: Language
-        var lines: [String] = []
-
-        func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
-
-        /// Set once any illustrative parameter has been marked, so the slip ends with the note explaining `*`.
-        let illustrativeShown = Box(false)
-
-        func mark<V>(_ value: Sourced<V>) -> String {
-            if value.isIllustrative { illustrativeShown.value = true }
-            return value.isIllustrative ? "*" : ""
-        }
-
-        mutating func rule(_ character: Character) { lines.append(String(repeating: character, count: SettlementSlip.width)) }
-
-        /// A line of text, wrapped at column 80 with the continuation indented, so no figure is ever cut off.
-        mutating func text(_ text: String) { lines += DisplayWidth.wrap(text, width: SettlementSlip.width, indent: 6) }
-
-        mutating func centered(_ text: String) {
-            let pad = max(0, (SettlementSlip.width - DisplayWidth.of(text)) / 2)
-            lines.append(DisplayWidth.truncate(String(repeating: " ", count: pad) + text, to: SettlementSlip.width))
-        }
-
-        mutating func pair(_ left: String, _ right: String) {
-            let half = SettlementSlip.width / 2
-            lines.append(DisplayWidth.padRight(DisplayWidth.truncate(left, to: half - 1), to: half)
-                         + DisplayWidth.truncate(right, to: half))
-        }
-
-        /// A label on the left and an amount right-aligned at column 80.
-        mutating func amount(_ label: String, _ amount: Money, currency: String = "") {
-            let figure = currency + amount.grouped
-            let room = SettlementSlip.width - DisplayWidth.of(figure) - 1
-            lines.append(DisplayWidth.padRight(DisplayWidth.truncate(label, to: room), to: room) + " " + figure)
-        }
-    }
-
-    /// A shared flag the writer's non-mutating helpers can set.
-    private final class Box {
-        var value: Bool
-        init(_ value: Bool) { self.value = value }
     }
 }

@@ -29,7 +29,7 @@ struct RowReader {
     func damaged(_ column: String, expected: Bilingual) -> DomainError {
         let found = RowReader.shown(row[column] as DatabaseValue? ?? .null)
         return DomainError(.failure, code: "store-damaged",
-                           zh: "库已损坏：表 \(table) 中 \(key) 一行的 \(column) 为“\(found)”，应为\(expected.zh)；请运行 guitai verify 并联系管理员",
+                           zh: "库已损坏：表 \(table) 中 \(key) 一行的 \(column) 为「\(found)」，应为\(expected.zh)；请运行 guitai verify 并联系管理员",
                            en: "The store is damaged: table \(table), row \(key), column \(column) holds \"\(found)\", not \(expected.en); run guitai verify and call the administrator")
     }
 

@@ -9,8 +9,9 @@ struct ActionPanel: Panel {
         var labelKey: String
         /// Fields to ask for; empty means the action needs only a confirmation.
         var fields: [Form.Field] = []
-        /// Fills fields from the record (a phone on file) before the clerk types.
-        var prefill: (DeskApp, inout Form) -> Void = { _, _ in }
+        /// Readies the form from the record before the clerk types (a phone on file, a rule that needs the birth
+        /// date), or refuses the action at once when the record already rules it out (no card to issue an e-card on).
+        var prepare: (DeskApp, inout Form) -> DomainError? = { _, _ in nil }
         var run: (DeskApp, Form) throws -> any Panel
     }
 
@@ -33,29 +34,38 @@ struct ActionPanel: Panel {
 
     mutating func willPark() { _ = cancel() }
 
+    /// After the write: the next action starts from a clean form.
+    mutating func didCommit() { _ = cancel() }
+
+    /// Whether a form has typed text that a quit would lose.
+    var hasUnsavedWork: Bool { chosen != nil && form.isTouched }
+
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         if chosen == nil, let extra, key == .character(extra.key) || key == .character(Character(extra.key.uppercased())) {
             return .open(extra.open())
         }
         guard app.citizen != nil else { return .stay }
         if let index = chosen {
-            if form.fields.isEmpty || form.handle(key) == .submitted {
-                let action = actions[index], values = form
-                chosen = nil
-                return .open(ConfirmPanel(summary: [app.catalogue(action.labelKey)] + values.fields.map {
-                    app.catalogue($0.labelKey) + "  " + ($0.secret ? String(repeating: "*", count: $0.field.text.count) : $0.field.text)
-                }) { app in
-                    let receipt = try action.run(app, values)
-                    app.refreshCitizen()
-                    return receipt
-                })
-            }
-            return .stay
+            guard form.fields.isEmpty || app.submitted(form.handle(key)) else { return .stay }
+            let action = actions[index], values = form
+            // A form without fields has nothing to come back to; one with fields stays as typed until the write.
+            if form.fields.isEmpty { chosen = nil }
+            return .open(ConfirmPanel(summary: [app.catalogue(action.labelKey)] + values.fields.map {
+                app.catalogue($0.labelKey) + "  " + ($0.secret ? String(repeating: "*", count: $0.field.text.count) : $0.field.text)
+            }) { app in
+                let receipt = try action.run(app, values)
+                app.refreshCitizen()
+                return receipt
+            })
         }
         if case .character(let c) = key, let n = c.wholeNumberValue, (1...actions.count).contains(n) {
+            var prepared = Form(actions[n - 1].fields)
+            if let refusal = actions[n - 1].prepare(app, &prepared) {
+                app.say(refusal)
+                return .stay
+            }
             chosen = n - 1
-            form = Form(actions[n - 1].fields)
-            actions[n - 1].prefill(app, &form)
+            form = prepared
             if actions[n - 1].fields.isEmpty { return handle(.enter, app: app) }
         }
         return .stay
@@ -68,10 +78,7 @@ struct ActionPanel: Panel {
             return nil
         }
         var y = area.y
-        for line in facts(app) {
-            screen.put(line, x: area.x, y: y, role: .label, limit: area.width)
-            y += 1
-        }
+        for line in facts(app) { y += screen.paragraph(line, x: area.x, y: y, width: area.width, indent: 2, role: .label) }
         y += 1
         for (index, action) in actions.enumerated() {
             let role: CellRole = index == chosen ? .selection : .normal

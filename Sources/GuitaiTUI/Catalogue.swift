@@ -27,6 +27,9 @@ public struct Catalogue: Sendable {
         return text
     }
 
+    /// Whether the catalogue has a text for the key.
+    public func has(_ key: String) -> Bool { texts[key] != nil }
+
     /// A domain sentence in this catalogue's language.
     public func callAsFunction(_ text: Bilingual) -> String { text.text(language) }
 }

@@ -4,6 +4,7 @@ import TerminalKit
 struct ConfirmPanel: Panel {
     let titleKey = "confirm.title"
     var takesText: Bool { false }
+    var parksWhenLeft: Bool { false }
     let summary: [String]
     /// Writes and returns the receipt panel; a thrown error is shown and the form stays as it was.
     let commit: (DeskApp) throws -> any Panel
@@ -11,8 +12,7 @@ struct ConfirmPanel: Panel {
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         guard key == .enter else { return .stay }
         do {
-            let receipt = try commit(app)
-            return .replace(receipt)
+            return .committed(receipt: try commit(app))
         } catch {
             app.say(error)
             return .back

@@ -21,8 +21,11 @@ public final class DeskApp {
     /// One line of hint or error in plain words.
     var message: (text: String, isError: Bool)?
     var stack: [any Panel] = []
-    /// Half-filled forms kept by procedure, so a trip to another screen loses nothing.
-    var parked: [String: any Panel] = [:]
+    /// Half-filled forms kept by citizen (ID number, "" before one is pinned) and procedure, so a trip to another
+    /// screen or to another citizen and back loses nothing. The last `parkedCitizens` citizens are kept.
+    private var parked: [String: (name: String, panels: [String: any Panel])] = [:]
+    private var parkedOrder: [String] = []
+    static let parkedCitizens = 20
     var running = true
 
     /// Idle time before the screen locks itself, and the time counted so far (advanced by ticks, so tests can drive it).
@@ -69,13 +72,24 @@ public final class DeskApp {
         case .key(let key):
             idleMilliseconds = 0
             messageIsFresh = false
+            // Below the minimum size the clerk sees only the size: a key may not act on what is not shown, but quitting.
+            guard DeskApp.fits(width: terminal.width, height: terminal.height) else {
+                if GlobalKey(key, takesText: true) == .quit { requestQuit() }
+                return
+            }
             handle(key)
         }
     }
 
     private func handle(_ key: Key) {
         if stack.last?.isGate == true {
-            if GlobalKey(key, takesText: true) == .quit { running = false } else { deliver(key) }
+            switch GlobalKey(key, takesText: true) {
+            case .quit: running = false
+            case .help:
+                if !(stack.last is HelpPanel) { stack.append(HelpPanel(for: stack.last?.titleKey ?? "login.title", isGate: true)) }
+            default:
+                if key == .escape && stack.last is HelpPanel { stack.removeLast() } else { deliver(key) }
+            }
             return
         }
         if let global = GlobalKey(key, takesText: stack.last?.takesText ?? false) {
@@ -112,14 +126,45 @@ public final class DeskApp {
         case .back: if stack.count > 1 { stack.removeLast() }
         case .open(let panel): stack.append(panel)
         case .replace(let panel): stack[stack.count - 1] = panel
+        case .committed(let receipt):
+            stack[stack.count - 1] = receipt
+            if stack.count > 1 { stack[stack.count - 2].didCommit() }
         case .quit: running = false
         }
     }
 
+    private var citizenKey: String { citizen?.person.id.value ?? "" }
+
     private func park(_ panel: any Panel) {
+        guard panel.parksWhenLeft else { return }
         var panel = panel
         panel.willPark()
-        parked[panel.titleKey] = panel
+        let key = citizenKey
+        parked[key, default: (citizen?.person.name ?? "", [:])].panels[panel.titleKey] = panel
+        parkedOrder.removeAll { $0 == key }
+        parkedOrder.append(key)
+        if parkedOrder.count > DeskApp.parkedCitizens { parked.removeValue(forKey: parkedOrder.removeFirst()) }
+    }
+
+    /// Takes a parked panel of the current citizen back, if there is one.
+    func unpark(_ titleKey: String) -> (any Panel)? { parked[citizenKey]?.panels.removeValue(forKey: titleKey) }
+
+    /// Typed work not yet written, as "procedure (citizen)" for the quit question: the screens open and parked.
+    var unsavedWork: [String] {
+        let open = stack.filter(\.hasUnsavedWork).map { catalogue($0.titleKey) + (citizen.map { "（\($0.person.name)）" } ?? "") }
+        let kept = parked.values.flatMap { entry in
+            entry.panels.values.filter(\.hasUnsavedWork).map { catalogue($0.titleKey) + (entry.name.isEmpty ? "" : "（\(entry.name)）") }
+        }
+        return open + kept.sorted()
+    }
+
+    /// F10: quits at once, or asks first when typed work would be lost (a second F10 or Enter quits).
+    private func requestQuit() {
+        if stack.last is QuitPanel || unsavedWork.isEmpty {
+            running = false
+        } else {
+            stack.append(QuitPanel())
+        }
     }
 
     /// Opens a procedure's panel, restoring the half-filled one when there is one.
@@ -130,14 +175,15 @@ public final class DeskApp {
             return
         }
         stack.dropFirst().forEach(park)
-        stack = [stack[0]] + [parked.removeValue(forKey: titleKey) ?? make()]
+        stack = [stack[0]] + [unpark(titleKey) ?? make()]
     }
 
     private func perform(_ key: GlobalKey) {
         // A new procedure starts with a clean message line.
         message = nil
         switch key {
-        case .help: stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title"))
+        case .help:
+            if !(stack.last is HelpPanel) { stack.append(HelpPanel(for: stack.last?.titleKey ?? "home.title", isGate: false)) }
         // A fresh search: the next citizen's number goes into an empty field.
         case .find:
             stack.dropFirst().forEach(park)
@@ -148,7 +194,7 @@ public final class DeskApp {
         case .certify: open("certify.title") { ProcedurePanels.certification() }
         case .receipts: open("receipts.title") { ReceiptsPanel() }
         case .lock: stack.append(LockPanel())
-        case .quit: running = false
+        case .quit: requestQuit()
         }
     }
 
@@ -160,6 +206,17 @@ public final class DeskApp {
     /// Set when a message was said while handling the current event.
     private var messageIsFresh = false
 
+    /// Says a form field's refusal, naming the field in the clerk's words; true when the form was submitted whole.
+    func submitted(_ outcome: Form.Outcome) -> Bool {
+        switch outcome {
+        case .submitted: return true
+        case .refused(let labelKey, let error):
+            say(catalogue("field.problem", catalogue(labelKey), catalogue(error.message)), error: true)
+            return false
+        default: return false
+        }
+    }
+
     func say(_ error: Error) {
         if let domain = error as? DomainError { say(catalogue(domain.message), error: true) } else { say("\(error)", error: true) }
     }
@@ -169,8 +226,14 @@ public final class DeskApp {
         guard let desk else { return }
         do {
             let found = try desk.showPerson(idNumber)
-            // Forms half-filled for one citizen never carry over to the next.
-            if found.person.id != citizen?.person.id { parked.removeAll() }
+            // Forms half-filled for one citizen never carry over to the next: the open ones are parked under the
+            // citizen they were typed for and start clean for the new one.
+            if let previous = citizen, found.person.id != previous.person.id {
+                for index in stack.indices.dropFirst() where stack[index].hasUnsavedWork {
+                    park(stack[index])
+                    _ = stack[index].cancel()
+                }
+            }
             citizen = found
         } catch {
             say(error)
@@ -182,6 +245,7 @@ public final class DeskApp {
         desk = nil
         citizen = nil
         parked.removeAll()
+        parkedOrder.removeAll()
         stack = [LoginPanel()]
         stackGeneration += 1
     }
@@ -193,10 +257,17 @@ public final class DeskApp {
     static let minimumWidth = 80
     static let minimumHeight = 24
 
+    /// Whether a terminal of this size shows the whole desk.
+    static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
+
     func draw() {
         var screen = Screen(width: terminal.width, height: terminal.height)
-        guard terminal.width >= DeskApp.minimumWidth, terminal.height >= DeskApp.minimumHeight else {
-            screen.put(catalogue("small.screen", String(terminal.width), String(terminal.height)), x: 0, y: 0, role: .error)
+        guard DeskApp.fits(width: terminal.width, height: terminal.height) else {
+            // Wrapped to the window, so even 20x5 shows the size it has and the size it needs; a pending quit says
+            // what it would lose first.
+            let pending = stack.last is QuitPanel ? catalogue("quit.small") + " " : ""
+            screen.paragraph(pending + catalogue("small.screen", String(terminal.width), String(terminal.height)), x: 0, y: 0,
+                             width: screen.width, maxRows: screen.height, role: .error)
             terminal.show(screen, cursor: nil)
             return
         }
@@ -225,16 +296,22 @@ public final class DeskApp {
     func render(on screen: inout Screen) -> (x: Int, y: Int)? {
         let width = screen.width, height = screen.height
         screen.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .title)
-        var top = desk.map { d in
-            [d.store.hall.name, catalogue("top.window", counter), catalogue(d.account.role.label) + " " + d.account.name, d.today.iso]
-                .joined(separator: " · ")
-        } ?? catalogue("app.title")
+        // The header: hall, window, operator, business date, and the training mark. A long hall name gives way
+        // (cut, marked) so the operator and the date always show. Two spaces part them: `·` is ambiguous-width.
+        var room = width - 2
         if desk?.store.hall.isTraining == true {
             let mark = catalogue("mode.training")
             screen.put(mark, x: width - DisplayWidth.of(mark) - 1, y: 0, role: .watermark)
-            top = DisplayWidth.truncate(top, to: width - DisplayWidth.of(mark) - 3)
+            room -= DisplayWidth.of(mark) + 2
         }
-        screen.put(" " + top, x: 0, y: 0, role: .title, limit: width)
+        if let d = desk {
+            let rest = "  " + [catalogue("top.window", counter), catalogue(d.account.role.label) + " " + d.account.name, d.today.iso]
+                .joined(separator: "  ")
+            let hallWidth = screen.put(d.store.hall.name, x: 1, y: 0, role: .title, limit: max(1, room - DisplayWidth.of(rest)))
+            screen.put(rest, x: 1 + hallWidth, y: 0, role: .title, limit: room - hallWidth)
+        } else {
+            screen.put(catalogue("app.title"), x: 1, y: 0, role: .title, limit: room)
+        }
         screen.put(citizenLine(), x: 1, y: 1, role: citizen == nil ? .hint : .label, limit: width - 2)
         // ASCII, not U+2500: box-drawing characters are ambiguous-width and run double on CJK-mode terminals.
         screen.put(String(repeating: "-", count: width), x: 0, y: 2, role: .normal)

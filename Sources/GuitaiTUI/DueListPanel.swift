@@ -33,8 +33,11 @@ struct DueListPanel: Panel {
             let file = path.text
             return .open(ConfirmPanel(summary: [app.catalogue("due.import"), file]) { app in
                 let report = try desk.importSelfService(try InputFile.text(file), file: InputFile.name(of: file))
-                return ProcedurePanels.receipt(app, report.serial ?? "import", [app.catalogue("due.imported", String(report.certified.count),
-                                                                                               String(report.failed.count), String(report.alreadyRecorded))])
+                return ProcedurePanels.receipt(app, report.serial ?? "import", procedureKey: "due.import",
+                                               fields: [ProcedurePanels.field(app, "receipt.file", file),
+                                                        ProcedurePanels.field(app, "receipt.result", app.catalogue("due.imported", String(report.certified.count),
+                                                                                                              String(report.failed.count), String(report.alreadyRecorded)))],
+                                               citizen: false)
             })
         }
         let entries = list(app)
@@ -45,8 +48,11 @@ struct DueListPanel: Panel {
             let region = self.region.text
             return .open(ConfirmPanel(summary: [app.catalogue("due.bydata", region.isEmpty ? app.catalogue("due.all") : region)]) { app in
                 let (certified, serial) = try desk.certifyByData(regionPrefix: region)
-                return ProcedurePanels.receipt(app, serial, [app.catalogue("due.bydata.done", String(certified.count))]
-                                               + certified.map { (ResidentID(stored: $0.id).map(\.masked) ?? $0.id) + "  " + $0.evidence })
+                return ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.certify.by-data",
+                                               fields: [ProcedurePanels.field(app, "due.region", region.isEmpty ? app.catalogue("due.all") : region),
+                                                        ProcedurePanels.field(app, "receipt.result", app.catalogue("due.bydata.done", String(certified.count)))]
+                                                   + certified.map { CounterReceipt.Field(ResidentID(stored: $0.id).map(\.masked) ?? $0.id, $0.evidence) },
+                                               citizen: false)
             })
         case .tab, .backTab: focusDays.toggle()
         case .up: selection = max(0, selection - 1)

@@ -52,9 +52,19 @@ struct EnrolPanel: Panel {
                                       + details) { app in
                 let receipt = try desk.enrol(EnrolmentForm(idNumber: id, scheme: scheme, employer: employerCode, switchPair: switching))
                 app.refreshCitizen()
-                return ReceiptPanel(name: receipt.serial, text: ([app.catalogue("receipt.title") + "  " + receipt.serial, "",
-                                                                   app.catalogue(receipt.plan.enrolment.scheme.label)]
-                                                                  + details).joined(separator: "\n"))
+                let e = receipt.plan.enrolment
+                var fields = [ProcedurePanels.field(app, "receipt.scheme", app.catalogue(e.scheme.label)),
+                              ProcedurePanels.field(app, "receipt.enrol.from", e.from.iso),
+                              ProcedurePanels.field(app, "receipt.enrol.cover", e.coverFrom.iso)]
+                if let q = receipt.plan.contribution {
+                    fields.append(ProcedurePanels.field(app, "receipt.enrol.personal", q.personal.grouped))
+                    if q.subsidy.fen > 0 { fields.append(ProcedurePanels.field(app, "receipt.enrol.subsidy", q.subsidy.grouped)) }
+                    if q.paidOnBehalf.fen > 0 { fields.append(ProcedurePanels.field(app, "receipt.enrol.behalf", q.paidOnBehalf.grouped)) }
+                }
+                if let employer = e.employer { fields.append(ProcedurePanels.field(app, "receipt.enrol.employer", employer.value)) }
+                fields += details.map { CounterReceipt.Field(app.catalogue("receipt.note"), $0) }
+                return ProcedurePanels.receipt(app, receipt.serial, procedureKey: "receipts.kind.enrol", fields: fields,
+                                               next: [app.catalogue("next.enrol")])
             })
         default: break
         }

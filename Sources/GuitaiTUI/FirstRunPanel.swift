@@ -28,7 +28,7 @@ struct FirstRunPanel: Panel {
                 return .stay
             }
         }
-        guard form.handle(key) == .submitted else { return .stay }
+        guard app.submitted(form.handle(key)) else { return .stay }
         do {
             let setup = HallSetup(storePath: app.storePath, hallCode: form[0], hallName: form[1], regionCode: form[2],
                                   adminID: form[3], adminName: form[4], password: form[5])

@@ -24,7 +24,9 @@ struct HomePanel: Panel {
                 app.pin(results[selection].person.id.value)
                 app.message = nil
             } else if text.count == 18 || text.count == 15 {
-                return .open(RegisterPanel(idNumber: text))
+                // A registration left half-typed for this number comes back as it was.
+                if let kept = app.unpark("register.title") as? RegisterPanel, kept.form[0] == text { return .open(kept) }
+                return .open(RegisterPanel(idNumber: text, desk: app.desk))
             }
         default:
             if query.handle(key) { searched = nil }

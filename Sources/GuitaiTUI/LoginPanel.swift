@@ -10,7 +10,7 @@ struct LoginPanel: Panel {
                      Form.Field(labelKey: "login.password", field: TextField(maxLength: 64), secret: true)])
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        guard form.handle(key) == .submitted else { return .stay }
+        guard app.submitted(form.handle(key)) else { return .stay }
         do {
             app.desk = try Desk.open(storePath: app.storePath, operatorID: form[0], password: form[1], clock: app.clock,
                                      counter: app.counter, resources: app.resources, interactive: true)

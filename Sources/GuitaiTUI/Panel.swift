@@ -20,6 +20,13 @@ protocol Panel {
     mutating func cancel() -> Bool
     /// Called when the panel is set aside to come back later: forget anything secret typed into it.
     mutating func willPark()
+    /// Called when the confirmation opened from this panel wrote: the form starts clean for the next one.
+    mutating func didCommit()
+    /// Whether the panel is kept to come back to when the clerk leaves it (a form); false for passing screens (a
+    /// confirmation, help, a receipt), which are simply closed.
+    var parksWhenLeft: Bool { get }
+    /// Whether the panel holds typed work that is not yet written (a bill, a half-filled form): quitting asks first.
+    var hasUnsavedWork: Bool { get }
 }
 
 extension Panel {
@@ -28,6 +35,9 @@ extension Panel {
     var isGate: Bool { false }
     mutating func cancel() -> Bool { false }
     mutating func willPark() {}
+    mutating func didCommit() {}
+    var parksWhenLeft: Bool { true }
+    var hasUnsavedWork: Bool { false }
 }
 
 /// What a key did to the panel.
@@ -36,5 +46,7 @@ enum PanelOutcome {
     case back
     case open(any Panel)
     case replace(any Panel)
+    /// A confirmation wrote: it gives way to the receipt, and the panel beneath starts clean.
+    case committed(receipt: any Panel)
     case quit
 }

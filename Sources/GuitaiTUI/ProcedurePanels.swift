@@ -4,14 +4,34 @@ import TerminalKit
 
 /// The card and certification screens, as `ActionPanel` data; every text comes from the catalogue.
 enum ProcedurePanels {
-    /// A receipt with its serial, the citizen, and the training mark on a training store.
-    static func receipt(_ app: DeskApp, _ serial: String, _ lines: [String], archiveLines: [String]? = nil) -> any Panel {
-        var head = [app.catalogue("receipt.title") + "  " + serial]
-        if app.desk?.store.hall.isTraining == true { head[0] += "  " + app.catalogue("mode.training") }
-        if let citizen = app.citizen { head.append(citizen.person.name + "  " + citizen.person.id.masked) }
-        head.append("")
-        return ReceiptPanel(name: serial, text: (head + lines).joined(separator: "\n"),
-                            archive: archiveLines.map { (head + $0).joined(separator: "\n") + "\n" })
+    /// A receipt that stands on its own (`CounterReceipt`): hall, window, serial, time, operator, the citizen, what was
+    /// done with labelled values and what comes next, the training mark on a training store. It is kept in the receipt
+    /// archive as it is shown (`archiveFields` when the kept copy must differ, as for a one-time code), so the day's
+    /// list reprints it.
+    static func receipt(_ app: DeskApp, _ serial: String, procedureKey: String, fields: [CounterReceipt.Field], next: [String] = [],
+                        archiveFields: [CounterReceipt.Field]? = nil, citizen: Bool = true) -> any Panel {
+        guard let desk = app.desk else { return ReceiptPanel(name: serial, text: serial) }
+        let pinned = citizen ? app.citizen.map { (name: $0.person.name, maskedID: $0.person.id.masked) } : nil
+        let now = app.clock.secondsSince1970()
+        func render(_ fields: [CounterReceipt.Field]) -> String {
+            CounterReceipt(procedure: app.catalogue(procedureKey), serial: serial, hallName: desk.store.hall.name, window: app.counter,
+                           date: desk.today, secondsSince1970: now, operatorName: desk.account.name, operatorID: desk.account.id,
+                           citizen: pinned, fields: fields, next: next, isTraining: desk.store.hall.isTraining)
+                .render(language: app.catalogue.language)
+        }
+        let text = render(fields), archive = archiveFields.map(render) ?? text
+        do {
+            _ = try ReceiptArchive.write(archive, name: serial, besideStore: app.storePath)
+        } catch {
+            // The business is written; only the kept copy failed. The receipt still shows and prints.
+            app.say(error)
+        }
+        return ReceiptPanel(name: serial, text: text, archive: archive)
+    }
+
+    /// A labelled value in the screen's language.
+    static func field(_ app: DeskApp, _ labelKey: String, _ value: String) -> CounterReceipt.Field {
+        CounterReceipt.Field(app.catalogue(labelKey), value)
     }
 
     /// The logged-in desk and the pinned citizen's ID number an action works on.
@@ -27,14 +47,16 @@ enum ProcedurePanels {
             ActionPanel.Action(labelKey: labelKey) { app, _ in
                 let (desk, id) = try target(app)
                 let r = try desk.stepECard(idNumber: id, step: step)
-                return receipt(app, r.transaction, [app.catalogue(r.status.label)])
+                return receipt(app, r.transaction, procedureKey: labelKey, fields: [field(app, "receipt.ecard.status", app.catalogue(r.status.label))])
             }
         }
         func change(_ change: PhysicalCard.Change, _ labelKey: String) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: labelKey) { app, _ in
                 let (desk, id) = try target(app)
                 let (card, serial) = try desk.changeCard(idNumber: id, change: change, reason: nil)
-                return receipt(app, serial, [card.number.value + "  " + app.catalogue(card.state.label)])
+                return receipt(app, serial, procedureKey: labelKey,
+                               fields: [field(app, "card.number", card.number.value), field(app, "receipt.card.state", app.catalogue(card.state.label))],
+                               next: app.catalogue.has("next." + labelKey) ? [app.catalogue("next." + labelKey)] : [])
             }
         }
         return ActionPanel(titleKey: "ecard.title", facts: { app in
@@ -55,47 +77,62 @@ enum ProcedurePanels {
             }
             return lines
         }, actions: [
-            ActionPanel.Action(labelKey: "card.action.register",
-                               fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
+            ActionPanel.Action(labelKey: "card.action.register", fields: [FieldChecks.cardNumber()]) { app, form in
                 let (desk, id) = try target(app)
                 let (card, serial) = try desk.registerCard(idNumber: id, number: form[0])
-                return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
+                return receipt(app, serial, procedureKey: "card.action.register",
+                               fields: [field(app, "card.number", card.number.value), field(app, "receipt.card.valid", card.validUntil.iso)],
+                               next: [app.catalogue("next.card.action.register")])
             },
             ActionPanel.Action(labelKey: "ecard.action.issue",
-                               fields: [Form.Field(labelKey: "register.phone", field: TextField(maxLength: 11)),
-                                        Form.Field(labelKey: "ecard.check", field: TextField("document", maxLength: 8)),
+                               fields: [FieldChecks.phone(),
+                                        Form.Field(labelKey: "ecard.check", field: TextField("document", maxLength: 8), check: FieldChecks.identityCheck),
                                         Form.Field(labelKey: "ecard.pin", field: TextField(maxLength: 6), secret: true),
-                                        Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 3))],
-                               prefill: { app, form in
-                                   form.set(0, app.citizen?.person.phone ?? "")
+                                        Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 3),
+                                                   check: { FieldChecks.yesOrNo($0) == nil ? FieldChecks.notYesOrNo : nil })],
+                               prepare: { app, form in
+                                   guard let citizen = app.citizen else { return nil }
+                                   // The e-card is issued on a physical card: say so before anything is typed.
+                                   if citizen.card == nil {
+                                       return DomainError.refused("no-physical-card", zh: "\(citizen.person.name)还没有登记社保卡，请先选 1 登记社保卡",
+                                                                  en: "\(citizen.person.name) has no card on record: choose 1 to register it first")
+                                   }
+                                   let birth = citizen.person.id.birthDate
+                                   form.fields[2].check = { PINRules.check($0, birth: birth) }
+                                   form.set(0, citizen.person.phone ?? "")
                                    // The phone on record and the usual document check only need confirming: start on the PIN.
                                    if !form[0].isEmpty { form.focus = 2 }
+                                   return nil
                                }) { app, form in
-                guard let voucher = ["y": true, "yes": true, "是": true, "n": false, "no": false, "否": false][form[3].lowercased()] else {
-                    throw DomainError(.usage, code: "bad-answer", zh: "是否激活医保电子凭证请填 y 或 n", en: "Answer y or n for the e-voucher")
-                }
+                let voucher = FieldChecks.yesOrNo(form[3]) ?? true
                 let (desk, id) = try target(app)
                 let r = try desk.issueECard(idNumber: id, phone: form[0], identityCheck: form[1], pin: form[2], voucher: voucher)
-                let status = app.catalogue(r.status.label)
-                return receipt(app, r.transaction, [status, app.catalogue("ecard.code.receipt", r.activationCode ?? "")],
-                               archiveLines: [status, app.catalogue("ecard.code.kept")])
+                let common = [field(app, "receipt.ecard.status", app.catalogue(r.status.label)),
+                              field(app, "register.phone", Person.maskPhone(form[0])),
+                              field(app, "receipt.voucher", app.catalogue(r.voucherActive ? "receipt.voucher.on" : "receipt.voucher.off"))]
+                return receipt(app, r.transaction, procedureKey: "ecard.action.issue",
+                               fields: common + [field(app, "ecard.code", r.activationCode ?? "")],
+                               next: [app.catalogue("next.ecard.action.issue")],
+                               archiveFields: common + [field(app, "ecard.code", app.catalogue("ecard.code.kept"))])
             },
             ActionPanel.Action(labelKey: "ecard.action.activate",
-                               fields: [Form.Field(labelKey: "ecard.code", field: TextField(maxLength: 8))]) { app, form in
+                               fields: [Form.Field(labelKey: "ecard.code", field: TextField(maxLength: 8), check: FieldChecks.activationCode)]) { app, form in
                 let (desk, id) = try target(app)
                 let r = try desk.stepECard(idNumber: id, step: .activate, code: form[0])
-                return receipt(app, r.transaction, [app.catalogue(r.status.label)])
+                return receipt(app, r.transaction, procedureKey: "ecard.action.activate",
+                               fields: [field(app, "receipt.ecard.status", app.catalogue(r.status.label))])
             },
             step(.suspend, "ecard.action.suspend"),
             step(.resume, "ecard.action.resume"),
             step(.cancel, "ecard.action.cancel"),
             change(.reportTemporaryLoss, "card.action.temporary-loss"),
             change(.found, "card.action.found"),
-            ActionPanel.Action(labelKey: "card.action.replace",
-                               fields: [Form.Field(labelKey: "card.number", field: TextField(maxLength: 9))]) { app, form in
+            ActionPanel.Action(labelKey: "card.action.replace", fields: [FieldChecks.cardNumber()]) { app, form in
                 let (desk, id) = try target(app)
                 let (card, serial) = try desk.replaceCard(idNumber: id, newNumber: form[0])
-                return receipt(app, serial, [card.number.value + "  " + card.validUntil.iso])
+                return receipt(app, serial, procedureKey: "card.action.replace",
+                               fields: [field(app, "receipt.card.new", card.number.value), field(app, "receipt.card.valid", card.validUntil.iso)],
+                               next: [app.catalogue("next.card.action.replace")])
             },
         ])
     }
@@ -106,7 +143,11 @@ enum ProcedurePanels {
                 let (desk, id) = try target(app)
                 let (due, serial) = try desk.certify(idNumber: id, method: method.rawValue,
                                                          reference: form.fields.isEmpty ? nil : form[0])
-                return receipt(app, serial, [app.catalogue(method.label), app.catalogue("certify.next", due.iso)])
+                return receipt(app, serial, procedureKey: "certify.title",
+                               fields: [field(app, "receipt.certify.method", app.catalogue(method.label))]
+                                   + (form.fields.isEmpty ? [] : [field(app, "certify.ref", form[0])])
+                                   + [field(app, "receipt.certify.next", due.iso)],
+                               next: [app.catalogue("next.certify", due.iso)])
             }
         }
         var panel = ActionPanel(titleKey: "certify.title", facts: { app in
@@ -118,7 +159,7 @@ enum ProcedurePanels {
         }, actions: [
             certify(.counter),
             certify(.home),
-            certify(.video, fields: [Form.Field(labelKey: "certify.ref", field: TextField(maxLength: 40))]),
+            certify(.video, fields: [Form.Field(labelKey: "certify.ref", field: TextField(maxLength: 40), check: FieldChecks.videoReference)]),
         ])
         panel.extra = ("d", "certify.due.hint", { DueListPanel() })
         return panel

@@ -6,6 +6,7 @@ import TerminalKit
 struct ReceiptPanel: Panel {
     let titleKey = "receipt.title"
     var takesText: Bool { false }
+    var parksWhenLeft: Bool { false }
     var usesFullWidth: Bool { true }
     let name: String
     let lines: [String]

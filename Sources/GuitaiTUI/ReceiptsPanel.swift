@@ -31,7 +31,7 @@ struct ReceiptsPanel: Panel {
         selection = min(selection, max(0, list.count - 1))
         guard let desk = app.desk else { return .stay }
         if var form = approval {
-            if form.handle(key) == .submitted {
+            if app.submitted(form.handle(key)) {
                 approval = nil
                 do {
                     let reversal = try desk.reverseWithApproval(list[selection].serial, supervisorID: form[0], password: form[1],
@@ -51,7 +51,9 @@ struct ReceiptsPanel: Panel {
         case .enter:
             guard list.indices.contains(selection) else { return .stay }
             let entry = list[selection]
-            let text = (try? desk.storedSlip(serial: entry.serial)) ?? nil
+            // The settlement's stored slip, else the receipt as it was kept when printed, else what the journal says.
+            let text = ((try? desk.storedSlip(serial: entry.serial)) ?? nil)
+                ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
             return .open(ReceiptPanel(name: entry.serial, text: text ?? Self.summary(entry, app)))
         case .character("r"), .character("R"):
             guard list.indices.contains(selection), list[selection].kind == "settle" else { return .stay }

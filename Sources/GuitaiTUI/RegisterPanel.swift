@@ -14,15 +14,45 @@ struct RegisterPanel: Panel {
         Form.Field(labelKey: "register.groups", field: TextField(maxLength: 60)),
     ])
 
-    init(idNumber: String = "") {
+    init(idNumber: String = "", desk: Desk? = nil) {
         form.set(0, idNumber)
         if !idNumber.isEmpty { form.focus = 1 }
+        // Each field is checked as it is left, by the rules the registration applies.
+        form.fields[0].check = { text in
+            guard let desk else { return nil }
+            do { _ = try desk.parseID(text) } catch let error as DomainError { return error } catch { return nil }
+            return nil
+        }
+        form.fields[1].check = { StoredText.refusal(of: $0, as: .name) }
+        form.fields[2].check = { text in
+            guard !text.isEmpty, case .failure(let error) = Person.validatePhone(text) else { return nil }
+            return error
+        }
+        form.fields[3].check = { text in
+            text.isEmpty || Household(typed: text) != nil ? nil
+                : .refused("bad-household", zh: "户籍性质填 城镇 或 农村", en: "Type urban or rural")
+        }
+        form.fields[4].check = { text in
+            guard let today = desk?.today else { return nil }
+            for word in text.split(separator: " ") {
+                if case .failure(let error) = GroupMembership.parse(String(word), defaultFrom: today) { return error }
+            }
+            return nil
+        }
+    }
+
+    /// The ID number comes from the search; anything typed beyond it is work a quit would lose.
+    var hasUnsavedWork: Bool { form.fields.dropFirst().contains { !$0.field.text.isEmpty } }
+
+    mutating func didCommit() {
+        for index in form.fields.indices { form.set(index, "") }
+        form.focus = 0
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        guard form.handle(key) == .submitted, let desk = app.desk else { return .stay }
+        guard app.submitted(form.handle(key)), let desk = app.desk else { return .stay }
         let personForm = PersonForm(idNumber: form[0], name: form[1], phone: form[2].isEmpty ? nil : form[2],
-                                    household: form[3].isEmpty ? nil : form[3],
+                                    household: Household(typed: form[3])?.rawValue,
                                     groups: form[4].split(separator: " ").map(String.init))
         do {
             let id = try desk.parseID(form[0])
@@ -32,8 +62,17 @@ struct RegisterPanel: Panel {
             return .open(ConfirmPanel(summary: summary) { app in
                 let (details, serial) = try desk.addPerson(personForm)
                 app.pin(details.person.id.value)
-                return ReceiptPanel(name: serial, text: [app.catalogue("receipt.title") + "  " + serial, "",
-                                                         details.person.name + "  " + details.person.id.masked].joined(separator: "\n"))
+                let p = details.person
+                var fields = [ProcedurePanels.field(app, "register.name", p.name), ProcedurePanels.field(app, "register.id", p.id.masked),
+                              ProcedurePanels.field(app, "receipt.register.derived",
+                                                    [p.id.birthDate.iso, app.catalogue(p.id.sex.label), details.place.fullName].joined(separator: "  "))]
+                if let phone = p.phone { fields.append(ProcedurePanels.field(app, "register.phone", Person.maskPhone(phone))) }
+                if let household = p.household { fields.append(ProcedurePanels.field(app, "receipt.household", app.catalogue(household.label))) }
+                if !p.groups.isEmpty {
+                    fields.append(ProcedurePanels.field(app, "receipt.groups",
+                                                        p.groups.map { app.catalogue($0.group.label) + " " + $0.from.iso }.joined(separator: "  ")))
+                }
+                return ProcedurePanels.receipt(app, serial, procedureKey: "register.title", fields: fields, next: [app.catalogue("next.register")])
             })
         } catch {
             app.say(error)

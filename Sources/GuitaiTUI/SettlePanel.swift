@@ -4,7 +4,8 @@ import GuitaiDesk
 import TerminalKit
 
 /// One-stop settlement for the pinned citizen: items typed as `name category amount`, live totals from a preview,
-/// F9 settles after a confirmation, and the three-layer slip is the receipt.
+/// F9 settles after a confirmation, and the three-layer slip is the receipt. A discharge bill of forty lines scrolls:
+/// Up and Down walk the items, Enter on one brings it back to the entry line to edit, Del removes it.
 struct SettlePanel: Panel {
     let titleKey = "settle.title"
     var takesText: Bool { true }
@@ -13,16 +14,61 @@ struct SettlePanel: Panel {
     var major = false
     var items: [BillItem] = []
     var entry = TextField(maxLength: 60)
+    /// The item the clerk moved onto (nil: the entry line).
+    var chosen: Int?
+    /// The item being edited on the entry line, replaced when Enter takes the entry.
+    var editing: Int?
+
+    var hasUnsavedWork: Bool { !items.isEmpty || !entry.text.isEmpty }
+
+    /// After the settlement: the next bill starts empty, with the same visit, level and major-illness choice.
+    mutating func didCommit() {
+        items = []
+        entry.set("")
+        chosen = nil
+        editing = nil
+    }
+
+    /// Esc while an item is being edited or chosen puts it back as it was and returns to the entry line.
+    mutating func cancel() -> Bool {
+        guard chosen != nil || editing != nil else { return false }
+        if editing != nil { entry.set("") }
+        chosen = nil
+        editing = nil
+        return true
+    }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         switch key {
         case .control("v"): visit = visit == .outpatient ? .inpatient : .outpatient
-        case .control("l"): level = HospitalLevel(rawValue: level.rawValue % 3 + 1)!
+        case .control("l"): level = HospitalLevel(rawValue: level.rawValue % 3 + 1) ?? .one
         case .control("o"): major.toggle()
-        case .delete where entry.text.isEmpty: if !items.isEmpty { items.removeLast() }
+        case .up: if !items.isEmpty { chosen = max(0, (chosen ?? items.count) - 1) }
+        case .down: if let index = chosen { chosen = index + 1 < items.count ? index + 1 : nil }
+        case .pageUp: if !items.isEmpty { chosen = max(0, (chosen ?? items.count) - 10) }
+        case .pageDown: if let index = chosen { chosen = index + 10 < items.count ? index + 10 : nil }
+        case .delete where chosen != nil:
+            if let index = chosen {
+                items.remove(at: index)
+                if let edited = editing { editing = edited == index ? nil : (edited > index ? edited - 1 : edited) }
+                chosen = items.isEmpty ? nil : min(index, items.count - 1)
+            }
+        case .delete where entry.text.isEmpty && editing == nil:
+            if !items.isEmpty { items.removeLast() }
         case .enter:
-            switch Self.parse(entry.text) {
-            case .success(let item): items.append(item); entry.set("")
+            if let index = chosen {
+                // The chosen item back on the entry line, to be corrected and taken again with Enter.
+                let item = items[index]
+                entry.set(item.name + " " + item.category.rawValue + " " + item.amount.plain)
+                editing = index
+                chosen = nil
+                return .stay
+            }
+            switch BillLine.parse(entry.text) {
+            case .success(let item):
+                if let index = editing, items.indices.contains(index) { items[index] = item } else { items.append(item) }
+                editing = nil
+                entry.set("")
             case .failure(let problem): app.say(problem)
             }
         case .function(9), .control("w"):
@@ -33,6 +79,7 @@ struct SettlePanel: Panel {
                 let c = app.catalogue
                 let summary = [c("settle.title"), "", citizen.person.name + "  " + citizen.person.id.masked,
                                [c(r.bill.visit.label), c(r.bill.level.label), r.bill.major ? c("settle.major.flag") : ""].joined(separator: "  "),
+                               c("settle.count", String(items.count)),
                                "", c("settle.totals", r.total.grouped, (r.basicPaid + r.criticalIllnessPaid + r.assistancePaid).grouped,
                                      r.personal.total.grouped)]
                 return .open(ConfirmPanel(summary: summary) { app in
@@ -44,26 +91,14 @@ struct SettlePanel: Panel {
                 app.say(error)
             }
         default:
+            chosen = nil
             _ = entry.handle(key)
         }
         return .stay
     }
 
     private func settleForm(_ citizen: PersonDetails) -> SettleForm {
-        let json = JSONValue.array(items.map { ["name": .string($0.name), "category": .string($0.category.rawValue), "amount": .money($0.amount)] })
-        return SettleForm(idNumber: citizen.person.id.value, visit: visit.rawValue, level: String(level.rawValue), major: major,
-                          itemsJSON: json.rendered())
-    }
-
-    /// `药品 B 120.50`: the last word is the amount, the one before the category, the rest the name.
-    static func parse(_ text: String) -> Result<BillItem, DomainError> {
-        let words = text.split(separator: " ").map(String.init)
-        guard words.count >= 3, let category = ItemCategory(rawValue: words[words.count - 2].uppercased()),
-              let amount = Money(yuan: words[words.count - 1]), amount.fen > 0, amount <= Bill.maximumItem else {
-            return .failure(.refused("bad-item", zh: "明细写法：名称 类别(A/B/C) 金额，如“药品 B 120.50”",
-                                     en: "Write an item as: name category(A/B/C) amount, e.g. \"medicine B 120.50\""))
-        }
-        return .success(BillItem(name: words.dropLast(2).joined(separator: " "), category: category, amount: amount))
+        SettleForm(idNumber: citizen.person.id.value, visit: visit, level: level, major: major, items: items)
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
@@ -74,19 +109,40 @@ struct SettlePanel: Panel {
         }
         screen.put(c("settle.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
         let options = [c("settle.visit", c(visit.label)), c("settle.level", c(level.label)), c("settle.major", c(major ? "yes" : "no"))]
-        screen.put(options.joined(separator: "   "), x: area.x, y: area.y + 1, role: .label, limit: area.width)
-        screen.put(c("settle.items"), x: area.x, y: area.y + 3, role: .label)
-        let rows = max(0, area.height - 9)
-        for (index, item) in items.suffix(rows).enumerated() {
+        // Each option whole with its state, on a second row when the language's words need it.
+        let optionRows = screen.flow(options, x: area.x, y: area.y + 1, width: area.width, role: .label)
+        let top = area.y + optionRows + 2
+        let heading = c("settle.items") + "  " + c("settle.count", String(items.count))
+            + (chosen.map { "  " + c("settle.at", String($0 + 1)) } ?? "")
+        screen.put(heading, x: area.x, y: top, role: .label, limit: area.width)
+        // The items: a window that follows the chosen one, the newest shown while typing.
+        let rows = max(1, area.maxY - 4 - (top + 1))
+        let focus = chosen ?? editing ?? (items.count - 1)
+        let first = max(0, min(focus - rows + 1, items.count - rows))
+        let amountRight = area.x + min(50, area.width - 2)
+        for (offset, item) in items.dropFirst(first).prefix(rows).enumerated() {
+            let index = first + offset
+            let y = top + 1 + offset
+            let selected = index == chosen || index == editing
+            if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
+            let number = String(index + 1)
+            let line = String(repeating: " ", count: max(0, 3 - number.count)) + number + " "
+                + DisplayWidth.padRight(DisplayWidth.truncate(item.name, to: 28), to: 30) + item.category.rawValue
+            let role: CellRole = selected ? .selection : .normal
+            screen.put(line, x: area.x, y: y, role: role, limit: area.width)
             let amount = item.amount.grouped
-            let line = DisplayWidth.padRight(DisplayWidth.truncate(item.name, to: 30), to: 32) + item.category.rawValue
-            screen.put(line, x: area.x + 2, y: area.y + 4 + index)
-            screen.put(amount, x: area.x + 50 - DisplayWidth.of(amount), y: area.y + 4 + index, role: .amount)
+            screen.put(amount, x: amountRight - DisplayWidth.of(amount), y: y, role: selected ? .selection : .amount)
         }
-        let entryY = area.y + 4 + min(items.count, rows)
-        screen.put(">", x: area.x, y: entryY, role: .label)
-        let column = entry.render(on: &screen, x: area.x + 2, y: entryY, width: min(50, area.width - 2), focused: true)
-        screen.put(c("settle.add"), x: area.x + 2, y: entryY + 1, role: .hint, limit: area.width - 2)
+        if first > 0 || first + rows < items.count {
+            screen.put(c("settle.more", String(first), String(max(0, items.count - first - rows))), x: amountRight + 2, y: top,
+                       role: .hint, limit: area.maxX - amountRight - 2)
+        }
+        let entryY = top + 1 + min(items.count, rows)
+        screen.put(editing.map { String($0 + 1) + ">" } ?? ">", x: area.x, y: entryY, role: .label)
+        let entryX = area.x + 4
+        let column = entry.render(on: &screen, x: entryX, y: entryY, width: min(50, area.width - 4), focused: chosen == nil)
+        screen.paragraph(c(editing == nil ? "settle.add" : "settle.editing"), x: entryX, y: entryY + 1, width: area.width - 4,
+                         maxRows: 1, role: .hint)
         // Live totals: the same computation as the slip, recording nothing.
         if !items.isEmpty, let desk = app.desk,
            let preview = try? desk.settle(settleForm(citizen), preview: true, language: c.language) {
@@ -95,6 +151,6 @@ struct SettlePanel: Panel {
             screen.put(c("settle.totals", r.total.grouped, funds.grouped, r.personal.total.grouped), x: area.x, y: area.maxY - 1,
                        role: .amount, limit: area.width)
         }
-        return (column, entryY)
+        return chosen == nil ? (column, entryY) : nil
     }
 }

@@ -7,6 +7,7 @@ public enum Key: Equatable, Hashable, Sendable {
     case backTab
     case backspace
     case delete
+    case insert
     case up
     case down
     case left

@@ -13,6 +13,12 @@ public final class MemoryTerminal: Terminal {
 
     public func feed(_ more: [Event]) { events += more }
 
+    /// Drops the events not yet read; returns how many there were (a loop that quit early leaves some).
+    public func drain() -> Int {
+        defer { events = [] }
+        return events.count
+    }
+
     public func nextEvent(milliseconds: Int) -> Event {
         guard !events.isEmpty else { return .hangup }
         let event = events.removeFirst()

@@ -13,6 +13,7 @@ public struct Rect: Equatable, Sendable {
     }
 
     public var maxY: Int { y + height }
+    public var maxX: Int { x + width }
 
     /// The rectangle without `n` cells on every side.
     public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }

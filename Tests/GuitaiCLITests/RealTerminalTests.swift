@@ -81,7 +81,7 @@ import Testing
         let tmux = try Tmux(command: command, directory: cli.directory)
         #expect(try tmux.waitFor("操作员登录").contains("操作员编号"))
         try tmux.text("zhuoma"); try tmux.keys("Enter"); try tmux.text("clerk-password"); try tmux.keys("Enter")
-        #expect(try tmux.waitFor("1号窗口", seconds: 30).contains("1号窗口 · 经办员 卓玛 · 2023-06-01"))
+        #expect(try tmux.waitFor("1号窗口", seconds: 30).contains("1号窗口  经办员 卓玛  2023-06-01"))
         try tmux.text("zxpc"); try tmux.keys("Enter")
         #expect(try tmux.waitFor("540102********", seconds: 30).contains("扎西·平措"))
         // A resize storm, ending below 80x24 and then back.
@@ -89,7 +89,7 @@ import Testing
             try tmux.run(["resize-window", "-t", "desk", "-x", String(w), "-y", String(h)])
         }
         try tmux.run(["resize-window", "-t", "desk", "-x", "60", "-y", "20"])
-        #expect(try tmux.waitFor("窗口太小").contains("60x20"))
+        #expect(try tmux.waitFor("太小").contains("60x20"))
         try tmux.run(["resize-window", "-t", "desk", "-x", "90", "-y", "26"])
         #expect(try tmux.waitFor("扎西·平措").contains("F1帮助"))
         // Esc answers at once, and F10 quits.
@@ -180,5 +180,62 @@ extension CLI {
     /// 扎西·平措, registered by the clerk.
     static func seedPerson(_ cli: CLI) throws {
         try cli.run(["person", "add", "--id", CLI.id(birth: "19550310", sequence: 123), "--name", "扎西·平措"])
+    }
+}
+
+extension RealTerminalTests {
+    /// Sends raw bytes, as a terminal emulator would for a key (`1b 5b 31 7e` is PuTTY's Home).
+    private func bytes(_ tmux: Tmux, _ sequence: String) throws {
+        try tmux.run(["send-keys", "-t", "desk", "-H"] + sequence.utf8.map { String($0, radix: 16) })
+    }
+
+    /// Home and End as xterm (`ESC [H`, `ESC OF`) and PuTTY or rxvt (`ESC [1~`, `ESC [4~`) send them move the cursor and
+    /// leave nothing in the field, whatever TERM says; PuTTY's F1 (`ESC [11~`) opens help.
+    @Test func homeAndEndInTheFormsPuTTYAndXtermSendThem() throws {
+        let (cli, command) = try hall()
+        let tmux = try Tmux(command: command, directory: cli.directory)
+        _ = try tmux.waitFor("操作员登录")
+        // "huoma", Home, "z", End: zhuoma. "lerk-passwor", Home, "c", End, "d": clerk-password.
+        try tmux.text("huoma"); try bytes(tmux, "\u{1b}[1~"); try tmux.text("z"); try bytes(tmux, "\u{1b}[4~")
+        try tmux.keys("Enter")
+        try tmux.text("lerk-passwor"); try bytes(tmux, "\u{1b}[H"); try tmux.text("c"); try bytes(tmux, "\u{1b}OF"); try tmux.text("d")
+        try tmux.keys("Enter")
+        let home = try tmux.waitFor("经办员 卓玛", seconds: 30)
+        #expect(home.contains("经办员 卓玛"), "the login failed: Home or End did not move the cursor\n\(home)")
+        #expect(!home.contains("[1~") && !home.contains("[4~"))
+        try bytes(tmux, "\u{1b}[11~")
+        #expect(try tmux.waitFor("帮助").contains("Ctrl-G"))
+        try bytes(tmux, "\u{1b}[21~")
+        #expect(tmux.waitForExit(), "PuTTY's F10 did not quit")
+    }
+
+    /// Keys typed while the window is below 80x24 act on nothing: the bill on the hidden screen is not settled and no
+    /// text lands in its field.
+    @Test func keysTypedWhileTheWindowIsTooSmallChangeNothing() throws {
+        let (cli, command) = try hall()
+        try CLI.seedPerson(cli)
+        let tmux = try Tmux(command: command, directory: cli.directory)
+        _ = try tmux.waitFor("操作员登录")
+        try tmux.text("zhuoma"); try tmux.keys("Enter"); try tmux.text("clerk-password"); try tmux.keys("Enter")
+        _ = try tmux.waitFor("经办员 卓玛", seconds: 30)
+        try tmux.text("zxpc"); try tmux.keys("Enter")
+        _ = try tmux.waitFor("扎西·平措", seconds: 30)
+        try tmux.keys("F5"); try tmux.text("药品 B 850.80"); try tmux.keys("Enter")
+        _ = try tmux.waitFor("共 1 项")
+        try tmux.run(["resize-window", "-t", "desk", "-x", "60", "-y", "20"])
+        _ = try tmux.waitFor("太小")
+        try tmux.keys("F9"); try tmux.keys("Enter"); try tmux.text("床位费 A 100"); try tmux.keys("Enter")
+        usleep(300_000)
+        try tmux.run(["resize-window", "-t", "desk", "-x", "80", "-y", "24"])
+        let back = try tmux.waitFor("共 1 项")
+        #expect(back.contains("850.80") && !back.contains("床位费") && !back.contains("请确认"), "\(back)")
+        // Quitting over the unsaved bill asks first; a second F10 quits.
+        try tmux.keys("F10")
+        #expect(try tmux.waitFor("尚未保存").contains("一站式结算（扎西·平措）"))
+        try tmux.keys("F10")
+        #expect(tmux.waitForExit())
+        let shown = try cli.run(["person", "show", CLI.id(birth: "19550310", sequence: 123), "--json"])
+        let settlements = try #require(shown.json["settlements"] as? [Any], "\(shown.stdout)")
+        #expect(settlements.isEmpty, "a hidden screen settled the bill: \(settlements)")
     }
 }

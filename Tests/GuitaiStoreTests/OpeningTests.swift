@@ -39,6 +39,23 @@ import Testing
         #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
     }
 
+    /// Every setting a store has and a migration this version knows, but another program's format: the format alone
+    /// must refuse it.
+    @Test func aDatabaseLikeAStoreInAllButItsFormatIsRefusedUntouched() throws {
+        let path = try directory() + "/lookalike.db"
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+                INSERT INTO settings VALUES ('format', 'ledger-2'), ('hall.code', '540102'), ('device.id', 'd1'), ('mode', 'real');
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1');
+                """)
+        }
+        let (error, untouched) = try refusal(opening: path)
+        #expect(error?.code == "not-a-store")
+        #expect(untouched, "the foreign file or its folder changed")
+    }
+
     @Test func aSettingsTableOfAnotherShapeIsNotAStoreRatherThanAnSQLError() throws {
         let path = try directory() + "/other.db"
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE settings (id INTEGER, name TEXT); INSERT INTO settings VALUES (1, 'x')") }

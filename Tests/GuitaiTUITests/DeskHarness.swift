@@ -16,16 +16,19 @@ final class DeskHarness {
     let terminal: MemoryTerminal
     let app: DeskApp
     let storePath: String
+    /// Whether the last events ended the desk (F10), rather than running out.
+    private(set) var quit = false
     /// Every key fed so far, for counting keystrokes per procedure.
     private(set) var keystrokes = 0
 
-    init(width: Int = 80, height: Int = 24, language: Language = .zh, createStore: Bool = true, lockMinutes: Int = 5) throws {
+    init(width: Int = 80, height: Int = 24, language: Language = .zh, createStore: Bool = true, lockMinutes: Int = 5,
+         hallName: String = "拉萨市城关区社保经办大厅") throws {
         let directory = NSTemporaryDirectory() + "guitai-tui-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         storePath = directory + "/guitai.sqlite"
         let clock = FixedClock(date: DeskHarness.today)
         if createStore {
-            let admin = try Desk.initialize(HallSetup(storePath: storePath, hallCode: "540102", hallName: "拉萨市城关区社保经办大厅",
+            let admin = try Desk.initialize(HallSetup(storePath: storePath, hallCode: "540102", hallName: hallName,
                                                       regionCode: "540102", adminID: "admin", adminName: "管理员", password: "admin-password"),
                                             clock: clock, resources: DeskHarness.resources)
             _ = try admin.addOperator(id: "zhuoma", name: "卓玛", role: .clerk, password: "clerk-password")
@@ -50,20 +53,24 @@ final class DeskHarness {
     @discardableResult
     func send(_ events: [Event]) -> String {
         keystrokes += events.filter { if case .key = $0 { true } else { false } }.count
-        terminal.feed(events)
+        // A tick after the events: left unread only when the loop ended on a key (the clerk quit).
+        terminal.feed(events + [.tick])
         app.running = true
         app.run()
+        quit = terminal.drain() > 0
         return screen
     }
 
     /// The last business transaction on the store: what the keys did, read from the store rather than the screen.
     func lastTransaction() throws -> JournalEntry? { try app.desk?.store.read { try $0.journal() }.last }
 
-    /// Whether a screen is the receipt of a transaction: the receipt's title and its serial on one line (the key
-    /// bar's F8 also says 回执, so the word alone proves nothing).
+    /// Whether a screen is the receipt of a transaction: the receipt panel's title on its title row and the serial
+    /// on a line of its own (the key bar's F8 also says 回执, so the word alone proves nothing).
     func isReceipt(_ screen: String, of entry: JournalEntry?) -> Bool {
         guard let entry else { return false }
-        return screen.split(separator: "\n").contains { $0.contains(app.catalogue("receipt.title")) && $0.contains(entry.serial) }
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        return rows.count > 3 && rows[3].trimmingCharacters(in: .whitespaces) == app.catalogue("receipt.title")
+            && rows.contains { $0.contains(entry.serial) }
     }
 
     @discardableResult

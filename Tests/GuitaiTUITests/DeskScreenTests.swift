@@ -104,7 +104,7 @@ import TestSupport
         desk.login()
         desk.type("zxpc"); desk.keys(.enter, .function(5))
         desk.type("药品 D 12")
-        #expect(desk.keys(.enter).contains("明细写法：名称 类别(A/B/C) 金额"))
+        #expect(desk.keys(.enter).contains("类别「D」应为 A、B 或 C"))
     }
 
     @Test func belowEightyByTwentyFourAMessageStandsInForTheDeskUntilItGrowsBack() throws {
@@ -112,7 +112,7 @@ import TestSupport
         desk.login()
         desk.type("zxpc"); desk.keys(.enter)
         let small = desk.send([.resize(width: 60, height: 20), .tick])
-        #expect(small.contains("窗口太小（60x20）"))
+        #expect(small.contains("窗口 60x20 太小"))
         let back = desk.send([.resize(width: 120, height: 40), .tick])
         #expect(back.contains("扎西·平措"))
         // The whole desk again, at the new size: forty rows, the key bar on the last.
@@ -187,9 +187,9 @@ import TestSupport
         // Enter on the settlement shows its slip again, as printed.
         screen = desk.keys(.enter)
         #expect(screen.contains("医疗费用一站式结算单"))
-        // Other transactions show what the journal recorded, in plain lines; ID numbers masked.
+        // Other transactions show their receipt as it was printed; ID numbers masked.
         screen = desk.keys(.escape, .up, .enter)
-        #expect(screen.contains("参保登记") && screen.contains("scheme: resident-medical") && !screen.contains(DeskHarness.tashi))
+        #expect(screen.contains("回执：参保登记") && screen.contains("居民基本医疗保险") && !screen.contains(DeskHarness.tashi), "\(screen)")
     }
 
     @Test func anEmployerCodeOpensTheSchemesJoinedThroughAnEmployer() throws {
@@ -216,7 +216,7 @@ import TestSupport
         // Activating an e-card that was never issued.
         desk.keys(.character("3")); desk.type("12345678"); desk.keys(.enter)
         let screen = desk.keys(.enter)
-        #expect(screen.contains("电子社保卡当前状态为“未签发”，不能激活"))
+        #expect(screen.contains("电子社保卡当前状态为「未签发」，不能激活"))
     }
 
     @Test func aBillOverTheOutpatientCapIsPaidUpToTheCapAndTheSlipSaysSo() throws {
@@ -308,7 +308,7 @@ import TestSupport
         desk.login()
         desk.send(Array(repeating: .tick, count: 240))
         desk.keys(.function(10))
-        #expect(!desk.app.running)
+        #expect(desk.quit)
         screen = desk.screen
         #expect(screen.contains("屏幕已锁定"))
     }

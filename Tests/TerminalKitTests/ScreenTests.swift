@@ -11,11 +11,41 @@ import Testing
         #expect(screen.text == "扎西·平措")
     }
 
-    @Test func aWideCharacterThatWouldStraddleTheLimitIsNeverHalfDrawn() {
+    @Test func aWideCharacterThatWouldStraddleTheLimitIsNeverHalfDrawnAndTheCutIsMarked() {
         var screen = Screen(width: 10, height: 1)
         screen.put("卓玛卓玛卓玛", x: 0, y: 0, limit: 5)
-        #expect(screen.row(0) == "卓玛")
+        // Five cells: two wide characters and the mark.
+        #expect(screen.row(0) == "卓玛~")
         #expect(!screen[4, 0].isContinuation)
+        #expect(screen.cuts == [Screen.Cut(x: 0, y: 0, text: "卓玛卓玛卓玛")])
+        // Text that fits is not a cut, even exactly to the limit.
+        screen.put("卓玛a", x: 0, y: 0, limit: 5)
+        #expect(screen.cuts.count == 1)
+    }
+
+    @Test func aParagraphWrapsWithinItsWidthAndMarksWhatItCannotShow() {
+        var screen = Screen(width: 20, height: 5)
+        let rows = screen.paragraph("Window 60x20 is too small: make it at least 80x24", x: 0, y: 0, width: 20)
+        // Broken at spaces, never inside "60x20" or "80x24".
+        #expect(rows == 3)
+        #expect(screen.row(0) == "Window 60x20 is too")
+        #expect(screen.row(1) == "small: make it at")
+        #expect(screen.row(2) == "least 80x24")
+        #expect(screen.cuts.isEmpty)
+        var short = Screen(width: 20, height: 5)
+        #expect(short.paragraph("Window 60x20 is too small: make it at least 80x24", x: 0, y: 0, width: 20, maxRows: 2) == 2)
+        #expect(short.row(1).hasSuffix("~"))
+        #expect(short.cuts.count == 1)
+    }
+
+    @Test func flowMovesAWholePieceToTheNextRowRatherThanCuttingIt() {
+        var screen = Screen(width: 30, height: 3)
+        let rows = screen.flow(["Visit: inpatient", "Level: 3", "Major (Ctrl-O): no"], x: 0, y: 0, width: 30)
+        // 16 + 3 + 8 = 27 cells on the first row; the third piece (18) would pass 30.
+        #expect(rows == 2)
+        #expect(screen.row(0) == "Visit: inpatient   Level: 3")
+        #expect(screen.row(1) == "Major (Ctrl-O): no")
+        #expect(screen.cuts.isEmpty)
     }
 
     @Test func overwritingHalfOfAWideCharacterBlanksTheOtherHalf() {

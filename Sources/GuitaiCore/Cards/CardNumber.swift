@@ -5,7 +5,7 @@ public struct CardNumber: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ input: String) -> Result<CardNumber, DomainError> {
         let text = input.trimmingSpaces.uppercased()
         guard text.count == 9, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
-            return .failure(.refused("bad-card-number", zh: "社保卡卡号应为9位字母或数字，现为“\(input)”",
+            return .failure(.refused("bad-card-number", zh: "社保卡卡号应为9位字母或数字，现为「\(input)」",
                                      en: "A card number has 9 letters or digits; \"\(input)\" does not"))
         }
         guard text.contains(where: \.isNumber) else {

@@ -27,7 +27,7 @@ public enum ECardStep: String, Sendable, CaseIterable {
         }
         guard allowed.contains(current) else {
             let state = current?.label ?? Bilingual(zh: "未签发", en: "not issued")
-            throw .refused("illegal-transition", zh: "电子社保卡当前状态为“\(state.zh)”，不能\(label.zh)",
+            throw .refused("illegal-transition", zh: "电子社保卡当前状态为「\(state.zh)」，不能\(label.zh)",
                            en: "The e-card is \(state.en): it cannot be \(label.en)")
         }
         return switch self {

@@ -87,7 +87,7 @@ public struct PhysicalCard: Hashable, Sendable {
     public func applying(_ change: Change, on date: LocalDate) throws(DomainError) -> PhysicalCard {
         let current = effectiveState(on: date)
         guard change.allowedFrom.contains(current) else {
-            throw .refused("illegal-transition", zh: "社保卡当前状态为“\(current.label.zh)”，不能\(change.label.zh)",
+            throw .refused("illegal-transition", zh: "社保卡当前状态为「\(current.label.zh)」，不能\(change.label.zh)",
                            en: "The card is \(current.label.en): it cannot be \(change.label.en)")
         }
         var card = self

@@ -38,7 +38,7 @@ public enum EnrolmentRules {
         var ends: (Scheme, LocalDate)?
         if let partner = request.scheme.exclusivePartner, let other = open.first(where: { $0.scheme == partner }) {
             guard request.switchPair else {
-                throw duplicate(other, hint: Bilingual(zh: "如确需转换险种，请选择“转换”（--switch）",
+                throw duplicate(other, hint: Bilingual(zh: "如确需转换险种，请选择「转换」（--switch）",
                                                        en: "to switch schemes, choose the switch (--switch)"))
             }
             let end = from.adding(days: -1)

@@ -24,7 +24,7 @@ public enum EnrolmentTransition: String, Sendable, CaseIterable {
         }
         guard allowed.contains(enrolment.status) else {
             throw .refused("illegal-transition",
-                           zh: "\(enrolment.scheme.label.zh)当前状态为“\(enrolment.status.label.zh)”，不能\(label.zh)",
+                           zh: "\(enrolment.scheme.label.zh)当前状态为「\(enrolment.status.label.zh)」，不能\(label.zh)",
                            en: "The \(enrolment.scheme.label.en) is \(enrolment.status.label.en): it cannot be \(label.en)")
         }
         guard date >= enrolment.from else {

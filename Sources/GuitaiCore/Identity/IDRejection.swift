@@ -31,7 +31,7 @@ public enum IDRejection: Error, Hashable, Sendable {
             Bilingual(zh: "身份证号应为18位（或旧版15位），现有\(n)位，请核对证件",
                       en: "An ID number has 18 characters (or 15 for old ones); this one has \(n): please check the document")
         case .badCharacter(let position, let character):
-            Bilingual(zh: "身份证号第\(position)位“\(character)”不是数字（只有第18位可以是X）",
+            Bilingual(zh: "身份证号第\(position)位「\(character)」不是数字（只有第18位可以是X）",
                       en: "Character \(position) (\"\(character)\") is not a digit; only the 18th may be X")
         case .badCheckCharacter(let expected, let found):
             Bilingual(zh: "身份证号第18位校验位应为 \(expected)，现为 \(found)，请核对证件",

@@ -17,7 +17,7 @@ public struct SocialCreditCode: Hashable, Sendable, CustomStringConvertible {
         for (index, character) in text.enumerated() {
             guard let value = alphabet.firstIndex(of: character) else {
                 return .failure(.refused("bad-employer-code",
-                    zh: "统一社会信用代码第\(index + 1)位“\(character)”不是允许的字符",
+                    zh: "统一社会信用代码第\(index + 1)位「\(character)」不是允许的字符",
                     en: "Character \(index + 1) (\"\(character)\") is not allowed in a unified social credit code"))
             }
             values.append(value)

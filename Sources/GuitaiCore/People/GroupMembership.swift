@@ -22,7 +22,7 @@ public struct GroupMembership: Hashable, Sendable, Codable {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard let group = SpecialGroup(rawValue: parts[0]) else {
             let names = SpecialGroup.allCases.map(\.rawValue).joined(separator: ", ")
-            return .failure(.refused("unknown-group", zh: "没有“\(parts[0])”这个群体，可选：\(names)",
+            return .failure(.refused("unknown-group", zh: "没有「\(parts[0])」这个群体，可选：\(names)",
                                      en: "There is no group \"\(parts[0])\"; choose one of \(names)"))
         }
         guard parts.count <= 3 else {
@@ -32,13 +32,13 @@ public struct GroupMembership: Hashable, Sendable, Codable {
         var dates: [LocalDate?] = [defaultFrom, nil]
         for (index, text) in parts.dropFirst().enumerated() where !text.isEmpty {
             guard let date = LocalDate(iso: text) else {
-                return .failure(.refused("bad-date", zh: "日期“\(text)”应写作 YYYY-MM-DD", en: "The date \"\(text)\" should be YYYY-MM-DD"))
+                return .failure(.refused("bad-date", zh: "日期「\(text)」应写作 YYYY-MM-DD", en: "The date \"\(text)\" should be YYYY-MM-DD"))
             }
             dates[index] = date
         }
         let membership = GroupMembership(group: group, from: dates[0] ?? defaultFrom, to: dates[1])
         if let to = membership.to, to < membership.from {
-            return .failure(.refused("bad-group", zh: "群体“\(group.label.zh)”的截止日期早于起始日期",
+            return .failure(.refused("bad-group", zh: "群体「\(group.label.zh)」的截止日期早于起始日期",
                                      en: "The group \(group.rawValue) ends before it starts"))
         }
         return .success(membership)

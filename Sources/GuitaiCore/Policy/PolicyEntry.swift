@@ -31,7 +31,7 @@ enum PolicyLexer {
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
-                throw PolicyError(file: file, line: lineNumber, zh: "应为“键 = 值 | 来源”", en: "expected `key = value | source`")
+                throw PolicyError(file: file, line: lineNumber, zh: "应为「键 = 值 | 来源」", en: "expected `key = value | source`")
             }
             guard !section.isEmpty else {
                 throw PolicyError(file: file, line: lineNumber, zh: "参数出现在任何 [节] 之前", en: "a parameter before any [section]")
@@ -44,7 +44,7 @@ enum PolicyLexer {
                 source = text
                 rest = String(rest[..<bar])
                 if text.isEmpty {
-                    throw PolicyError(file: file, line: lineNumber, zh: "“|”之后的来源为空", en: "the source after `|` is empty")
+                    throw PolicyError(file: file, line: lineNumber, zh: "「|」之后的来源为空", en: "the source after `|` is empty")
                 }
             }
             let value = rest.trimmingSpaces

@@ -73,7 +73,7 @@ private struct EntryReader {
     mutating func sourced(_ key: String) throws(PolicyError) -> PolicyEntry {
         let e = try entry(key)
         guard e.source != nil else {
-            throw fail(e, zh: "参数缺少来源（在值后写“| 来源”，如 | illustrative）",
+            throw fail(e, zh: "参数缺少来源（在值后写「| 来源」，如 | illustrative）",
                        en: "the parameter has no source (write `| source` after the value, e.g. `| illustrative`)")
         }
         return e
@@ -81,7 +81,7 @@ private struct EntryReader {
 
     func money(_ text: String, _ e: PolicyEntry) throws(PolicyError) -> Money {
         guard let money = Money(yuan: text, allowingSeparators: true), money.fen >= 0 else {
-            throw fail(e, zh: "“\(text)”不是金额（元，最多两位小数）", en: "\"\(text)\" is not an amount (yuan, at most two decimals)")
+            throw fail(e, zh: "「\(text)」不是金额（元，最多两位小数）", en: "\"\(text)\" is not an amount (yuan, at most two decimals)")
         }
         guard money <= Money.maximumEntered else {
             throw fail(e, zh: "金额 \(text) 超过上限 \(Money.maximumEntered.grouped) 元", en: "the amount \(text) is above the limit of \(Money.maximumEntered.grouped) yuan")
@@ -91,7 +91,7 @@ private struct EntryReader {
 
     func ratio(_ text: String, _ e: PolicyEntry) throws(PolicyError) -> Ratio {
         guard let ratio = Ratio(percentText: text), ratio <= .whole else {
-            throw fail(e, zh: "“\(text)”不是0%到100%之间的比例", en: "\"\(text)\" is not a percentage between 0% and 100%")
+            throw fail(e, zh: "「\(text)」不是0%到100%之间的比例", en: "\"\(text)\" is not a percentage between 0% and 100%")
         }
         return ratio
     }
@@ -116,7 +116,7 @@ private struct EntryReader {
     mutating func sourcedInt(_ key: String) throws(PolicyError) -> Sourced<Int> {
         let e = try sourced(key)
         guard let value = Int(e.value), value >= 0 else {
-            throw fail(e, zh: "“\(e.value)”不是非负整数", en: "\"\(e.value)\" is not a whole number")
+            throw fail(e, zh: "「\(e.value)」不是非负整数", en: "\"\(e.value)\" is not a whole number")
         }
         return Sourced(value, source: e.sourceText)
     }
@@ -132,7 +132,7 @@ private struct EntryReader {
     }
 
     func unknownGroup(_ word: String, _ e: PolicyEntry) -> PolicyError {
-        fail(e, zh: "没有“\(word)”这个群体", en: "there is no group \"\(word)\"")
+        fail(e, zh: "没有「\(word)」这个群体", en: "there is no group \"\(word)\"")
     }
 
     /// One value for every level, or three (levels 1, 2, 3).
@@ -154,7 +154,7 @@ private struct EntryReader {
         let regions = try entry("policy.regions")
         let prefixes = words(regions)
         for prefix in prefixes where !(prefix.allSatisfy { $0.isASCII && $0.isNumber } && (1...6).contains(prefix.count)) {
-            throw fail(regions, zh: "地区前缀“\(prefix)”应为1到6位数字", en: "the region prefix \"\(prefix)\" should be 1 to 6 digits")
+            throw fail(regions, zh: "地区前缀「\(prefix)」应为1到6位数字", en: "the region prefix \"\(prefix)\" should be 1 to 6 digits")
         }
         do { _ = try StoredText.check(idEntry.value, as: .policyID) } catch { throw fail(idEntry, zh: error.message.zh, en: error.message.en) }
         let titleEntry = optional("policy.title")
@@ -212,7 +212,7 @@ private struct EntryReader {
             var status: EmploymentStatus?
             if words.count == 4 {
                 guard let s = EmploymentStatus(rawValue: words[3]) else {
-                    throw fail(e, zh: "“\(words[3])”应为 in-service 或 retired", en: "\"\(words[3])\" should be in-service or retired")
+                    throw fail(e, zh: "「\(words[3])」应为 in-service 或 retired", en: "\"\(words[3])\" should be in-service or retired")
                 }
                 status = s
             }
@@ -254,7 +254,7 @@ private struct EntryReader {
         for word in words(applies) {
             if let scheme = Scheme(rawValue: word), scheme.isMedical { schemes.insert(scheme) }
             else if let visit = VisitType(rawValue: word) { visits.insert(visit) }
-            else { throw fail(applies, zh: "“\(word)”不是医疗险种或就诊类型", en: "\"\(word)\" is neither a medical scheme nor a visit type") }
+            else { throw fail(applies, zh: "「\(word)」不是医疗险种或就诊类型", en: "\"\(word)\" is neither a medical scheme nor a visit type") }
         }
         if visits.isEmpty { visits = Set(VisitType.allCases) }
         let bandsEntry = try sourced("critical-illness.bands")
@@ -263,7 +263,7 @@ private struct EntryReader {
             let parts = piece.split(separator: " ").map(String.init)
             let range = parts.first?.split(separator: "-", omittingEmptySubsequences: false) ?? []
             guard parts.count == 2, range.count == 2 else {
-                throw fail(bandsEntry, zh: "分段应写作“下限-上限 比例”，以逗号分隔", en: "write bands as `lower-upper ratio`, separated by commas")
+                throw fail(bandsEntry, zh: "分段应写作「下限-上限 比例」，以逗号分隔", en: "write bands as `lower-upper ratio`, separated by commas")
             }
             let lower = try money(String(range[0]), bandsEntry)
             let upper = range[1].isEmpty ? nil : try money(String(range[1]), bandsEntry)
@@ -357,7 +357,7 @@ private struct EntryReader {
         guard days.count == 2, days.allSatisfy({ $0.count == 2 }),
               LocalDate(year: 2000, month: days[0][0], day: days[0][1]) != nil,
               LocalDate(year: 2000, month: days[1][0], day: days[1][1]) != nil else {
-            throw fail(window, zh: "征缴期应写作“MM-DD MM-DD”", en: "write the collection window as `MM-DD MM-DD`")
+            throw fail(window, zh: "征缴期应写作「MM-DD MM-DD」", en: "write the collection window as `MM-DD MM-DD`")
         }
         let exempt = try sourced(section + "exempt-groups")
         return WaitingPeriodRule(

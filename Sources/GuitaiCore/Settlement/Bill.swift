@@ -35,11 +35,11 @@ public struct Bill: Hashable, Sendable {
                             en: "The bill has more than \(Bill.maximumItems) items: settle it in parts")
         }
         if let big = items.firstIndex(where: { $0.amount > Bill.maximumItem }) {
-            return .refused("malformed-bill", zh: "第\(big + 1)项“\(items[big].name)”金额超过\(Bill.maximumItem.grouped)元，请核对",
+            return .refused("malformed-bill", zh: "第\(big + 1)项「\(items[big].name)」金额超过\(Bill.maximumItem.grouped)元，请核对",
                             en: "Item \(big + 1) (\(items[big].name)) is above \(Bill.maximumItem.grouped) yuan: please check it")
         }
         if let bad = items.firstIndex(where: { $0.amount.fen <= 0 }) {
-            return .refused("bad-bill-item", zh: "第\(bad + 1)项“\(items[bad].name)”金额应大于0",
+            return .refused("bad-bill-item", zh: "第\(bad + 1)项「\(items[bad].name)」金额应大于0",
                             en: "Item \(bad + 1) (\(items[bad].name)) must have an amount above zero")
         }
         return nil

@@ -56,7 +56,7 @@ public enum SettlementEngine {
                                    groups: Set<SpecialGroup>, policy: Policy, ytd: YearToDate) throws(DomainError) -> BasicLayer {
         let key = BasicRowKey(scheme: scheme, visit: bill.visit, status: scheme == .employeeMedical ? (status ?? .inService) : nil)
         guard let rule = policy.basicRule(for: key) else {
-            throw .refused("policy-missing-row", zh: "政策 \(policy.id) 没有“\(key)”的基本医保参数",
+            throw .refused("policy-missing-row", zh: "政策 \(policy.id) 没有「\(key)」的基本医保参数",
                            en: "Policy \(policy.id) has no basic-fund row for \(key)")
         }
         let deductible = rule.deductible(at: bill.level)

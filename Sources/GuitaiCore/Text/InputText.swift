@@ -32,7 +32,7 @@ public enum InputText {
 
     private static func refuse(_ file: String, zh: String, en: String) -> DomainError {
         .refused("not-utf8",
-                 zh: "文件 \(file) \(zh)，请另存为 UTF-8 编码后重试（Excel：另存为“CSV UTF-8”；WPS：另存时选择 UTF-8 编码）",
+                 zh: "文件 \(file) \(zh)，请另存为 UTF-8 编码后重试（Excel：另存为「CSV UTF-8」；WPS：另存时选择 UTF-8 编码）",
                  en: "The file \(file) \(en): save it again as UTF-8 and retry (Excel: Save As \"CSV UTF-8\"; WPS: choose UTF-8 when saving)")
     }
 

@@ -39,6 +39,16 @@ public enum StoredText {
         return value
     }
 
+    /// The refusal `check` would throw, or nil when the text will do: for a form that checks a field as it is left.
+    public static func refusal(of text: String, as kind: TextKind) -> DomainError? {
+        do {
+            _ = try check(text, as: kind)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// Like `check`, for an optional field: nil or an empty text stay nil.
     public static func checkOptional(_ text: String?, as kind: TextKind) throws(DomainError) -> String? {
         guard let text else { return nil }

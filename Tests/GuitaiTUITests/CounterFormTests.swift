@@ -1,0 +1,119 @@
+import GuitaiCore
+import Testing
+import TerminalKit
+import TestSupport
+@testable import GuitaiTUI
+
+/// Check as you go, lose nothing: each field is checked as it is left and its refusal names it; Esc from a confirmation,
+/// a trip to another citizen or a refused write leave the form as typed; quitting over typed work asks first.
+@Suite struct CounterFormTests {
+    private func deskWithTashi() throws -> DeskHarness {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        return desk
+    }
+
+    @Test func aWeakPINIsNamedAtItsFieldBeforeAnyConfirmation() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(3), .character("1")); desk.type("A12345678"); desk.keys(.enter, .enter, .escape)
+        desk.keys(.character("2"))
+        desk.type("123456")
+        let refused = desk.keys(.enter)
+        #expect(refused.contains("6位密码（由本人输入）：密码不能是连续递增或递减的数字"), "\(refused)")
+        #expect(!refused.contains("请确认"))
+        // The PIN of the birth date (1955-03-10 gives 0310…) is refused the same way.
+        desk.keys(.control("u")); desk.type("031099")
+        #expect(desk.keys(.enter).contains("密码不能使用出生日期"))
+        desk.keys(.control("u")); desk.type("802514")
+        let confirm = desk.keys(.enter, .enter)
+        #expect(confirm.contains("请确认"), "\(confirm)")
+    }
+
+    @Test func aMissingCardIsSaidWhenTheActionIsChosen() throws {
+        let desk = try deskWithTashi()
+        let screen = desk.keys(.function(3), .character("2"))
+        #expect(screen.contains("还没有登记社保卡"), "\(screen)")
+        #expect(!screen.contains("6位密码"), "the PIN form opened for a citizen with no card")
+    }
+
+    @Test func aWrongCardNumberIsNamedAtOnceAndEscFromTheConfirmationKeepsItsText() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(3), .character("1"))
+        desk.type("12")
+        #expect(desk.keys(.enter).contains("社保卡卡号：社保卡卡号应为9位字母或数字"))
+        desk.keys(.backspace, .backspace); desk.type("A12345678")
+        #expect(desk.keys(.enter).contains("请确认"))
+        let back = desk.keys(.escape)
+        #expect(back.contains("A12345678"), "Esc lost the typed card number:\n\(back)")
+        #expect(try desk.lastTransaction()?.kind != "card.register")
+    }
+
+    @Test func anEmptyVideoReferenceIsNamedInTheClerksWordsNotAsACommandLineFlag() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        desk.type("zmyj"); desk.keys(.enter, .function(4), .character("3"))
+        let refused = desk.keys(.enter)
+        #expect(refused.contains("视频通话编号：请填写视频通话的编号"), "\(refused)")
+        #expect(!refused.contains("--ref") && !refused.contains("请确认"))
+        desk.type("VC-20230601-7")
+        desk.keys(.enter)
+        let back = desk.keys(.escape)
+        #expect(back.contains("VC-20230601-7"))
+    }
+
+    @Test func aRegistrationLeftHalfTypedComesBackAsItWas() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        let id = GB11643.number(region: "540102", birth: "19800101", sequence: 555)
+        desk.type(id); desk.keys(.enter, .enter)
+        desk.type("次仁多吉")
+        desk.keys(.escape)
+        let again = desk.keys(.enter)
+        #expect(again.contains("次仁多吉"), "the typed name was lost:\n\(again)")
+        // A household typed in Chinese is taken; a wrong one is named at its field.
+        desk.keys(.enter, .enter)
+        desk.type("乡下")
+        #expect(desk.keys(.enter).contains("户籍（城镇/农村）：户籍性质填 城镇 或 农村"))
+        desk.keys(.backspace, .backspace); desk.type("农村")
+        desk.keys(.enter)
+        desk.keys(.enter)
+        let receipt = desk.keys(.enter)
+        #expect(desk.isReceipt(receipt, of: try desk.lastTransaction()))
+        let person = try desk.app.desk?.showPerson(id).person
+        #expect(person?.name == "次仁多吉" && person?.household == .rural)
+    }
+
+    @Test func aHalfFilledBillWaitsForItsCitizenWhileAnotherIsServed() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(5)); desk.type("药品 B 850.80"); desk.keys(.enter)
+        desk.keys(.function(6)); desk.type("zmyj"); desk.keys(.enter)
+        let other = desk.keys(.function(5))
+        #expect(other.contains("卓玛央金") && !other.contains("850.80"), "the bill followed the next citizen:\n\(other)")
+        desk.keys(.function(6)); desk.type("zxpc"); desk.keys(.enter)
+        let back = desk.keys(.function(5))
+        #expect(back.contains("850.80"), "the bill was lost:\n\(back)")
+    }
+
+    @Test func quittingOverAnUnsavedBillAsksAndEscKeepsIt() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(5)); desk.type("药品 B 850.80"); desk.keys(.enter)
+        let question = desk.keys(.function(10))
+        #expect(!desk.quit)
+        #expect(question.contains("一站式结算（扎西·平措）"), "\(question)")
+        let back = desk.keys(.escape)
+        #expect(back.contains("850.80") && !desk.quit)
+        desk.keys(.function(10), .enter)
+        #expect(desk.quit)
+    }
+
+    @Test func afterASettlementTheNextBillStartsEmpty() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(5)); desk.type("药品 B 850.80"); desk.keys(.enter, .function(9), .enter)
+        #expect(try desk.lastTransaction()?.kind == "settle")
+        let next = desk.keys(.escape)
+        #expect(next.contains("一站式结算") && !next.contains("850.80"), "\(next)")
+        desk.keys(.function(10))
+        #expect(desk.quit, "nothing typed, yet F10 asked")
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import TerminalKit
+
+/// The sequences terminals send after ESC, as xterm, PuTTY, rxvt, VT220 and the Linux console send them.
+@Suite struct EscapeSequenceTests {
+    private func read(_ tail: String) -> EscapeSequence.Reading { EscapeSequence.read(Array(tail)) }
+
+    @Test func homeAndEndInEveryCommonForm() {
+        for tail in ["[H", "OH", "[1~", "[7~"] { #expect(read(tail) == .complete(.home), "ESC \(tail)") }
+        for tail in ["[F", "OF", "[4~", "[8~"] { #expect(read(tail) == .complete(.end), "ESC \(tail)") }
+        #expect(read("[2~") == .complete(.insert))
+        #expect(read("[3~") == .complete(.delete))
+        #expect(read("[5~") == .complete(.pageUp))
+        #expect(read("[6~") == .complete(.pageDown))
+    }
+
+    @Test func functionKeysInEveryCommonForm() {
+        // xterm's SS3 forms, PuTTY's and rxvt's tilde forms (16 and 22 are skipped by VT220), the Linux console's.
+        #expect(read("OP") == .complete(.function(1)) && read("OS") == .complete(.function(4)))
+        let tilde = [11: 1, 12: 2, 13: 3, 14: 4, 15: 5, 17: 6, 18: 7, 19: 8, 20: 9, 21: 10, 23: 11, 24: 12]
+        for (code, n) in tilde { #expect(read("[\(code)~") == .complete(.function(n)), "ESC [\(code)~") }
+        #expect(read("[[A") == .complete(.function(1)) && read("[[E") == .complete(.function(5)))
+    }
+
+    @Test func modifiersAreDroppedAndTheKeyStillActs() {
+        #expect(read("[1;5H") == .complete(.home))
+        #expect(read("[3;2~") == .complete(.delete))
+        #expect(read("[1;2A") == .complete(.up))
+    }
+
+    @Test func aSequenceIsReadToItsEndAndOneNamingNoKeyIsIgnored() {
+        #expect(read("[") == .incomplete)
+        #expect(read("[1") == .incomplete)
+        #expect(read("[1;5") == .incomplete)
+        #expect(read("O") == .incomplete)
+        // Focus reports, unknown tilde codes and mouse-less private sequences name no key: read whole, then dropped.
+        #expect(read("[I") == .complete(nil))
+        #expect(read("[99~") == .complete(nil))
+        #expect(read("[?1h") == .complete(nil))
+    }
+
+    @Test func aLoneEscOrAltWithALetterIsNotASequence() {
+        #expect(read("x") == .notASequence)
+        #expect(read("") == .incomplete)
+    }
+
+    @Test func everyCommonFormDecodesToTheKeyItIsTaughtAs() {
+        for form in EscapeSequence.commonForms { #expect(read(form.tail) == .complete(form.key), "ESC \(form.tail)") }
+    }
+}
