@@ -60,6 +60,8 @@ public enum DisplayWidth {
                 head.append(character)
                 used += w
             }
+            // A wide character in a one-cell row still moves on (it overflows, and the screen marks the cut).
+            if head.isEmpty, let first = rest.first { head.append(first) }
             let next = rest.dropFirst(head.count).first
             if let last = head.last, let next, isWordCharacter(last), isWordCharacter(next),
                let cut = head.lastIndex(where: { " ，；：、。".contains($0) }) {

@@ -40,7 +40,9 @@ public enum BillLine {
     /// Commas only between groups of three digits before the decimal point (`1,000`, `12,345.60`), or none at all.
     private static func isGroupedWell(_ text: String) -> Bool {
         guard text.contains(",") else { return true }
-        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2 && parts[1].contains(",") { return false }
+        let whole = parts[0]
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard let head = groups.first, (1...3).contains(head.count) else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }

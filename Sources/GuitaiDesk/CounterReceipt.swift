@@ -52,7 +52,7 @@ public struct CounterReceipt: Sendable {
     }
 
     /// `HH:MM` in China Standard Time.
-    static func clockTime(_ seconds: Int64) -> String {
+    public static func clockTime(_ seconds: Int64) -> String {
         let ofDay = ((seconds + 8 * 3600) % 86_400 + 86_400) % 86_400
         func two(_ n: Int64) -> String { (n < 10 ? "0" : "") + String(n) }
         return two(ofDay / 3600) + ":" + two(ofDay % 3600 / 60)

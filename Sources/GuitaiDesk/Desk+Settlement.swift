@@ -63,18 +63,7 @@ extension Desk {
         try require(.supervision)
         let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
         return try store.write(context, kind: "settle.reverse") { tx in
-            guard let settlement = try tx.settlement(serial: serial) else {
-                throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
-                                           en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
-            }
-            if today < settlement.recordedOn {
-                throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于结算日期 \(settlement.recordedOn.iso)",
-                                          en: "A reversal on \(today.iso) would be dated before the settlement it reverses (\(settlement.recordedOn.iso))")
-            }
-            if let existing = settlement.reversedBy {
-                throw DomainError.refused("already-reversed", zh: "结算 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",
-                                          en: "Settlement \(serial) was already reversed by \(existing)")
-            }
+            let settlement = try reversible(serial, tx)
             try tx.insertReversal(of: serial, approvedBy: account.id, reason: reason)
             return ((), ["reversed": .string(serial), "total": .money(settlement.total), "reason": .string(reason)])
         }.serial
@@ -100,9 +89,45 @@ extension Desk {
         return try store.read { try $0.settlement(serial: serial)?.slip }
     }
 
+    /// The settlement a reversal would undo, when it can be undone now.
+    /// - Throws: `settlement-not-found`, `already-reversed` (naming the reversal), `impossible-date`.
+    private func reversible(_ serial: String, _ tx: StoreTransaction) throws -> SettlementRecord {
+        guard let settlement = try tx.settlement(serial: serial) else {
+            throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
+                                       en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
+        }
+        if today < settlement.recordedOn {
+            throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于结算日期 \(settlement.recordedOn.iso)",
+                                      en: "A reversal on \(today.iso) would be dated before the settlement it reverses (\(settlement.recordedOn.iso))")
+        }
+        if let existing = settlement.reversedBy {
+            throw DomainError.refused("already-reversed", zh: "结算 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",
+                                      en: "Settlement \(serial) was already reversed by \(existing)")
+        }
+        return settlement
+    }
+
+    /// What a reversal of this settlement would undo, checked before anyone is asked for a password: the settlement,
+    /// or the reason it cannot be reversed (`settlement-not-found`, `already-reversed`, `impossible-date`).
+    public func settlementToReverse(_ serial: String) throws -> SettlementRecord {
+        try require(.counter)
+        return try store.read { tx in try reversible(serial, tx) }
+    }
+
+    /// The serial of the reversal that undid a settlement, if one did.
+    public func reversal(of serial: String) throws -> String? {
+        try require(.counter)
+        return try store.read { try $0.settlement(serial: serial)?.reversedBy }
+    }
+
     /// Reverses a settlement with a supervisor's approval given at this counter: the supervisor logs in on the spot,
-    /// and the reversal is theirs in the journal.
+    /// and the reversal is theirs in the journal. The approver is never the operator who asks (four eyes), trainer or not.
+    /// - Throws: `self-approval` (65) when the approver is this session's operator; the login's and the reversal's refusals.
     public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
+        if supervisorID.trimmingSpaces == account.id {
+            throw DomainError.refused("self-approval", zh: "冲正须由另一名复核员审批，经办员不能审批自己的业务",
+                                      en: "Another supervisor must approve: an operator cannot approve their own request")
+        }
         let supervisor = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
                                        counter: counter, resources: resources)
         return try supervisor.reverseSettlement(serial, reason: reason)

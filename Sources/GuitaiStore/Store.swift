@@ -57,6 +57,7 @@ public final class Store: Sendable {
             // The projection's notes of each transaction live in a temporary table: in memory, not a temporary file.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try Projection.registerDigest(db)
+            db.add(function: StoreTransaction.initialsPrefix)
             if capture && !readOnly { try Projection.install(db) }
         }
         return try DatabaseQueue(path: path, configuration: configuration)

@@ -44,13 +44,20 @@ extension StoreTransaction {
             rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE id_number LIKE ? ORDER BY name, id_number LIMIT ?",
                                     arguments: ["%" + upper, limit])
         } else if isLetters {
-            // `initials` is a GLOB pattern with every reading's letter per character, `[z][x][pb][c]`.
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE ? GLOB initials ORDER BY name, id_number LIMIT ?",
-                                    arguments: [text.lowercased(), limit])
+            // `initials` is a GLOB pattern with every reading's letter per character, `[z][x][pb][c]`. The letters typed
+            // are matched against the name's first characters (`zx` finds every 扎西·…), whole names first.
+            let letters = text.lowercased()
+            rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM persons WHERE ? GLOB guitai_initials_prefix(initials, ?)
+                ORDER BY (? GLOB initials) DESC, name, id_number LIMIT ?
+                """, arguments: [letters, letters.count, letters, limit])
         } else {
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id_number LIMIT ?",
-                                    arguments: ["%" + escaped + "%", limit])
+            // A name matches with or without its dot, and whichever dot was typed (`扎西平措`, `扎西.平措` find 扎西·平措).
+            let bare = String(text.filter { !StoredText.nameDotVariants.contains($0) && $0 != StoredText.nameDot })
+            let escaped = bare.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM persons WHERE replace(name, ?, '') LIKE ? ESCAPE '\\' ORDER BY name, id_number LIMIT ?
+                """, arguments: [String(StoredText.nameDot), "%" + escaped + "%", limit])
         }
         return try rows.map(personRecord)
     }
@@ -72,5 +79,21 @@ extension StoreTransaction {
                             regionCode: try r.text("region_code"), address: try r.optionalText("address"), phone: try r.optionalText("phone"),
                             isStudent: try r.bool("student"), groups: groups)
         return PersonRecord(uuid: uuid, person: person, createdSerial: try r.text("created_serial"))
+    }
+}
+
+extension StoreTransaction {
+    /// `guitai_initials_prefix(initials, k)`: a name's initials pattern cut after its first `k` characters
+    /// (`[z][x][pb][c]`, 2 → `[z][x]`), or NULL when the name has fewer, so typed initials match a name's beginning.
+    static let initialsPrefix = DatabaseFunction("guitai_initials_prefix", argumentCount: 2, pure: true) { values in
+        guard let pattern = String.fromDatabaseValue(values[0]), let count = Int.fromDatabaseValue(values[1]), count > 0 else {
+            return nil
+        }
+        var closed = 0
+        for index in pattern.indices where pattern[index] == "]" {
+            closed += 1
+            if closed == count { return String(pattern[...index]) }
+        }
+        return nil
     }
 }

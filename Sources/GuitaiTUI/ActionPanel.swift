@@ -32,7 +32,10 @@ struct ActionPanel: Panel {
         return true
     }
 
-    mutating func willPark() { _ = cancel() }
+    /// Set aside, the form keeps what was typed but forgets its secrets (a PIN).
+    mutating func willPark() {
+        for index in form.fields.indices where form.fields[index].secret { form.set(index, "") }
+    }
 
     /// After the write: the next action starts from a clean form.
     mutating func didCommit() { _ = cancel() }
@@ -58,7 +61,10 @@ struct ActionPanel: Panel {
                 return receipt
             })
         }
-        if case .character(let c) = key, let n = c.wholeNumberValue, (1...actions.count).contains(n) {
+        // 1 to 9 choose the first nine actions, 0 the tenth.
+        if case .character(let c) = key, var n = c.wholeNumberValue, c.isASCII {
+            if n == 0 { n = 10 }
+            guard (1...actions.count).contains(n) else { return .stay }
             var prepared = Form(actions[n - 1].fields)
             if let refusal = actions[n - 1].prepare(app, &prepared) {
                 app.say(refusal)
@@ -82,10 +88,10 @@ struct ActionPanel: Panel {
         y += 1
         for (index, action) in actions.enumerated() {
             let role: CellRole = index == chosen ? .selection : .normal
-            screen.put("\(index + 1) " + app.catalogue(action.labelKey), x: area.x + (index % 2) * 38, y: y + index / 2, role: role, limit: 37)
+            screen.put("\((index + 1) % 10) " + app.catalogue(action.labelKey), x: area.x + (index % 2) * 38, y: y + index / 2, role: role, limit: 37)
         }
         y += (actions.count + 1) / 2 + 1
         guard chosen != nil, !form.fields.isEmpty else { return nil }
-        return form.render(on: &screen, x: area.x, y: y, width: min(60, area.width), catalogue: app.catalogue)
+        return form.render(on: &screen, x: area.x, y: y, width: area.width, catalogue: app.catalogue)
     }
 }

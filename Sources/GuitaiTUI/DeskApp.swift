@@ -67,28 +67,33 @@ public final class DeskApp {
         case .tick:
             idleMilliseconds += DeskApp.tickMilliseconds
             if desk != nil, idleMilliseconds >= lockAfterMilliseconds, !(stack.last is LockPanel) {
-                stack.append(LockPanel())
+                stack.append(LockPanel(manual: false))
             }
         case .key(let key):
             idleMilliseconds = 0
             messageIsFresh = false
             // Below the minimum size the clerk sees only the size: a key may not act on what is not shown, but quitting.
             guard DeskApp.fits(width: terminal.width, height: terminal.height) else {
-                if GlobalKey(key, takesText: true) == .quit { requestQuit() }
+                if GlobalKey(key, takesText: true) == .quit { requestQuit() } else if key == .escape, stack.last is QuitPanel {
+                    stack.removeLast()
+                }
                 return
             }
             handle(key)
+            // What another counter wrote shows on the next screen drawn: the citizen is read again after every key
+            // that can change the screen (typing into a field cannot).
+            if case .character = key {} else if desk != nil, citizen != nil, !(stack.last?.isGate ?? true) { refreshCitizen() }
         }
     }
 
     private func handle(_ key: Key) {
         if stack.last?.isGate == true {
             switch GlobalKey(key, takesText: true) {
-            case .quit: running = false
+            case .quit: requestQuit()
             case .help:
                 if !(stack.last is HelpPanel) { stack.append(HelpPanel(for: stack.last?.titleKey ?? "login.title", isGate: true)) }
             default:
-                if key == .escape && stack.last is HelpPanel { stack.removeLast() } else { deliver(key) }
+                if key == .escape && (stack.last is HelpPanel || stack.last is QuitPanel) { stack.removeLast() } else { deliver(key) }
             }
             return
         }
@@ -97,7 +102,10 @@ public final class DeskApp {
             return
         }
         if key == .escape {
-            if stack[stack.count - 1].cancel() { return }
+            if stack[stack.count - 1].cancel() {
+                message = nil
+                return
+            }
             if stack.count > 1 { park(stack.removeLast()) }
             message = nil
             return
@@ -143,7 +151,23 @@ public final class DeskApp {
         parked[key, default: (citizen?.person.name ?? "", [:])].panels[panel.titleKey] = panel
         parkedOrder.removeAll { $0 == key }
         parkedOrder.append(key)
-        if parkedOrder.count > DeskApp.parkedCitizens { parked.removeValue(forKey: parkedOrder.removeFirst()) }
+        // The oldest citizen's forms give way, unless they hold typed work (never dropped unasked).
+        if parkedOrder.count > DeskApp.parkedCitizens,
+           let oldest = parkedOrder.first(where: { parked[$0]?.panels.values.contains(where: \.hasUnsavedWork) != true }) {
+            parked.removeValue(forKey: oldest)
+            parkedOrder.removeAll { $0 == oldest }
+        }
+    }
+
+    /// Takes back a registration left half-typed for this ID number, whoever was pinned when it was left.
+    func unparkRegistration(of idNumber: String) -> RegisterPanel? {
+        for key in parkedOrder.reversed() {
+            if let kept = parked[key]?.panels["register.title"] as? RegisterPanel, kept.form[0] == idNumber {
+                parked[key]?.panels.removeValue(forKey: "register.title")
+                return kept
+            }
+        }
+        return nil
     }
 
     /// Takes a parked panel of the current citizen back, if there is one.
@@ -158,12 +182,13 @@ public final class DeskApp {
         return open + kept.sorted()
     }
 
-    /// F10: quits at once, or asks first when typed work would be lost (a second F10 or Enter quits).
+    /// F10: quits at once, or asks first when typed work would be lost (a second F10 or Enter quits). Over a gate
+    /// (the lock) the question names no one and opens nothing behind it.
     private func requestQuit() {
         if stack.last is QuitPanel || unsavedWork.isEmpty {
             running = false
         } else {
-            stack.append(QuitPanel())
+            stack.append(QuitPanel(isGate: stack.last?.isGate ?? false))
         }
     }
 
@@ -193,7 +218,8 @@ public final class DeskApp {
         case .card: open("ecard.title") { ProcedurePanels.card() }
         case .certify: open("certify.title") { ProcedurePanels.certification() }
         case .receipts: open("receipts.title") { ReceiptsPanel() }
-        case .lock: stack.append(LockPanel())
+        case .operators: open("operators.title") { OperatorsPanel() }
+        case .lock: stack.append(LockPanel(manual: true))
         case .quit: requestQuit()
         }
     }
@@ -222,16 +248,18 @@ public final class DeskApp {
     }
 
     /// Makes a person the current citizen, re-read so every panel sees the latest record.
-    func pin(_ idNumber: String) {
+    /// - Parameter parkOpen: false when the open form is the one that made this person (a registration just written),
+    ///   so it is not kept as the previous citizen's unsaved work.
+    func pin(_ idNumber: String, parkOpen: Bool = true) {
         guard let desk else { return }
         do {
             let found = try desk.showPerson(idNumber)
             // Forms half-filled for one citizen never carry over to the next: the open ones are parked under the
             // citizen they were typed for and start clean for the new one.
-            if let previous = citizen, found.person.id != previous.person.id {
+            if parkOpen, let previous = citizen, found.person.id != previous.person.id {
                 for index in stack.indices.dropFirst() where stack[index].hasUnsavedWork {
                     park(stack[index])
-                    _ = stack[index].cancel()
+                    stack[index].didCommit()
                 }
             }
             citizen = found
@@ -312,7 +340,12 @@ public final class DeskApp {
         } else {
             screen.put(catalogue("app.title"), x: 1, y: 0, role: .title, limit: room)
         }
-        screen.put(citizenLine(), x: 1, y: 1, role: citizen == nil ? .hint : .label, limit: width - 2)
+        // Behind the lock nobody's name shows.
+        if stack.contains(where: { $0 is LockPanel }) {
+            screen.put(catalogue("locked.title"), x: 1, y: 1, role: .hint, limit: width - 2)
+        } else {
+            screen.put(citizenLine(), x: 1, y: 1, role: citizen == nil ? .hint : .label, limit: width - 2)
+        }
         // ASCII, not U+2500: box-drawing characters are ambiguous-width and run double on CJK-mode terminals.
         screen.put(String(repeating: "-", count: width), x: 0, y: 2, role: .normal)
         let area = Rect(x: 1, y: 3, width: width - 2, height: height - 6)
@@ -323,15 +356,16 @@ public final class DeskApp {
         let cursor = panel.render(on: &screen, in: content, app: self)
         // The message line: what was said, else the panel's own status; two rows when it needs them, never cut.
         if let shown = message ?? panel.status(app: self) {
-            let lines = DisplayWidth.wrap(shown.text, width: width - 2, indent: 2).suffix(2)
-            for (index, line) in lines.enumerated() {
-                let y = height - 1 - lines.count + index
-                screen.fill(Rect(x: 0, y: y, width: width, height: 1), role: .normal)
-                screen.put(line, x: 1, y: y, role: shown.isError ? .error : .hint, limit: width - 2)
-            }
+            // Its beginning (the field it names) always shows; a third row's worth is cut and marked.
+            let rows = min(2, DisplayWidth.wrap(shown.text, width: width - 2, indent: 2).count)
+            screen.fill(Rect(x: 0, y: height - 1 - rows, width: width, height: rows), role: .normal)
+            screen.paragraph(shown.text, x: 1, y: height - 1 - rows, width: width - 2, maxRows: 2, indent: 2,
+                             role: shown.isError ? .error : .hint)
         }
         screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), role: .keyBar)
-        let keys = ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit"]
+        // The keys of the work this operator does: an administrator's desk is the operators' list.
+        let keys = (desk?.account.role == .admin ? ["key.help", "key.operators", "key.lock", "key.quit"]
+                    : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit"])
             .map { catalogue($0) }
         screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
         return cursor

@@ -14,16 +14,22 @@ enum FieldChecks {
 
     /// A mobile number: eleven digits, 13 to 19 first (`Person.validatePhone`).
     static func phone() -> Form.Field {
-        Form.Field(labelKey: "register.phone", field: TextField(maxLength: 11)) { text in
-            if case .failure(let error) = Person.validatePhone(text) { return error }
-            return nil
-        }
+        Form.Field(labelKey: "register.phone", field: TextField(maxLength: 11), check: phoneRefusal)
     }
 
-    /// How the citizen's identity was checked: `document` or `face`.
+    static func phoneRefusal(_ text: String) -> DomainError? {
+        if case .failure(let error) = Person.validatePhone(text) { return error }
+        return nil
+    }
+
+    /// How the citizen's identity was checked, in either language: the stored word (`document`, `face`) or nil.
+    static func identityMethod(_ text: String) -> String? {
+        ["document": "document", "证件": "document", "face": "face", "人脸": "face"][text.trimmingSpaces.lowercased()]
+    }
+
     static func identityCheck(_ text: String) -> DomainError? {
-        ["document", "face"].contains(text.trimmingSpaces) ? nil
-            : .refused("bad-check", zh: "身份核验方式填 document（证件）或 face（人脸）", en: "Type document or face")
+        identityMethod(text) != nil ? nil
+            : .refused("bad-check", zh: "身份核验方式填 证件 或 人脸", en: "Type document or face")
     }
 
     /// The one-time activation code from the issue receipt: eight digits.
@@ -39,6 +45,28 @@ enum FieldChecks {
             return .refused("no-reference", zh: "请填写视频通话的编号", en: "Type the video call's reference")
         }
         return StoredText.refusal(of: text, as: .reference)
+    }
+
+    /// A monthly amount in yuan: above zero, at most two decimals.
+    static func amount(_ text: String) -> DomainError? {
+        guard let money = Money(yuan: text.trimmingSpaces, allowingSeparators: true), money.fen > 0 else {
+            return .refused("bad-amount", zh: "金额应为大于 0 的元，最多两位小数，如 205 或 3,150.50",
+                            en: "An amount in yuan above zero with at most two decimals, e.g. 205 or 3,150.50")
+        }
+        return nil
+    }
+
+    /// A month written YYYY-MM.
+    static func month(_ text: String) -> DomainError? {
+        YearMonth(iso: text.trimmingSpaces) == nil
+            ? .refused("bad-month", zh: "月份写作 YYYY-MM，如 2023-07", en: "Write the month as YYYY-MM, e.g. 2023-07") : nil
+    }
+
+    /// A real date written YYYY-MM-DD.
+    static func date(_ text: String) -> DomainError? {
+        LocalDate(iso: text.trimmingSpaces) == nil
+            ? .refused("bad-date", zh: "日期写作 YYYY-MM-DD，且是真实日期，如 2023-05-20",
+                       en: "Write a real date as YYYY-MM-DD, e.g. 2023-05-20") : nil
     }
 
     /// y/n in either language; nil when the answer is neither.

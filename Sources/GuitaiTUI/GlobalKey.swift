@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The desk-wide keys. Every function key has a second binding, because terminal emulators swallow F1, F10 and F11.
 enum GlobalKey: Equatable {
-    case help, enrol, card, certify, settle, find, receipts, lock, quit
+    case help, enrol, card, certify, settle, find, operators, receipts, lock, quit
 
     init?(_ key: Key, takesText: Bool) {
         switch key {
@@ -12,6 +12,7 @@ enum GlobalKey: Equatable {
         case .function(4), .control("t"): self = .certify
         case .function(5), .control("p"): self = .settle
         case .function(6), .control("f"): self = .find
+        case .function(7), .control("y"): self = .operators
         case .function(8), .control("r"): self = .receipts
         case .function(10), .control("q"): self = .quit
         case .function(12), .control("x"): self = .lock

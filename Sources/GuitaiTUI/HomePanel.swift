@@ -25,7 +25,7 @@ struct HomePanel: Panel {
                 app.message = nil
             } else if text.count == 18 || text.count == 15 {
                 // A registration left half-typed for this number comes back as it was.
-                if let kept = app.unpark("register.title") as? RegisterPanel, kept.form[0] == text { return .open(kept) }
+                if let kept = app.unparkRegistration(of: text) { return .open(kept) }
                 return .open(RegisterPanel(idNumber: text, desk: app.desk))
             }
         default:
@@ -38,6 +38,16 @@ struct HomePanel: Panel {
         guard let desk = app.desk, !text.isEmpty else { return }
         searched = text
         selection = 0
+        // A full ID number typed wrong is said at once (which character, which check), before any "not found".
+        if text.count == 18 || text.count == 15, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "x" || $0 == "X") }) {
+            do {
+                _ = try desk.parseID(text)
+            } catch {
+                results = []
+                app.say(error)
+                return
+            }
+        }
         do {
             results = try desk.findPersons(text)
             if results.count == 1 { app.pin(results[0].person.id.value) }

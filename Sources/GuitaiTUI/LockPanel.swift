@@ -6,7 +6,12 @@ struct LockPanel: Panel {
     let titleKey = "locked.title"
     var takesText: Bool { true }
     var isGate: Bool { true }
+    var parksWhenLeft: Bool { false }
     var password = TextField(maxLength: 64)
+    /// Locked with F12 rather than after idle minutes: the screen says which.
+    var manual = false
+
+    init(manual: Bool = false) { self.manual = manual }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         // F10 quits (globally, showing nothing behind the lock); F9 lets another operator log in at this window.
@@ -31,7 +36,8 @@ struct LockPanel: Panel {
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
-        screen.put(app.catalogue("locked.hint", app.desk?.account.id ?? ""), x: area.x, y: area.y, role: .hint, limit: area.width)
+        screen.paragraph(app.catalogue(manual ? "locked.manual" : "locked.hint", app.desk?.account.id ?? ""), x: area.x, y: area.y,
+                         width: area.width, maxRows: 2, role: .hint)
         screen.put(app.catalogue("login.password"), x: area.x, y: area.y + 2, role: .label)
         let column = password.render(on: &screen, x: area.x + 12, y: area.y + 2, width: 30, focused: true, mask: true)
         return (column, area.y + 2)

@@ -86,9 +86,9 @@ enum ProcedurePanels {
             },
             ActionPanel.Action(labelKey: "ecard.action.issue",
                                fields: [FieldChecks.phone(),
-                                        Form.Field(labelKey: "ecard.check", field: TextField("document", maxLength: 8), check: FieldChecks.identityCheck),
+                                        Form.Field(labelKey: "ecard.check", field: TextField(maxLength: 8), check: FieldChecks.identityCheck),
                                         Form.Field(labelKey: "ecard.pin", field: TextField(maxLength: 6), secret: true),
-                                        Form.Field(labelKey: "ecard.voucher", field: TextField("y", maxLength: 3),
+                                        Form.Field(labelKey: "ecard.voucher", field: TextField(maxLength: 3),
                                                    check: { FieldChecks.yesOrNo($0) == nil ? FieldChecks.notYesOrNo : nil })],
                                prepare: { app, form in
                                    guard let citizen = app.citizen else { return nil }
@@ -98,6 +98,9 @@ enum ProcedurePanels {
                                                                   en: "\(citizen.person.name) has no card on record: choose 1 to register it first")
                                    }
                                    let birth = citizen.person.id.birthDate
+                                   // The usual answers, in the screen's language: identity by document, voucher yes.
+                                   form.set(1, app.catalogue("ecard.check.default"))
+                                   form.set(3, app.catalogue("yes"))
                                    form.fields[2].check = { PINRules.check($0, birth: birth) }
                                    form.set(0, citizen.person.phone ?? "")
                                    // The phone on record and the usual document check only need confirming: start on the PIN.
@@ -106,7 +109,8 @@ enum ProcedurePanels {
                                }) { app, form in
                 let voucher = FieldChecks.yesOrNo(form[3]) ?? true
                 let (desk, id) = try target(app)
-                let r = try desk.issueECard(idNumber: id, phone: form[0], identityCheck: form[1], pin: form[2], voucher: voucher)
+                let r = try desk.issueECard(idNumber: id, phone: form[0], identityCheck: FieldChecks.identityMethod(form[1]) ?? form[1],
+                                            pin: form[2], voucher: voucher)
                 let common = [field(app, "receipt.ecard.status", app.catalogue(r.status.label)),
                               field(app, "register.phone", Person.maskPhone(form[0])),
                               field(app, "receipt.voucher", app.catalogue(r.voucherActive ? "receipt.voucher.on" : "receipt.voucher.off"))]
@@ -134,6 +138,13 @@ enum ProcedurePanels {
                                fields: [field(app, "receipt.card.new", card.number.value), field(app, "receipt.card.valid", card.validUntil.iso)],
                                next: [app.catalogue("next.card.action.replace")])
             },
+            // The e-voucher after the e-card, when the citizen did not want it at issue.
+            ActionPanel.Action(labelKey: "ecard.action.voucher") { app, _ in
+                let (desk, id) = try target(app)
+                let serial = try desk.activateVoucher(idNumber: id)
+                return receipt(app, serial, procedureKey: "ecard.action.voucher",
+                               fields: [field(app, "receipt.voucher", app.catalogue("receipt.voucher.on"))])
+            },
         ])
     }
 
@@ -152,7 +163,9 @@ enum ProcedurePanels {
         }
         var panel = ActionPanel(titleKey: "certify.title", facts: { app in
             let c = app.catalogue
-            guard let r = app.citizen?.recipient, let today = app.desk?.today else { return [c("certify.none")] }
+            guard let citizen = app.citizen else { return [] }
+            if let death = citizen.deathDate { return [c("death.fact", death.iso)] }
+            guard let r = citizen.recipient, let today = app.desk?.today else { return [c("certify.none")] }
             let standing = CertificationCycle.standing(on: today, due: r.due)
             return [c("certify.benefit", r.benefit.monthly.grouped, r.benefit.start.iso),
                     c("certify.fact", r.lastCertified?.iso ?? c("none"), r.due.iso, c("certify.standing." + standing.rawValue))]
@@ -160,6 +173,34 @@ enum ProcedurePanels {
             certify(.counter),
             certify(.home),
             certify(.video, fields: [Form.Field(labelKey: "certify.ref", field: TextField(maxLength: 40), check: FieldChecks.videoReference)]),
+            ActionPanel.Action(labelKey: "benefit.action.start",
+                               fields: [Form.Field(labelKey: "benefit.monthly", field: TextField(maxLength: 12), check: FieldChecks.amount),
+                                        Form.Field(labelKey: "benefit.from", field: TextField(maxLength: 7), check: FieldChecks.month)]) { app, form in
+                let (desk, id) = try target(app)
+                let serial = try desk.addBenefit(idNumber: id, monthly: form[0].replacingOccurrences(of: ",", with: ""), from: form[1])
+                app.refreshCitizen()
+                let due = app.citizen?.recipient?.due.iso ?? ""
+                return receipt(app, serial, procedureKey: "benefit.action.start",
+                               fields: [field(app, "benefit.monthly", form[0]), field(app, "benefit.from", form[1]),
+                                        field(app, "receipt.certify.next", due)],
+                               next: [app.catalogue("next.certify", due)])
+            },
+            ActionPanel.Action(labelKey: "death.action.register",
+                               fields: [Form.Field(labelKey: "death.date", field: TextField(maxLength: 10), check: FieldChecks.date)]) { app, form in
+                let (desk, id) = try target(app)
+                let (overpaid, serial) = try desk.registerDeath(idNumber: id, date: form[0])
+                let months = overpaid.months.map(\.description).joined(separator: " ")
+                return receipt(app, serial, procedureKey: "death.action.register",
+                               fields: [field(app, "death.date", form[0]), field(app, "death.overpaid", overpaid.amount.grouped)]
+                                   + (months.isEmpty ? [] : [field(app, "death.months", months)]),
+                               next: [app.catalogue(overpaid.amount.fen > 0 ? "next.death.recover" : "next.death")])
+            },
+            ActionPanel.Action(labelKey: "death.action.withdraw") { app, _ in
+                let (desk, id) = try target(app)
+                let (restored, serial) = try desk.reverseDeath(idNumber: id)
+                return receipt(app, serial, procedureKey: "death.action.withdraw",
+                               fields: [field(app, "death.restored", restored.map { app.catalogue($0.label) }.joined(separator: "、"))])
+            },
         ])
         panel.extra = ("d", "certify.due.hint", { DueListPanel() })
         return panel

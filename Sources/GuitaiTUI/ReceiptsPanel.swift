@@ -5,24 +5,27 @@ import GuitaiDesk
 import GuitaiStore
 import TerminalKit
 
-/// The day's receipts at this counter: every transaction of the operator today; Enter shows one again, R reverses a
-/// settlement with a supervisor's approval on the spot.
+/// The day's receipts at this counter: every transaction of the operator today, a reversed settlement marked 已冲正;
+/// Enter shows one again as it was printed, R reverses a settlement: first whether it can be reversed at all, then
+/// what it would undo with the reason, approved on the spot by another operator's password.
 struct ReceiptsPanel: Panel {
     let titleKey = "receipts.title"
     var takesText: Bool { approval != nil }
     /// Starts on the newest transaction, the one a clerk most often wants again.
     var selection = Int.max
-    /// The supervisor's id and password, while a reversal is being approved.
+    /// The settlement being reversed, and the reason, supervisor and password being typed for it.
+    var reversing: SettlementRecord?
     var approval: Form?
 
     mutating func cancel() -> Bool {
         guard approval != nil else { return false }
         approval = nil
+        reversing = nil
         return true
     }
 
     /// The supervisor's password never waits in a parked screen.
-    mutating func willPark() { approval = nil }
+    mutating func willPark() { _ = cancel() }
 
     private func entries(_ app: DeskApp) -> [JournalEntry] { (try? app.desk?.todaysReceipts()) ?? [] }
 
@@ -30,20 +33,30 @@ struct ReceiptsPanel: Panel {
         let list = entries(app)
         selection = min(selection, max(0, list.count - 1))
         guard let desk = app.desk else { return .stay }
-        if var form = approval {
-            if app.submitted(form.handle(key)) {
-                approval = nil
-                do {
-                    let reversal = try desk.reverseWithApproval(list[selection].serial, supervisorID: form[0], password: form[1],
-                                                                reason: app.catalogue("receipts.reason"))
-                    app.say(app.catalogue("receipts.reversed", list[selection].serial, reversal))
-                } catch {
-                    app.say(error)
-                }
+        if var form = approval, let settlement = reversing {
+            guard app.submitted(form.handle(key)) else {
+                approval = form
                 return .stay
             }
-            approval = form
-            return .stay
+            do {
+                let serial = try desk.reverseWithApproval(settlement.serial, supervisorID: form[1], password: form[2], reason: form[0])
+                approval = nil
+                reversing = nil
+                let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
+                let f = { (key: String, value: String) in ProcedurePanels.field(app, key, value) }
+                return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.settle.reverse", fields: [
+                    f("reverse.original", settlement.serial), f("reverse.total", settlement.total.grouped),
+                    f("reverse.funds", funds.grouped), f("reverse.personal", settlement.personal.grouped),
+                    f("reverse.reason", form[0]), f("reverse.approver", form[1]),
+                ], next: [app.catalogue("next.reverse")], citizen: false))
+            } catch {
+                // The password is never kept after a refusal; the reason and the approver stay as typed.
+                form.set(2, "")
+                form.focus = 2
+                approval = form
+                app.say(error)
+                return .stay
+            }
         }
         switch key {
         case .up: selection = max(0, selection - 1)
@@ -51,24 +64,50 @@ struct ReceiptsPanel: Panel {
         case .enter:
             guard list.indices.contains(selection) else { return .stay }
             let entry = list[selection]
-            // The settlement's stored slip, else the receipt as it was kept when printed, else what the journal says.
-            let text = ((try? desk.storedSlip(serial: entry.serial)) ?? nil)
-                ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
+            // The settlement's stored slip (marked when it was reversed), else the receipt as it was kept when printed,
+            // else what the journal says.
+            var text = ((try? desk.storedSlip(serial: entry.serial)) ?? nil)
+            if text != nil, let reversal = (try? desk.reversal(of: entry.serial)) ?? nil {
+                text = app.catalogue("reverse.banner", reversal) + "\n" + (text ?? "")
+            }
+            text = text ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
+            // A reprint says it is one, so it is never taken for the first receipt.
+            text = text.map { app.catalogue("receipt.reprint") + "\n" + $0 }
             return .open(ReceiptPanel(name: entry.serial, text: text ?? Self.summary(entry, app)))
         case .character("r"), .character("R"):
-            guard list.indices.contains(selection), list[selection].kind == "settle" else { return .stay }
-            approval = Form([Form.Field(labelKey: "receipts.supervisor", field: TextField(maxLength: 32)),
+            guard list.indices.contains(selection) else { return .stay }
+            guard list[selection].kind == "settle" else {
+                app.say(app.catalogue("reverse.only.settlements"), error: true)
+                return .stay
+            }
+            // Whether it can be reversed is said before anyone types a password.
+            do {
+                reversing = try desk.settlementToReverse(list[selection].serial)
+            } catch {
+                app.say(error)
+                return .stay
+            }
+            var form = Form([Form.Field(labelKey: "reverse.reason", field: TextField(maxLength: 100)) { text in
+                                 text.trimmingSpaces.isEmpty
+                                     ? .refused("no-reason", zh: "请写明冲正原因", en: "Type why it is reversed")
+                                     : StoredText.refusal(of: text, as: .reason)
+                             },
+                             Form.Field(labelKey: "receipts.supervisor", field: TextField(maxLength: 32)) { text in
+                                 text.trimmingSpaces.isEmpty ? .refused("no-supervisor", zh: "请复核员输入编号", en: "The supervisor types their id") : nil
+                             },
                              Form.Field(labelKey: "login.password", field: TextField(maxLength: 64), secret: true)])
+            form.focus = 0
+            approval = form
         default: break
         }
         return .stay
     }
 
-    /// A transaction without a slip, shown from what the journal recorded.
+    /// A transaction without a kept receipt, shown from what the journal recorded.
     static func summary(_ entry: JournalEntry, _ app: DeskApp) -> String {
         let fields = (try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8))) as? [String: Any] ?? [:]
         let lines = fields.keys.sorted().map { key -> String in
-            var value = "\(fields[key]!)"
+            var value = fields[key].map { "\($0)" } ?? ""
             if key == "id", let id = ResidentID(stored: value) { value = id.masked }
             return key + ": " + value
         }
@@ -80,16 +119,25 @@ struct ReceiptsPanel: Panel {
         let list = entries(app)
         let selection = min(self.selection, max(0, list.count - 1))
         screen.put(app.catalogue("receipts.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
-        let rows = max(0, area.height - (approval == nil ? 2 : 7))
+        let rows = max(0, area.height - (approval == nil ? 2 : 10))
         let start = max(0, min(selection - rows + 1, list.count - rows))
         for (offset, entry) in list.dropFirst(start).prefix(rows).enumerated() {
             let index = start + offset
             let y = area.y + 2 + offset
-            let line = entry.serial + "  " + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: 14)
+            var line = entry.serial + "  " + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: 14)
+            if entry.kind == "settle", let reversal = (try? app.desk?.reversal(of: entry.serial)) ?? nil {
+                line += "  " + app.catalogue("reverse.marked", reversal)
+            }
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
         }
-        guard let approval else { return nil }
-        return approval.render(on: &screen, x: area.x, y: area.maxY - 4, width: min(60, area.width), catalogue: app.catalogue)
+        guard let approval, let settlement = reversing else { return nil }
+        // What will be undone, on screen while the reason is typed and the supervisor approves.
+        let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
+        let top = area.maxY - 8
+        screen.paragraph(app.catalogue("reverse.summary", settlement.serial, settlement.total.grouped, funds.grouped,
+                                       settlement.personal.grouped),
+                         x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
+        return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)
     }
 }

@@ -24,10 +24,7 @@ struct RegisterPanel: Panel {
             return nil
         }
         form.fields[1].check = { StoredText.refusal(of: $0, as: .name) }
-        form.fields[2].check = { text in
-            guard !text.isEmpty, case .failure(let error) = Person.validatePhone(text) else { return nil }
-            return error
-        }
+        form.fields[2].check = { $0.isEmpty ? nil : FieldChecks.phoneRefusal($0) }
         form.fields[3].check = { text in
             text.isEmpty || Household(typed: text) != nil ? nil
                 : .refused("bad-household", zh: "户籍性质填 城镇 或 农村", en: "Type urban or rural")
@@ -61,7 +58,7 @@ struct RegisterPanel: Panel {
                 + (form[4].isEmpty ? [] : [app.catalogue("register.groups") + " " + form[4]])
             return .open(ConfirmPanel(summary: summary) { app in
                 let (details, serial) = try desk.addPerson(personForm)
-                app.pin(details.person.id.value)
+                app.pin(details.person.id.value, parkOpen: false)
                 let p = details.person
                 var fields = [ProcedurePanels.field(app, "register.name", p.name), ProcedurePanels.field(app, "register.id", p.id.masked),
                               ProcedurePanels.field(app, "receipt.register.derived",

@@ -39,6 +39,8 @@ struct SettlePanel: Panel {
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        // Without a citizen the screen shows nothing of the bill, so nothing may change it.
+        guard app.citizen != nil else { return .stay }
         switch key {
         case .control("v"): visit = visit == .outpatient ? .inpatient : .outpatient
         case .control("l"): level = HospitalLevel(rawValue: level.rawValue % 3 + 1) ?? .one
@@ -50,14 +52,21 @@ struct SettlePanel: Panel {
         case .delete where chosen != nil:
             if let index = chosen {
                 items.remove(at: index)
-                if let edited = editing { editing = edited == index ? nil : (edited > index ? edited - 1 : edited) }
+                if let edited = editing {
+                    // The item on the entry line was the one removed: its text goes with it.
+                    if edited == index { entry.set("") }
+                    editing = edited == index ? nil : (edited > index ? edited - 1 : edited)
+                }
                 chosen = items.isEmpty ? nil : min(index, items.count - 1)
             }
-        case .delete where entry.text.isEmpty && editing == nil:
-            if !items.isEmpty { items.removeLast() }
         case .enter:
             if let index = chosen {
-                // The chosen item back on the entry line, to be corrected and taken again with Enter.
+                // The chosen item back on the entry line, to be corrected and taken again with Enter; a line being
+                // typed is never overwritten.
+                guard entry.text.isEmpty || editing != nil else {
+                    app.say(app.catalogue("settle.entry.busy"), error: true)
+                    return .stay
+                }
                 let item = items[index]
                 entry.set(item.name + " " + item.category.rawValue + " " + item.amount.plain)
                 editing = index
@@ -79,7 +88,9 @@ struct SettlePanel: Panel {
                 let c = app.catalogue
                 let summary = [c("settle.title"), "", citizen.person.name + "  " + citizen.person.id.masked,
                                [c(r.bill.visit.label), c(r.bill.level.label), r.bill.major ? c("settle.major.flag") : ""].joined(separator: "  "),
-                               c("settle.count", String(items.count)),
+                               c("settle.count", String(items.count))]
+                    + Self.coverWarning(r.cover, c)
+                    + [
                                "", c("settle.totals", r.total.grouped, (r.basicPaid + r.criticalIllnessPaid + r.assistancePaid).grouped,
                                      r.personal.total.grouped)]
                 return .open(ConfirmPanel(summary: summary) { app in
@@ -95,6 +106,15 @@ struct SettlePanel: Panel {
             _ = entry.handle(key)
         }
         return .stay
+    }
+
+    /// What the confirmation says when the funds will not pay: not insured, or inside the waiting period.
+    private static func coverWarning(_ cover: MedicalCover, _ c: Catalogue) -> [String] {
+        switch cover {
+        case .covered: return []
+        case .notEnrolled: return [c("settle.uninsured")]
+        case .waiting(let until): return [c("settle.waiting", until.iso)]
+        }
     }
 
     private func settleForm(_ citizen: PersonDetails) -> SettleForm {

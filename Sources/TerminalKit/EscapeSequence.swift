@@ -45,8 +45,13 @@ public enum EscapeSequence {
         guard let introducer = tail.first else { return .incomplete }
         switch introducer {
         case "O":
-            guard tail.count >= 2 else { return .incomplete }
-            return .complete(finalKeys[tail[1]])
+            // SS3, with a modifier in some terminals (`ESC O 2 P`, Shift-F1): digits, then the final letter.
+            for character in tail.dropFirst() {
+                guard let value = character.asciiValue else { return .complete(nil) }
+                if (0x30...0x3F).contains(value) { continue }
+                return .complete((0x40...0x7E).contains(value) ? finalKeys[character] : nil)
+            }
+            return .incomplete
         case "[":
             // The Linux console's F1–F5: ESC [ [ A … E.
             if tail.count >= 2, tail[1] == "[" {
@@ -55,15 +60,17 @@ public enum EscapeSequence {
                 return .complete(keys[tail[2]])
             }
             // ECMA-48: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final byte 0x40–0x7E.
+            // rxvt ends the editing and function keys with `$` (Shift), `^` (Ctrl) or `@` (both) instead of `~`.
             var parameters = ""
             for character in tail.dropFirst() {
                 guard let value = character.asciiValue else { return .complete(nil) }
+                let numbers = parameters.split(separator: ";").map { Int($0) }
+                if "~$^@".contains(character), let first = numbers.first, let code = first {
+                    return .complete(tildeKeys[code])
+                }
                 switch value {
                 case 0x20...0x3F: parameters.append(character)
-                case 0x40...0x7E:
-                    let numbers = parameters.split(separator: ";").map { Int($0) }
-                    if character == "~" { return .complete(numbers.first.flatMap { $0 }.flatMap { tildeKeys[$0] }) }
-                    return .complete(finalKeys[character])
+                case 0x40...0x7E: return .complete(finalKeys[character])
                 default: return .complete(nil)
                 }
             }

@@ -116,4 +116,42 @@ import TestSupport
         desk.keys(.function(10))
         #expect(desk.quit, "nothing typed, yet F10 asked")
     }
+
+    @Test func aRegistrationWrittenWhileAnotherCitizenIsPinnedLeavesNothingUnsaved() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(6))
+        desk.type(GB11643.number(region: "540102", birth: "19800101", sequence: 555)); desk.keys(.enter, .enter)
+        desk.type("次仁多吉"); desk.keys(.enter, .enter, .enter, .enter, .enter)
+        #expect(desk.app.citizen?.person.name == "次仁多吉")
+        desk.keys(.function(10))
+        #expect(desk.quit, "F10 asked about a registration already written")
+    }
+
+    @Test func aCardNumberTypedWaitsThroughATripToAnotherScreenButAPINDoesNot() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(3), .character("1")); desk.type("A1234")
+        desk.keys(.function(5))
+        let back = desk.keys(.function(3))
+        #expect(back.contains("A1234"), "\(back)")
+        desk.keys(.control("u")); desk.type("A12345678"); desk.keys(.enter, .enter, .escape)
+        desk.keys(.character("2")); desk.type("8025")
+        desk.keys(.function(5))
+        let again = desk.keys(.function(3))
+        let pinRow = again.split(separator: "\n").first { $0.contains("6位密码") }
+        #expect(pinRow != nil && pinRow?.contains("*") == false, "the PIN waited in a parked form:\n\(again)")
+    }
+}
+
+
+extension CounterFormTests {
+    /// The confirmation says before the write that no fund will pay for someone not insured.
+    @Test func theConfirmationWarnsWhenNoFundWillPay() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        // 扎西·平措 is registered but not enrolled in any medical scheme in the harness.
+        desk.type("zxpc"); desk.keys(.enter, .function(5))
+        desk.type("药品 B 100"); desk.keys(.enter)
+        let confirm = desk.keys(.function(9))
+        #expect(confirm.contains("请确认") && confirm.contains("未参保，各项基金不支付"), "\(confirm)")
+    }
 }

@@ -84,7 +84,7 @@ final class DeskHarness {
 
     /// The frame with its cells' roles, nil when the window is below the desk's minimum size.
     var frame: Screen? {
-        guard terminal.width >= DeskApp.minimumWidth && terminal.height >= DeskApp.minimumHeight else { return nil }
+        guard DeskApp.fits(width: terminal.width, height: terminal.height) else { return nil }
         var frame = Screen(width: terminal.width, height: terminal.height)
         _ = app.render(on: &frame)
         return frame

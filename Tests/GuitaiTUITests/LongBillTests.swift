@@ -55,4 +55,23 @@ import TerminalKit
         let screen = desk.keys(.enter)
         #expect(screen.contains("共 1 项") && screen.contains("1,000.00"), "\(screen)")
     }
+
+    @Test func removingTheItemBeingEditedTakesItsTextAwayAndATypedLineIsNeverOverwritten() throws {
+        let desk = try settlementScreen()
+        for n in 1...3 { desk.type("药品\(n) B 10"); desk.keys(.enter) }
+        // Item 3 to the entry line, then removed while being edited: the entry line empties, nothing comes back.
+        desk.keys(.up, .enter, .up)
+        var screen = desk.keys(.delete)
+        #expect(screen.contains("共 2 项") && screen.contains("合计 20.00"), "\(screen)")
+        screen = desk.keys(.escape, .enter)
+        #expect(screen.contains("共 2 项"), "the removed item came back:\n\(screen)")
+        // A new line half typed stays when another item is chosen and Enter pressed.
+        desk.type("床位费 A 50")
+        desk.keys(.up)
+        screen = desk.keys(.enter)
+        #expect(screen.contains("新增行上已有内容"), "\(screen)")
+        screen = desk.keys(.escape, .enter)
+        #expect(screen.contains("共 3 项") && screen.contains("床位费"), "\(screen)")
+    }
 }
+

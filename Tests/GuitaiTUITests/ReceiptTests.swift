@@ -51,6 +51,10 @@ import TestSupport
         let kept = desk.screen
         #expect(kept.contains("电子社保卡签发") || kept.contains("签发电子社保卡"))
         #expect(!kept.contains(String(code)), "the reprint shows the one-time code:\n\(kept)")
+        // Nor does the file kept on disk.
+        let serial = try #require(try desk.lastTransaction()?.serial)
+        let file = try String(contentsOfFile: ReceiptArchive.directory(besideStore: desk.storePath) + "/\(serial).txt", encoding: .utf8)
+        #expect(file.contains(serial) && !file.contains(String(code)))
     }
 
     @Test func everyReceiptOfATrainingStoreCarriesTheTrainingMark() throws {

@@ -65,4 +65,29 @@ import TerminalKit
             }
         }
     }
+
+    /// The lock stays a lock in a small window: F10 there asks without naming anyone, and growing the window back
+    /// shows the lock, not what is behind it.
+    @Test func aSmallWindowIsNoWayPastTheLock() throws {
+        let desk = try deskWithABill()
+        desk.keys(.function(12))
+        desk.send([.resize(width: 40, height: 10)])
+        desk.keys(.function(10))
+        #expect(!desk.quit)
+        desk.keys(.escape, .function(2), .function(6))
+        let back = desk.send([.resize(width: 80, height: 24)])
+        #expect(back.contains("屏幕已锁定") && !back.contains("扎西") && !back.contains("850.80"), "\(back)")
+        desk.keys(.function(10))
+        let asked = desk.screen
+        #expect(asked.contains("共 1 项未保存") && !asked.contains("扎西"), "\(asked)")
+    }
+
+    @Test func aOneColumnWindowStillDrawsAndAnswers() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        for width in [1, 2, 3] { desk.send([.resize(width: width, height: 3)]) }
+        desk.keys(.function(10))
+        #expect(desk.quit)
+    }
 }
+

@@ -23,6 +23,12 @@ import Testing
     }
 
     @Test func modifiersAreDroppedAndTheKeyStillActs() {
+        #expect(read("O2P") == .complete(.function(1)))
+        #expect(read("O5H") == .complete(.home))
+        #expect(read("[7$") == .complete(.home))
+        #expect(read("[8^") == .complete(.end))
+        #expect(read("[23$") == .complete(.function(11)))
+        #expect(read("[3@") == .complete(.delete))
         #expect(read("[1;5H") == .complete(.home))
         #expect(read("[3;2~") == .complete(.delete))
         #expect(read("[1;2A") == .complete(.up))
@@ -44,7 +50,14 @@ import Testing
         #expect(read("") == .incomplete)
     }
 
+    /// Each form written out as a terminal manual gives it, not read from the decoder's own table.
     @Test func everyCommonFormDecodesToTheKeyItIsTaughtAs() {
+        let written: [String: Key] = ["[1~": .home, "[4~": .end, "[7~": .home, "[8~": .end, "[2~": .insert, "[3~": .delete,
+                                      "[5~": .pageUp, "[6~": .pageDown, "[15~": .function(5), "[17~": .function(6),
+                                      "[21~": .function(10), "[24~": .function(12), "OH": .home, "OF": .end, "[Z": .backTab]
+        for (tail, key) in written {
+            #expect(EscapeSequence.commonForms.contains { $0.tail == tail && $0.key == key }, "ESC \(tail) is not taught")
+        }
         for form in EscapeSequence.commonForms { #expect(read(form.tail) == .complete(form.key), "ESC \(form.tail)") }
     }
 }

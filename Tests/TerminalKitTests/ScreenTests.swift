@@ -38,6 +38,11 @@ import Testing
         #expect(short.cuts.count == 1)
     }
 
+    @Test func aWideCharacterInAOneCellColumnEndsTheWrapInsteadOfLoopingForever() {
+        var screen = Screen(width: 1, height: 3)
+        #expect(screen.paragraph("窗口太小", x: 0, y: 0, width: 1, maxRows: 3) == 3)
+    }
+
     @Test func flowMovesAWholePieceToTheNextRowRatherThanCuttingIt() {
         var screen = Screen(width: 30, height: 3)
         let rows = screen.flow(["Visit: inpatient", "Level: 3", "Major (Ctrl-O): no"], x: 0, y: 0, width: 30)

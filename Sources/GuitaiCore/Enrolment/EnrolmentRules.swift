@@ -38,8 +38,8 @@ public enum EnrolmentRules {
         var ends: (Scheme, LocalDate)?
         if let partner = request.scheme.exclusivePartner, let other = open.first(where: { $0.scheme == partner }) {
             guard request.switchPair else {
-                throw duplicate(other, hint: Bilingual(zh: "如确需转换险种，请选择「转换」（--switch）",
-                                                       en: "to switch schemes, choose the switch (--switch)"))
+                throw duplicate(other, hint: Bilingual(zh: "如确需转换险种，请办理转换（柜台按 S，命令行加 --switch）",
+                                                       en: "to switch schemes, switch them (S at the desk, --switch on the command line)"))
             }
             let end = from.adding(days: -1)
             guard end >= other.from else {

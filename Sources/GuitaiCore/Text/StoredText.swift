@@ -7,7 +7,7 @@
 public enum StoredText {
     /// The name dot, and what clerks type for it.
     public static let nameDot: Character = "·"
-    static let nameDotVariants: Set<Character> = [".", "•", "・", "‧"]
+    public static let nameDotVariants: Set<Character> = [".", "•", "・", "‧"]
 
     /// - Returns: the text as it is stored.
     /// - Throws: `bad-name` or `bad-text` (refused, exit 65) naming the field and the problem.

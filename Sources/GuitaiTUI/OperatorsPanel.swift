@@ -1,0 +1,121 @@
+import CellText
+import GuitaiCore
+import GuitaiDesk
+import GuitaiStore
+import TerminalKit
+
+/// The hall's operators, for the administrator at the desk as on the command line (`operator list|disable|enable|unlock|
+/// reset-password`): who they are, their role, whether they are disabled or locked, when last seen; each change
+/// confirmed, journaled and given a receipt.
+struct OperatorsPanel: Panel {
+    let titleKey = "operators.title"
+    var takesText: Bool { newPassword != nil }
+    var selection = 0
+    /// The new password, typed twice, while a reset is being prepared.
+    var newPassword: Form?
+
+    mutating func cancel() -> Bool {
+        guard newPassword != nil else { return false }
+        newPassword = nil
+        return true
+    }
+
+    /// A password being typed never waits in a parked screen.
+    mutating func willPark() { newPassword = nil }
+
+    private func standings(_ app: DeskApp) -> Result<[OperatorStanding], Error> {
+        guard let desk = app.desk else { return .success([]) }
+        do { return .success(try desk.listOperators()) } catch { return .failure(error) }
+    }
+
+    mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        guard let desk = app.desk, case .success(let list) = standings(app), !list.isEmpty else { return .stay }
+        selection = min(selection, list.count - 1)
+        let chosen = list[selection].account
+        if var form = newPassword {
+            guard app.submitted(form.handle(key)) else {
+                newPassword = form
+                return .stay
+            }
+            guard form[0] == form[1] else {
+                form.set(1, "")
+                form.focus = 1
+                newPassword = form
+                app.say(app.catalogue("operators.mismatch"), error: true)
+                return .stay
+            }
+            newPassword = nil
+            let password = form[0]
+            return .open(ConfirmPanel(summary: [app.catalogue("operators.reset.confirm", chosen.id, chosen.name)]) { app in
+                let serial = try desk.resetOperatorPassword(chosen.id, password: password)
+                return Self.receipt(app, serial, "operators.reset", chosen)
+            })
+        }
+        switch key {
+        case .up: selection = max(0, selection - 1)
+        case .down: selection = min(list.count - 1, selection + 1)
+        case .character("d"), .character("D"), .character("e"), .character("E"):
+            let disable = key == .character("d") || key == .character("D")
+            let action = disable ? "operators.disable" : "operators.enable"
+            return .open(ConfirmPanel(summary: [app.catalogue(action + ".confirm", chosen.id, chosen.name)]) { app in
+                let serial = try desk.setOperatorDisabled(chosen.id, disable)
+                return Self.receipt(app, serial, action, chosen)
+            })
+        case .character("u"), .character("U"):
+            guard list[selection].lockedUntil != nil else {
+                app.say(app.catalogue("operators.not.locked", chosen.id), error: true)
+                return .stay
+            }
+            return .open(ConfirmPanel(summary: [app.catalogue("operators.unlock.confirm", chosen.id, chosen.name)]) { app in
+                let serial = try desk.unlockOperator(chosen.id)
+                return Self.receipt(app, serial, "operators.unlock", chosen)
+            })
+        case .character("p"), .character("P"):
+            newPassword = Form([Form.Field(labelKey: "operators.password", field: TextField(maxLength: 64), secret: true,
+                                           check: { Operator.validatePassword($0) }),
+                                Form.Field(labelKey: "operators.password.again", field: TextField(maxLength: 64), secret: true)])
+        default: break
+        }
+        return .stay
+    }
+
+    private static func receipt(_ app: DeskApp, _ serial: String, _ action: String, _ account: Operator) -> any Panel {
+        ProcedurePanels.receipt(app, serial, procedureKey: action, fields: [
+            ProcedurePanels.field(app, "login.operator", account.id), ProcedurePanels.field(app, "operators.name", account.name),
+            ProcedurePanels.field(app, "operators.role", app.catalogue(account.role.label)),
+        ], citizen: false)
+    }
+
+    func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
+        let c = app.catalogue
+        let list: [OperatorStanding]
+        switch standings(app) {
+        case .failure(let error):
+            screen.paragraph((error as? DomainError).map { c($0.message) } ?? "\(error)", x: area.x, y: area.y, width: area.width,
+                             role: .error)
+            return nil
+        case .success(let found): list = found
+        }
+        screen.paragraph(c("operators.hint"), x: area.x, y: area.y, width: area.width, maxRows: 2, role: .hint)
+        let now = app.clock.secondsSince1970()
+        let rows = max(1, area.height - (newPassword == nil ? 3 : 8))
+        let start = max(0, min(selection - rows + 1, list.count - rows))
+        for (offset, standing) in list.dropFirst(start).prefix(rows).enumerated() {
+            let index = start + offset, y = area.y + 3 + offset
+            let a = standing.account
+            var state = c(standing.disabled ? "operators.disabled" : "operators.enabled")
+            if let until = standing.lockedUntil {
+                state += "  " + c("operators.locked", CounterReceipt.clockTime(until), String(max(1, (until - now + 59) / 60)))
+            }
+            let seen = standing.lastSeen.map { LocalDate(dayNumber: Int(($0 + 8 * 3600) / 86_400)).iso } ?? c("none")
+            let line = DisplayWidth.padRight(a.id, to: 14) + DisplayWidth.padRight(a.name, to: 12)
+                + DisplayWidth.padRight(c(a.role.label), to: 10) + DisplayWidth.padRight(seen, to: 12) + state
+            let selected = index == min(selection, list.count - 1)
+            if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
+            screen.put(line, x: area.x + 1, y: y, role: selected ? .selection : (standing.lockedUntil != nil || standing.disabled ? .error : .normal),
+                       limit: area.width - 2)
+        }
+        guard let newPassword else { return nil }
+        return newPassword.render(on: &screen, x: area.x, y: area.maxY - 4, width: min(60, area.width), catalogue: c)
+    }
+}
