@@ -7,10 +7,10 @@ shot=${TUI_SHOT:-../shared/tools/tui-shot}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=.build/debug/guitai
-"$shot" -s 80x24 -w 0.6 -k F9 -- env GUITAI_STORE="$work/guitai.sqlite" GUITAI_TODAY=2023-06-01 $bin > /dev/null
+"$shot" -s 80x24 -w 3 -k F9 -- env GUITAI_STORE="$work/guitai.sqlite" GUITAI_TODAY=2023-06-01 $bin > /dev/null
 store=(env GUITAI_STORE="$work/guitai-training.sqlite" GUITAI_TODAY=2023-06-01 $bin)
 login=(-l trainer -k Enter -l training-desk -k Enter)
-capture() { local name=$1; shift; "$shot" -w 0.3 "$@" | sed '/^----$/d' > "$work/$name.txt"; }
+capture() { local name=$1; shift; "$shot" -w 0.8 "$@" | sed '/^----$/d' > "$work/$name.txt"; }
 capture login -s 80x24 -- "${store[@]}"
 capture home -s 80x24 "${login[@]}" -l zxpc -k Enter -- "${store[@]}"
 capture enrol -s 80x24 "${login[@]}" -l zxpc -k Enter -k F2 -- "${store[@]}"
