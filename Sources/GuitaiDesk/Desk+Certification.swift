@@ -99,3 +99,17 @@ extension Desk {
         }
     }
 }
+
+extension Desk {
+    /// A recipient's months suspended by payment runs and not yet back-paid, in order, and the back-pay they come to at
+    /// the current monthly amount (paid by the next run once the person is certified). Empty for anyone else.
+    public func suspendedMonths(idNumber: String) throws -> (months: [YearMonth], backPay: Money) {
+        try require(.counter)
+        return try store.read { tx in
+            let person = try requirePerson(idNumber, in: tx)
+            guard let recipient = try tx.recipient(personUUID: person.uuid) else { return ([], .zero) }
+            let owed = try tx.paymentState(for: today.yearMonth, benefitUUID: recipient.benefitUUID).owed.sorted()
+            return (owed, recipient.benefit.monthly.times(owed.count))
+        }
+    }
+}

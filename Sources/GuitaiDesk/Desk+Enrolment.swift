@@ -5,6 +5,60 @@ extension Desk {
     /// Enrols a registered person in a scheme, ending the other scheme of the pair when the clerk chose to switch.
     public func enrol(_ form: EnrolmentForm) throws -> EnrolmentReceipt {
         try require(.counter)
+        let request = try enrolmentRequest(form)
+        let library = try policyLibrary()
+        let scheme = request.scheme, from = request.from
+        let (receipt, serial) = try store.write(context, kind: "enrol") { tx in
+            let (record, policy, plan) = try enrolmentPlan(request, idNumber: form.idNumber, library: library, tx)
+            if let ends = plan.ends {
+                try tx.endOpenEnrolment(personUUID: record.uuid, scheme: ends.scheme, on: ends.on, status: .terminated)
+            }
+            _ = try tx.insertEnrolment(plan.enrolment, personUUID: record.uuid)
+            var payload: [(String, JSONValue)] = [
+                ("id", .string(record.person.id.value)), ("scheme", .string(scheme.rawValue)), ("from", .string(from.iso)),
+                ("coverFrom", .string(plan.enrolment.coverFrom.iso)), ("policy", .string(policy.id)),
+            ]
+            if let ends = plan.ends { payload.append(("ended", ["scheme": .string(ends.scheme.rawValue), "to": .string(ends.on.iso)])) }
+            if let quote = plan.contribution { payload.append(("personal", .money(quote.personal))) }
+            if let refund = plan.overlapRefund { payload.append(("overlapRefund", .money(refund.amount))) }
+            return (EnrolmentReceipt(serial: "", person: record.person, plan: plan, policyID: policy.id), .object(payload))
+        }
+        var result = receipt
+        result.serial = serial
+        return result
+    }
+
+    /// The plan an enrolment would make, recording nothing, and the contribution grades the policy offers for the
+    /// scheme (empty when it has none): for the confirmation, where the clerk may change the grade, the start date and
+    /// the employee status before anything is written.
+    /// - Throws: what `enrol` would throw for the same form.
+    public func previewEnrolment(_ form: EnrolmentForm) throws -> (plan: EnrolmentPlan, grades: [Money]) {
+        try require(.counter)
+        let request = try enrolmentRequest(form)
+        let library = try policyLibrary()
+        return try store.read { tx in
+            let (_, policy, plan) = try enrolmentPlan(request, idNumber: form.idNumber, library: library, tx)
+            return (plan, request.scheme == .residentPension ? policy.pension.grades : [])
+        }
+    }
+
+    /// The person, the policy in force and the plan for a request, checked as the write checks it.
+    private func enrolmentPlan(_ request: EnrolmentRequest, idNumber: String, library: PolicyLibrary,
+                               _ tx: StoreTransaction) throws -> (PersonRecord, Policy, EnrolmentPlan) {
+        let record = try requirePerson(idNumber, in: tx)
+        try requireLiving(record, tx, step: Bilingual(zh: "参保", en: "enrolment"))
+        guard let policy = library.select(regionCode: record.person.regionCode, year: request.from.year)?.policy else {
+            throw DomainError.refused("no-policy", zh: "没有适用于该地区的政策", en: "No policy serves this region")
+        }
+        let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
+        let plan = try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy,
+                                           businessDate: today, drawing: try drawnSchemes(record, tx))
+        return (record, policy, plan)
+    }
+
+    /// The form's words read into a request.
+    /// - Throws: `unknown-scheme`, `bad-date`, `bad-status`, `bad-amount`, `bad-credit-code` (usage, 64).
+    private func enrolmentRequest(_ form: EnrolmentForm) throws -> EnrolmentRequest {
         guard let scheme = Scheme(rawValue: form.scheme) else {
             let list = Scheme.allCases.map(\.rawValue).joined(separator: ", ")
             throw DomainError(.usage, code: "unknown-scheme", zh: "没有险种「\(form.scheme)」，可选：\(list)",
@@ -25,34 +79,8 @@ extension Desk {
             return money
         }
         let employer = try form.employer.map { try SocialCreditCode.parse($0).get() }
-        let library = try policyLibrary()
-        let request = EnrolmentRequest(scheme: scheme, from: from, employmentStatus: status, grade: grade, employer: employer,
-                                       switchPair: form.switchPair)
-        let (receipt, serial) = try store.write(context, kind: "enrol") { tx in
-            let record = try requirePerson(form.idNumber, in: tx)
-            try requireLiving(record, tx, step: Bilingual(zh: "参保", en: "enrolment"))
-            guard let policy = library.select(regionCode: record.person.regionCode, year: from.year)?.policy else {
-                throw DomainError.refused("no-policy", zh: "没有适用于该地区的政策", en: "No policy serves this region")
-            }
-            let existing = try tx.enrolments(personUUID: record.uuid).map(\.enrolment)
-            let plan = try EnrolmentRules.plan(request, person: record.person, existing: existing, policy: policy,
-                                               businessDate: today, drawing: try drawnSchemes(record, tx))
-            if let ends = plan.ends {
-                try tx.endOpenEnrolment(personUUID: record.uuid, scheme: ends.scheme, on: ends.on, status: .terminated)
-            }
-            _ = try tx.insertEnrolment(plan.enrolment, personUUID: record.uuid)
-            var payload: [(String, JSONValue)] = [
-                ("id", .string(record.person.id.value)), ("scheme", .string(scheme.rawValue)), ("from", .string(from.iso)),
-                ("coverFrom", .string(plan.enrolment.coverFrom.iso)), ("policy", .string(policy.id)),
-            ]
-            if let ends = plan.ends { payload.append(("ended", ["scheme": .string(ends.scheme.rawValue), "to": .string(ends.on.iso)])) }
-            if let quote = plan.contribution { payload.append(("personal", .money(quote.personal))) }
-            if let refund = plan.overlapRefund { payload.append(("overlapRefund", .money(refund.amount))) }
-            return (EnrolmentReceipt(serial: "", person: record.person, plan: plan, policyID: policy.id), .object(payload))
-        }
-        var result = receipt
-        result.serial = serial
-        return result
+        return EnrolmentRequest(scheme: scheme, from: from, employmentStatus: status, grade: grade, employer: employer,
+                                switchPair: form.switchPair)
     }
 }
 

@@ -42,7 +42,7 @@ public final class DeskApp {
         self.clock = clock
         self.counter = counter
         self.lockAfterMilliseconds = min(max(lockAfterMinutes, 1), 24 * 60) * 60_000
-        stack = [FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : FirstRunPanel()]
+        stack = [FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : FirstRunPanel(resources: resources)]
     }
 
     /// Runs until the clerk quits or the terminal goes away.
@@ -195,6 +195,8 @@ public final class DeskApp {
     /// Opens a procedure's panel, restoring the half-filled one when there is one.
     private func open(_ titleKey: String, _ make: () -> any Panel) {
         if let index = stack.firstIndex(where: { $0.titleKey == titleKey }) {
+            // The procedure's own key on its own screen goes back to its start (the list of actions), as Esc would.
+            if index == stack.count - 1 { _ = stack[index].cancel() }
             stack[(index + 1)...].forEach(park)
             stack.removeSubrange((index + 1)...)
             return
@@ -364,7 +366,9 @@ public final class DeskApp {
         }
         screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), role: .keyBar)
         // The keys of the work this operator does: an administrator's desk is the operators' list.
-        let keys = (desk?.account.role == .admin ? ["key.help", "key.operators", "key.lock", "key.quit"]
+        // Before a session (login, first run, the lock) only help and quitting work, and only they are offered.
+        let keys = (stack.last?.isGate == true ? ["key.help", "key.quit"]
+                    : desk?.account.role == .admin ? ["key.help", "key.operators", "key.lock", "key.quit"]
                     : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit"])
             .map { catalogue($0) }
         screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)

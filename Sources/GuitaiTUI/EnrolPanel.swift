@@ -45,34 +45,24 @@ struct EnrolPanel: Panel {
             guard let desk = app.desk, let citizen = app.citizen, list.indices.contains(selection) else { return .stay }
             let option = list[selection]
             if let closed = option.closedBecause { app.say(app.catalogue(closed.message), error: true); return .stay }
-            let id = citizen.person.id.value, scheme = option.scheme.rawValue, switching = switchPair
-            let employerCode = employer.text.isEmpty ? nil : employer.text
-            let details = describe(option, app)
-            return .open(ConfirmPanel(summary: [app.catalogue(option.scheme.label), citizen.person.name + "  " + citizen.person.id.masked]
-                                      + details) { app in
-                let receipt = try desk.enrol(EnrolmentForm(idNumber: id, scheme: scheme, employer: employerCode, switchPair: switching))
-                app.refreshCitizen()
-                let e = receipt.plan.enrolment
-                var fields = [ProcedurePanels.field(app, "receipt.scheme", app.catalogue(e.scheme.label)),
-                              ProcedurePanels.field(app, "receipt.enrol.from", e.from.iso),
-                              ProcedurePanels.field(app, "receipt.enrol.cover", e.coverFrom.iso)]
-                if let q = receipt.plan.contribution {
-                    fields.append(ProcedurePanels.field(app, "receipt.enrol.personal", q.personal.grouped))
-                    if q.subsidy.fen > 0 { fields.append(ProcedurePanels.field(app, "receipt.enrol.subsidy", q.subsidy.grouped)) }
-                    if q.paidOnBehalf.fen > 0 { fields.append(ProcedurePanels.field(app, "receipt.enrol.behalf", q.paidOnBehalf.grouped)) }
-                }
-                if let employer = e.employer { fields.append(ProcedurePanels.field(app, "receipt.enrol.employer", employer.value)) }
-                fields += details.map { CounterReceipt.Field(app.catalogue("receipt.note"), $0) }
-                return ProcedurePanels.receipt(app, receipt.serial, procedureKey: "receipts.kind.enrol", fields: fields,
-                                               next: [app.catalogue("next.enrol")])
-            })
+            // The confirmation shows everything the enrolment records and lets the grade, date and status change.
+            let form = EnrolmentForm(idNumber: citizen.person.id.value, scheme: option.scheme.rawValue,
+                                     employer: employer.text.isEmpty ? nil : employer.text, switchPair: switchPair)
+            do {
+                let (plan, grades) = try desk.previewEnrolment(form)
+                return .open(EnrolConfirmPanel(form: form, plan: plan, grades: grades))
+            } catch {
+                app.say(error)
+                return .stay
+            }
         default: break
         }
         return .stay
     }
 
-    private func describe(_ option: EnrolmentOption, _ app: DeskApp) -> [String] {
-        guard let plan = option.plan else { return [] }
+    /// The plan's lines in words: the contribution rule (marked when illustrative), the waiting period, the scheme it
+    /// ends, the overlap refund.
+    static func describe(_ plan: EnrolmentPlan, _ app: DeskApp) -> [String] {
         var lines: [String] = []
         if let q = plan.contribution {
             lines.append(app.catalogue(q.rule) + (q.isIllustrative ? " " + app.catalogue("source.illustrative") : ""))
@@ -99,7 +89,7 @@ struct EnrolPanel: Panel {
         let stateWidth = max(DisplayWidth.of(app.catalogue("enrol.open")), DisplayWidth.of(app.catalogue("enrol.closed"))) + 2
         let detailWidth = max(8, area.width - 2 - schemeWidth - stateWidth)
         let entries = all.map { option -> [String] in
-            let detail = option.closedBecause.map { app.catalogue($0.message) } ?? describe(option, app).first ?? ""
+            let detail = option.closedBecause.map { app.catalogue($0.message) } ?? (option.plan.map { Self.describe($0, app) } ?? []).first ?? ""
             let first = DisplayWidth.padRight(app.catalogue(option.scheme.label), to: schemeWidth) + DisplayWidth.padRight(
                 app.catalogue(option.plan == nil ? "enrol.closed" : "enrol.open"), to: stateWidth)
             return DisplayWidth.wrap(detail, width: detailWidth).enumerated().map { index, part in
@@ -140,6 +130,6 @@ struct EnrolPanel: Panel {
         let all = options(app)
         guard all.indices.contains(selection) else { return nil }
         let option = all[selection]
-        return (option.closedBecause.map { app.catalogue($0.message) } ?? describe(option, app).joined(separator: "；"), option.plan == nil)
+        return (option.closedBecause.map { app.catalogue($0.message) } ?? (option.plan.map { Self.describe($0, app) } ?? []).joined(separator: "；"), option.plan == nil)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import GuitaiCore
 import GuitaiDesk
+import GuitaiStore
 import TerminalKit
 
 /// No store yet: create the hall's store as `guitai init` does, or open a training store full of synthetic people.
@@ -14,7 +16,24 @@ struct FirstRunPanel: Panel {
         Form.Field(labelKey: "firstrun.admin", field: TextField(maxLength: 32)),
         Form.Field(labelKey: "firstrun.adminname", field: TextField(maxLength: 40)),
         Form.Field(labelKey: "firstrun.password", field: TextField(maxLength: 64), secret: true),
+        Form.Field(labelKey: "firstrun.password.again", field: TextField(maxLength: 64), secret: true),
     ])
+
+    /// Each field checked as it is left, by the rules `guitai init` applies.
+    init(resources: DeskResources? = nil) {
+        form.fields[0].check = { HallSettings.validateCode($0) }
+        form.fields[1].check = { StoredText.refusal(of: $0, as: .hallName) }
+        form.fields[2].check = { code in
+            guard let resources, !resources.divisions.contains(code) else { return nil }
+            return .refused("unknown-region", zh: "行政区划代码应为代码表中的6位数字，如 540102", en: "A division code is 6 digits from the table, e.g. 540102")
+        }
+        form.fields[3].check = { Operator.validateID($0) }
+        form.fields[4].check = { StoredText.refusal(of: $0, as: .name) }
+        form.fields[5].check = { Operator.validatePassword($0) }
+    }
+
+    /// What was typed would be lost by quitting.
+    var hasUnsavedWork: Bool { form.isTouched }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         if key == .function(9) || key == .control("w") {
@@ -29,6 +48,13 @@ struct FirstRunPanel: Panel {
             }
         }
         guard app.submitted(form.handle(key)) else { return .stay }
+        // The administrator's password typed twice, the same both times.
+        guard form[5] == form[6] else {
+            form.set(6, "")
+            form.focus = 6
+            app.say(app.catalogue("operators.mismatch"), error: true)
+            return .stay
+        }
         do {
             let setup = HallSetup(storePath: app.storePath, hallCode: form[0], hallName: form[1], regionCode: form[2],
                                   adminID: form[3], adminName: form[4], password: form[5])

@@ -167,8 +167,16 @@ enum ProcedurePanels {
             if let death = citizen.deathDate { return [c("death.fact", death.iso)] }
             guard let r = citizen.recipient, let today = app.desk?.today else { return [c("certify.none")] }
             let standing = CertificationCycle.standing(on: today, due: r.due)
-            return [c("certify.benefit", r.benefit.monthly.grouped, r.benefit.start.iso),
-                    c("certify.fact", r.lastCertified?.iso ?? c("none"), r.due.iso, c("certify.standing." + standing.rawValue))]
+            // Never certified and not yet due is not "certified".
+            let standingKey = r.lastCertified == nil && standing == .current ? "certify.standing.first" : "certify.standing." + standing.rawValue
+            var lines = [c("certify.benefit", r.benefit.monthly.grouped, r.benefit.start.iso),
+                         c("certify.fact", r.lastCertified?.iso ?? c("none"), r.due.iso, c(standingKey))]
+            // Months the runs suspended and what certifying now brings back.
+            if let owed = try? app.desk?.suspendedMonths(idNumber: citizen.person.id.value), let first = owed.months.first,
+               let last = owed.months.last {
+                lines.append(c("certify.suspended", first.iso, last.iso, String(owed.months.count), owed.backPay.grouped))
+            }
+            return lines
         }, actions: [
             certify(.counter),
             certify(.home),

@@ -22,9 +22,10 @@ struct ReceiptPanel: Panel {
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         switch key {
-        case .down: offset = min(max(0, lines.count - 5), offset + 1)
+        // Scrolling stops when the last line is on the last row (the panel's rows: the terminal less the frame).
+        case .down: offset = min(max(0, lines.count - (app.terminal.height - 9)), offset + 1)
         case .up: offset = max(0, offset - 1)
-        case .pageDown: offset = min(max(0, lines.count - 5), offset + 10)
+        case .pageDown: offset = min(max(0, lines.count - (app.terminal.height - 9)), offset + 10)
         case .pageUp: offset = max(0, offset - 10)
         case .character("p"), .character("P"): print(app)
         case .enter: return .back

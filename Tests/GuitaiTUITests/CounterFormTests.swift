@@ -1,3 +1,4 @@
+import Foundation
 import GuitaiCore
 import Testing
 import TerminalKit
@@ -7,12 +8,7 @@ import TestSupport
 /// Check as you go, lose nothing: each field is checked as it is left and its refusal names it; Esc from a confirmation,
 /// a trip to another citizen or a refused write leave the form as typed; quitting over typed work asks first.
 @Suite struct CounterFormTests {
-    private func deskWithTashi() throws -> DeskHarness {
-        let desk = try DeskHarness()
-        desk.login()
-        desk.type("zxpc"); desk.keys(.enter)
-        return desk
-    }
+    private func deskWithTashi() throws -> DeskHarness { try DeskHarness.withTashi() }
 
     @Test func aWeakPINIsNamedAtItsFieldBeforeAnyConfirmation() throws {
         let desk = try deskWithTashi()
@@ -153,5 +149,61 @@ extension CounterFormTests {
         desk.type("药品 B 100"); desk.keys(.enter)
         let confirm = desk.keys(.function(9))
         #expect(confirm.contains("请确认") && confirm.contains("未参保，各项基金不支付"), "\(confirm)")
+    }
+}
+
+extension CounterFormTests {
+    /// The first run checks each field as it is left and wants the administrator's password twice.
+    @Test func theFirstRunChecksEachFieldAndThePasswordTwice() throws {
+        let desk = try DeskHarness(createStore: false)
+        desk.type("540102"); desk.keys(.enter)
+        desk.type("拉萨市城关区社保经办大厅"); desk.keys(.enter)
+        desk.type("大厅")
+        #expect(desk.keys(.enter).contains("行政区划代码：行政区划代码应为代码表中的6位数字"))
+        desk.keys(.control("u")); desk.type("540102"); desk.keys(.enter)
+        desk.type("admin"); desk.keys(.enter)
+        desk.type("管理员"); desk.keys(.enter)
+        desk.type("short")
+        #expect(desk.keys(.enter).contains("管理员密码："))
+        desk.keys(.control("u")); desk.type("admin-password"); desk.keys(.enter)
+        desk.type("admin-passw0rd")
+        #expect(desk.keys(.enter).contains("两次输入的新密码不一致"))
+        #expect(!FileManager.default.fileExists(atPath: desk.storePath))
+        desk.type("admin-password")
+        let home = desk.keys(.enter)
+        #expect(FileManager.default.fileExists(atPath: desk.storePath), "\(home)")
+        #expect(home.contains("管理员 管理员"), "\(home)")
+    }
+}
+
+extension CounterFormTests {
+    /// Groups are typed by their Chinese names, short or whole, with a full-width colon as an IME types it.
+    @Test func specialGroupsAreTypedInChinese() throws {
+        let desk = try DeskHarness()
+        desk.login()
+        let id = GB11643.number(region: "540102", birth: "19800101", sequence: 555)
+        desk.type(id); desk.keys(.enter, .enter)
+        desk.type("次仁多吉"); desk.keys(.enter, .enter, .enter)
+        desk.type("贫困户")
+        let refused = desk.keys(.enter)
+        #expect(refused.contains("没有「贫困户」这个群体") && refused.contains("可选：特困、低保"), "\(refused)")
+        desk.keys(.control("u")); desk.type("特困 低保：2021-03-01 灵活就业人员")
+        #expect(desk.keys(.enter).contains("请确认"))
+        desk.keys(.enter)
+        let person = try #require(try desk.app.desk?.showPerson(id).person)
+        #expect(Set(person.groups.map(\.group)) == [.tekun, .dibao, .flexible], "\(person.groups)")
+        #expect(person.groups.first { $0.group == .dibao }?.from == LocalDate(year: 2021, month: 3, day: 1))
+    }
+}
+
+extension CounterFormTests {
+    /// F3 inside a card form goes back to the card screen's actions, so a digit chooses an action again.
+    @Test func theProceduresKeyInsideAFormReturnsToItsActions() throws {
+        let desk = try deskWithTashi()
+        desk.keys(.function(3), .character("1")); desk.type("12")
+        desk.keys(.function(3), .character("1"))
+        desk.type("A12345678")
+        let screen = desk.keys(.enter)
+        #expect(screen.contains("请确认") && screen.contains("A12345678") && !screen.contains("12A12345678"), "\(screen)")
     }
 }

@@ -106,6 +106,14 @@ final class DeskHarness {
 
     func resetCount() { keystrokes = 0 }
 
+    /// A desk with 卓玛 logged in and 扎西·平措 found and pinned (`zxpc`, Enter): where most procedures start.
+    static func withTashi(language: Language = .zh) throws -> DeskHarness {
+        let desk = try DeskHarness(language: language)
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        return desk
+    }
+
     /// Logs 卓玛 in: 14 keys of id and password plus two Enters.
     func login() {
         type("zhuoma"); keys(.enter); type("clerk-password"); keys(.enter)

@@ -8,9 +8,7 @@ import TestSupport
 /// docs/keystrokes.md can say it: no field asks for what the ID number or the record already knows.
 @Suite struct KeystrokeTests {
     private func foundCitizen() throws -> DeskHarness {
-        let desk = try DeskHarness()
-        desk.login()
-        desk.type("zxpc"); desk.keys(.enter)
+        let desk = try DeskHarness.withTashi()
         desk.resetCount()
         return desk
     }

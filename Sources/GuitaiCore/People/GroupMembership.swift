@@ -17,12 +17,14 @@ public struct GroupMembership: Hashable, Sendable, Codable {
         from <= (other.to ?? .latest) && other.from <= (to ?? .latest)
     }
 
-    /// Parses the command line's `NAME[:FROM[:TO]]`; `FROM` defaults to `defaultFrom`.
+    /// Parses `NAME[:FROM[:TO]]`; `FROM` defaults to `defaultFrom`. The name is the stored word or the group's name in
+    /// Chinese, whole or short (`dibao`, 低保对象, 低保); the colon may be typed full-width (：).
     public static func parse(_ text: String, defaultFrom: LocalDate) -> Result<GroupMembership, DomainError> {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard let group = SpecialGroup(rawValue: parts[0]) else {
+        let parts = String(text.map { $0 == "：" ? ":" : $0 }).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let group = SpecialGroup(typed: parts[0]) else {
             let names = SpecialGroup.allCases.map(\.rawValue).joined(separator: ", ")
-            return .failure(.refused("unknown-group", zh: "没有「\(parts[0])」这个群体，可选：\(names)",
+            let zhNames = SpecialGroup.allCases.map(\.shortZh).joined(separator: "、")
+            return .failure(.refused("unknown-group", zh: "没有「\(parts[0])」这个群体，可选：\(zhNames)",
                                      en: "There is no group \"\(parts[0])\"; choose one of \(names)"))
         }
         guard parts.count <= 3 else {

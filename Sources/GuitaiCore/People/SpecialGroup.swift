@@ -10,6 +10,30 @@ public enum SpecialGroup: String, Sendable, CaseIterable, Codable, Comparable {
     case migrant
     case platform
 
+    /// The short Chinese name clerks type and say (低保 for 低保对象).
+    public var shortZh: String {
+        switch self {
+        case .tekun: "特困"
+        case .dibao: "低保"
+        case .fanpin: "返贫"
+        case .disabled: "残疾"
+        case .border: "边境"
+        case .monastic: "僧尼"
+        case .flexible: "灵活就业"
+        case .migrant: "农民工"
+        case .platform: "新业态"
+        }
+    }
+
+    /// What a clerk types for a group: the stored word, its Chinese name or the short one; nil otherwise.
+    public init?(typed text: String) {
+        let word = text.trimmingSpaces.lowercased()
+        guard let match = SpecialGroup.allCases.first(where: { [$0.rawValue, $0.label.zh, $0.shortZh].contains(word) }) else {
+            return nil
+        }
+        self = match
+    }
+
     public var label: Bilingual {
         switch self {
         case .tekun: Bilingual(zh: "特困人员", en: "extreme poverty (tekun)")
