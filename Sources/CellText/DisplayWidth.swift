@@ -62,6 +62,10 @@ public enum DisplayWidth {
             }
             // A wide character in a one-cell row still moves on (it overflows, and the screen marks the cut).
             if head.isEmpty, let first = rest.first { head.append(first) }
+            // No line starts with closing punctuation (。，）」…): the character before it goes down with it.
+            if let next = rest.dropFirst(head.count).first, "。，、；：！？）」』".contains(next), head.count > 1 {
+                head.removeLast()
+            }
             let next = rest.dropFirst(head.count).first
             if let last = head.last, let next, isWordCharacter(last), isWordCharacter(next),
                let cut = head.lastIndex(where: { " ，；：、。".contains($0) }) {

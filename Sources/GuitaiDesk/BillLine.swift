@@ -8,13 +8,13 @@ import GuitaiCore
 public enum BillLine {
     /// - Returns: the item, or `bad-item` naming the wrong part (the shape, the category, the amount or the name).
     public static func parse(_ text: String) -> Result<BillItem, DomainError> {
-        let words = text.split(separator: " ").map(String.init)
+        let words = halfWidth(text).split(separator: " ").map(String.init)
         guard words.count >= 3 else {
             return .failure(.refused("bad-item", zh: "明细写法：名称 类别 金额，三部分以空格分开，如 药品 B 120.50",
                                      en: "Write an item as name, category and amount, parted by spaces: medicine B 120.50"))
         }
         let categoryText = words[words.count - 2], amountText = words[words.count - 1]
-        guard let category = ItemCategory(rawValue: categoryText.uppercased()) else {
+        guard let category = ItemCategory(rawValue: ["甲": "A", "乙": "B", "丙": "C"][categoryText] ?? categoryText.uppercased()) else {
             return .failure(.refused("bad-item", zh: "类别「\(categoryText)」应为 A、B 或 C（甲类、乙类、丙类）",
                                      en: "The category \"\(categoryText)\" should be A, B or C"))
         }
@@ -35,6 +35,20 @@ public enum BillLine {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// What a Chinese input method types in full width (`Ｂ　１２０．５０`, the ideographic space, the ideographic comma in
+    /// `1、000`… not that) read as the ASCII it stands for: full-width forms U+FF01–FF5E and the ideographic space U+3000.
+    private static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// Commas only between groups of three digits before the decimal point (`1,000`, `12,345.60`), or none at all.

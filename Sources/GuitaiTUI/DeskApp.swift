@@ -175,10 +175,12 @@ public final class DeskApp {
 
     /// Typed work not yet written, as "procedure (citizen)" for the quit question: the screens open and parked.
     var unsavedWork: [String] {
-        let open = stack.filter(\.hasUnsavedWork).map { catalogue($0.titleKey) + (citizen.map { "（\($0.person.name)）" } ?? "") }
-        let kept = parked.values.flatMap { entry in
-            entry.panels.values.filter(\.hasUnsavedWork).map { catalogue($0.titleKey) + (entry.name.isEmpty ? "" : "（\(entry.name)）") }
+        func work(_ titleKey: String, _ name: String?) -> String {
+            guard let name, !name.isEmpty else { return catalogue(titleKey) }
+            return catalogue("quit.work", catalogue(titleKey), name)
         }
+        let open = stack.filter(\.hasUnsavedWork).map { work($0.titleKey, citizen?.person.name) }
+        let kept = parked.values.flatMap { entry in entry.panels.values.filter(\.hasUnsavedWork).map { work($0.titleKey, entry.name) } }
         return open + kept.sorted()
     }
 

@@ -22,7 +22,10 @@ struct DueListPanel: Panel {
     }
 
     private func list(_ app: DeskApp) -> [DueEntry] {
-        (try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []
+        // The most pressing first: the earliest due date.
+        ((try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []).sorted {
+            ($0.recipient.due, $0.recipient.idNumber) < ($1.recipient.due, $1.recipient.idNumber)
+        }
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {

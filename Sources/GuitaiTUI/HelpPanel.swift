@@ -20,7 +20,30 @@ struct HelpPanel: Panel {
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        key == .enter || (isGate && key == .escape) ? .back : .stay
+        // L: the procedure's one-time list of documents (一次性告知单), to read to the citizen or print for them.
+        if !isGate, key == .character("l") || key == .character("L"), app.catalogue.has("notice.\(topic).1") {
+            return .open(ReceiptPanel(name: "notice-" + topic, text: Self.notice(topic, app: app)))
+        }
+        return key == .enter || (isGate && key == .escape) ? .back : .stay
+    }
+
+    /// The one-time list of documents for a procedure as 80-column text: the hall, the procedure, the documents
+    /// numbered, where to ask. The lists are the catalogue's `notice.<screen>.<n>`, for a hall to adapt.
+    static func notice(_ topic: String, app: DeskApp) -> String {
+        let c = app.catalogue
+        var lines = [String(repeating: "=", count: 80)]
+        let hall = app.desk?.store.hall.name ?? ""
+        let title = c("notice.title", c(topic + ".title"))
+        for text in [hall, title] { lines.append(String(repeating: " ", count: max(0, (80 - DisplayWidth.of(text)) / 2)) + text) }
+        lines.append(String(repeating: "=", count: 80))
+        var n = 1
+        while c.has("notice.\(topic).\(n)") {
+            lines += DisplayWidth.wrap("\(n). " + c("notice.\(topic).\(n)"), width: 80, indent: 3)
+            n += 1
+        }
+        lines.append(String(repeating: "-", count: 80))
+        lines += DisplayWidth.wrap(c("notice.footer", app.counter, app.desk?.today.iso ?? ""), width: 80)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
@@ -32,6 +55,9 @@ struct HelpPanel: Panel {
         while c.has("help.\(topic).\(n)") {
             y += screen.paragraph(c("help.\(topic).\(n)"), x: area.x, y: y, width: area.width, maxRows: area.maxY - y, indent: 2)
             n += 1
+        }
+        if !isGate && c.has("notice.\(topic).1") {
+            y += screen.paragraph(c("notice.key"), x: area.x, y: y, width: area.width, maxRows: max(0, area.maxY - y), role: .label)
         }
         y += 1
         let keys = isGate ? ["key.help", "key.quit", "key.back"]

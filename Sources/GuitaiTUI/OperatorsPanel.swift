@@ -100,6 +100,10 @@ struct OperatorsPanel: Panel {
         let now = app.clock.secondsSince1970()
         let rows = max(1, area.height - (newPassword == nil ? 3 : 8))
         let start = max(0, min(selection - rows + 1, list.count - rows))
+        // Columns as wide as their widest entry (in cells), so a long role or name never runs into the next.
+        let idWidth = (list.map { DisplayWidth.of($0.account.id) }.max() ?? 0) + 2
+        let nameWidth = (list.map { DisplayWidth.of($0.account.name) }.max() ?? 0) + 2
+        let roleWidth = (list.map { DisplayWidth.of(c($0.account.role.label)) }.max() ?? 0) + 2
         for (offset, standing) in list.dropFirst(start).prefix(rows).enumerated() {
             let index = start + offset, y = area.y + 3 + offset
             let a = standing.account
@@ -108,8 +112,8 @@ struct OperatorsPanel: Panel {
                 state += "  " + c("operators.locked", CounterReceipt.clockTime(until), String(max(1, (until - now + 59) / 60)))
             }
             let seen = standing.lastSeen.map { LocalDate(dayNumber: Int(($0 + 8 * 3600) / 86_400)).iso } ?? c("none")
-            let line = DisplayWidth.padRight(a.id, to: 14) + DisplayWidth.padRight(a.name, to: 12)
-                + DisplayWidth.padRight(c(a.role.label), to: 10) + DisplayWidth.padRight(seen, to: 12) + state
+            let line = DisplayWidth.padRight(a.id, to: idWidth) + DisplayWidth.padRight(a.name, to: nameWidth)
+                + DisplayWidth.padRight(c(a.role.label), to: roleWidth) + DisplayWidth.padRight(seen, to: 12) + state
             let selected = index == min(selection, list.count - 1)
             if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: selected ? .selection : (standing.lockedUntil != nil || standing.disabled ? .error : .normal),

@@ -1,4 +1,6 @@
+import Foundation
 import GuitaiCore
+import GuitaiDesk
 import Testing
 import TerminalKit
 import TestSupport
@@ -61,5 +63,27 @@ import TestSupport
         #expect(still.contains("操作员编号：管理员为你开的账号"), "\(still)")
         let back = desk.keys(.escape)
         #expect(back.contains("操作员登录") && back.contains("zhuoma"), "\(back)")
+    }
+}
+
+extension HelpTests {
+    /// Every procedure prints its one-time list of documents (一次性告知单) from its help: F1, then L, then P.
+    @Test(arguments: [Language.zh, .en])
+    func everyProcedurePrintsItsOneTimeListOfDocuments(language: Language) throws {
+        let desk = try DeskHarness.withTashi(language: language)
+        let zh = language == .zh
+        for (key, title, document) in [(Key.function(2), zh ? "参保登记" : "Enrolment", zh ? "居民身份证" : "resident ID card"),
+                                       (.function(3), zh ? "社保卡与电子社保卡" : "Card and e-card", zh ? "手机" : "mobile phone"),
+                                       (.function(4), zh ? "待遇资格认证" : "Qualification certification", zh ? "火化证明" : "cremation"),
+                                       (.function(5), zh ? "一站式结算" : "One-stop settlement", zh ? "费用明细清单" : "itemised list")] {
+            desk.keys(key, .function(1))
+            let notice = desk.keys(.character("L"))
+            #expect(notice.contains((zh ? "一次性告知单：" : "One-time list of documents: ") + title), "\(notice)")
+            #expect(notice.contains(document), "\(notice)")
+            desk.keys(.character("P"), .escape, .escape)
+        }
+        let folder = ReceiptArchive.directory(besideStore: desk.storePath)
+        let enrol = try String(contentsOfFile: folder + "/notice-enrol.txt", encoding: .utf8)
+        #expect(enrol.contains("拉萨市城关区社保经办大厅") && enrol.contains(zh ? "居民身份证" : "resident ID card"))
     }
 }

@@ -52,8 +52,13 @@ import TerminalKit
         desk.keys(.control("u")); desk.type("药品 B 0"); #expect(desk.keys(.enter).contains("金额应大于 0"))
         // A grouped amount and a lower-case category are what bills print and clerks type: both taken.
         desk.keys(.control("u")); desk.type("床位费 a 1,000")
-        let screen = desk.keys(.enter)
+        var screen = desk.keys(.enter)
         #expect(screen.contains("共 1 项") && screen.contains("1,000.00"), "\(screen)")
+        // What a Chinese input method types: full-width letters, digits and space, and 甲/乙/丙 for the category.
+        desk.type("药品　Ｂ　１２０．５０"); screen = desk.keys(.enter)
+        #expect(screen.contains("共 2 项") && screen.contains("120.50"), "\(screen)")
+        desk.type("检查费 丙 80"); screen = desk.keys(.enter)
+        #expect(screen.contains("共 3 项") && screen.contains("80.00"), "\(screen)")
     }
 
     @Test func removingTheItemBeingEditedTakesItsTextAwayAndATypedLineIsNeverOverwritten() throws {

@@ -93,4 +93,29 @@ import TerminalKit
         for _ in 0..<6 { desk.keys(.down) }
         try compare(desk, with: "enrol-last-80x24-en")
     }
+
+    /// The screens issue 9 added or changed, each at 80x24 and 120x40 in both languages: a card receipt, the enrolment's
+    /// confirmation, the reversal's approval, the quit question, the operators' list.
+    @Test(arguments: [(80, 24, Language.zh), (80, 24, .en), (120, 40, .zh), (120, 40, .en)])
+    func theCounterScreens(size: (Int, Int, Language)) throws {
+        let suffix = "-\(size.0)x\(size.1)" + (size.2 == .en ? "-en" : "")
+        let desk = try DeskHarness(width: size.0, height: size.1, language: size.2)
+        desk.login()
+        desk.type("zxpc"); desk.keys(.enter)
+        desk.keys(.function(3), .character("1")); desk.type("A12345678"); desk.keys(.enter, .enter)
+        try compare(desk, with: "receipt-card" + suffix)
+        desk.keys(.escape, .function(2), .enter, .right)
+        try compare(desk, with: "enrol-confirm" + suffix)
+        desk.keys(.escape, .down, .down, .enter, .enter, .escape, .function(5))
+        desk.type("药品 B 850.80"); desk.keys(.enter, .function(9), .enter, .escape)
+        desk.type("床位费 A 100"); desk.keys(.enter)
+        desk.keys(.function(8), .character("R")); desk.type("录错"); desk.keys(.enter)
+        try compare(desk, with: "reversal" + suffix)
+        desk.keys(.escape, .function(10))
+        try compare(desk, with: "quit" + suffix)
+        let admin = try DeskHarness(width: size.0, height: size.1, language: size.2)
+        admin.type("admin"); admin.keys(.enter); admin.type("admin-password"); admin.keys(.enter, .function(7))
+        try compare(admin, with: "operators" + suffix)
+    }
 }
+
