@@ -63,7 +63,7 @@ extension Desk {
         try require(.supervision)
         let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
         return try store.write(context, kind: "settle.reverse") { tx in
-            let settlement = try reversible(serial, tx)
+            let settlement = try reversibleSettlement(serial, tx)
             try tx.insertReversal(of: serial, approvedBy: account.id, reason: reason)
             return ((), ["reversed": .string(serial), "total": .money(settlement.total), "reason": .string(reason)])
         }.serial
@@ -91,7 +91,7 @@ extension Desk {
 
     /// The settlement a reversal would undo, when it can be undone now.
     /// - Throws: `settlement-not-found`, `already-reversed` (naming the reversal), `impossible-date`.
-    private func reversible(_ serial: String, _ tx: StoreTransaction) throws -> SettlementRecord {
+    func reversibleSettlement(_ serial: String, _ tx: StoreTransaction) throws -> SettlementRecord {
         guard let settlement = try tx.settlement(serial: serial) else {
             throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
                                        en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
@@ -107,21 +107,15 @@ extension Desk {
         return settlement
     }
 
-    /// What a reversal of this settlement would undo, checked before anyone is asked for a password: the settlement,
-    /// or the reason it cannot be reversed (`settlement-not-found`, `already-reversed`, `impossible-date`).
-    public func settlementToReverse(_ serial: String) throws -> SettlementRecord {
-        try require(.counter)
-        return try store.read { tx in try reversible(serial, tx) }
-    }
-
-    /// The serial of the reversal that undid a settlement, if one did.
+    /// The serial of the reversal that undid a transaction (a settlement, an enrolment), if one did.
     public func reversal(of serial: String) throws -> String? {
         try require(.counter)
-        return try store.read { try $0.settlement(serial: serial)?.reversedBy }
+        return try store.read { try $0.reversal(of: serial) }
     }
 
-    /// Reverses a settlement with a supervisor's approval given at this counter: the supervisor logs in on the spot,
-    /// and the reversal is theirs in the journal. The approver is never the operator who asks (four eyes), trainer or not.
+    /// Reverses a settlement or an enrolment with a supervisor's approval given at this counter: the supervisor logs in
+    /// on the spot, and the reversal is theirs in the journal. The approver is never the operator who asks (four eyes),
+    /// trainer or not.
     /// - Throws: `self-approval` (65) when the approver is this session's operator; the login's and the reversal's refusals.
     public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
         if supervisorID.trimmingSpaces == account.id {
@@ -130,6 +124,9 @@ extension Desk {
         }
         let supervisor = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
                                        counter: counter, resources: resources)
-        return try supervisor.reverseSettlement(serial, reason: reason)
+        switch try reversalTarget(serial) {
+        case .settlement: return try supervisor.reverseSettlement(serial, reason: reason)
+        case .enrolment: return try supervisor.reverseEnrolment(serial, reason: reason)
+        }
     }
 }

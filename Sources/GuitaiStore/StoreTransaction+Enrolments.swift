@@ -56,6 +56,32 @@ extension StoreTransaction {
             """, arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
     }
 
+    /// The enrolment a transaction created, if it created one.
+    public func enrolment(createdBy serial: String) throws -> (record: EnrolmentRecord, personUUID: String)? {
+        guard let personUUID = try String.fetchOne(db, sql: "SELECT person_uuid FROM enrolments WHERE created_serial = ?",
+                                                   arguments: [serial]) else { return nil }
+        guard let record = try enrolments(personUUID: personUUID).first(where: { $0.createdSerial == serial }) else { return nil }
+        return (record, personUUID)
+    }
+
+    /// Removes an enrolment recorded in error (reversed the day it was made, before anything else touched it).
+    public func deleteEnrolment(uuid: String) throws {
+        try db.execute(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?", arguments: [uuid])
+        try db.execute(sql: "DELETE FROM enrolments WHERE uuid = ?", arguments: [uuid])
+    }
+
+    /// Opens again the enrolment a switch ended on `endedOn` (the switch reversed): no end date, active or suspended as
+    /// its own suspensions say.
+    public func reopenEnrolment(personUUID: String, scheme: Scheme, endedOn: LocalDate) throws {
+        try db.execute(sql: """
+            UPDATE enrolments SET to_date = NULL,
+                status = CASE WHEN EXISTS (SELECT 1 FROM enrolment_suspensions s
+                                           WHERE s.enrolment_uuid = enrolments.uuid AND s.to_date IS NULL)
+                              THEN 'suspended' ELSE 'active' END
+            WHERE person_uuid = ? AND scheme = ? AND to_date = ? AND status = 'terminated' AND end_reason IS NULL
+            """, arguments: [personUUID, scheme.rawValue, endedOn.iso])
+    }
+
     /// Ends every open enrolment of a person on the date of death (status terminated, reason death).
     public func endEnrolmentsForDeath(personUUID: String, on date: LocalDate) throws {
         try db.execute(sql: """

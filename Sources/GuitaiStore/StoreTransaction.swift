@@ -30,6 +30,12 @@ public final class StoreTransaction {
         try Journal.entries(db, where: "serial = ?", [serial]).first
     }
 
+    /// The transaction that reversed another, if one did: the entry whose payload names it as `reversed`.
+    public func reversal(of serial: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT serial FROM journal WHERE json_extract(payload, '$.reversed') = ? LIMIT 1",
+                            arguments: [serial])
+    }
+
     /// One operator's transactions of one business day, oldest first: the day's receipts.
     public func journal(on date: LocalDate, operatorID: String) throws -> [JournalEntry] {
         try Journal.entries(db, where: "business_date = ? AND operator = ?", [date.iso, operatorID])

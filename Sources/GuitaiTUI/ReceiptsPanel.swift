@@ -13,8 +13,8 @@ struct ReceiptsPanel: Panel {
     var takesText: Bool { approval != nil }
     /// Starts on the newest transaction, the one a clerk most often wants again.
     var selection = Int.max
-    /// The settlement being reversed, and the reason, supervisor and password being typed for it.
-    var reversing: SettlementRecord?
+    /// The transaction being reversed and what it would undo, and the reason, supervisor and password typed for it.
+    var reversing: (serial: String, target: Desk.ReversalTarget)?
     var approval: Form?
 
     mutating func cancel() -> Bool {
@@ -33,22 +33,31 @@ struct ReceiptsPanel: Panel {
         let list = entries(app)
         selection = min(selection, max(0, list.count - 1))
         guard let desk = app.desk else { return .stay }
-        if var form = approval, let settlement = reversing {
+        if var form = approval, let (original, target) = reversing {
             guard app.submitted(form.handle(key)) else {
                 approval = form
                 return .stay
             }
             do {
-                let serial = try desk.reverseWithApproval(settlement.serial, supervisorID: form[1], password: form[2], reason: form[0])
+                let serial = try desk.reverseWithApproval(original, supervisorID: form[1], password: form[2], reason: form[0])
                 approval = nil
                 reversing = nil
-                let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
                 let f = { (key: String, value: String) in ProcedurePanels.field(app, key, value) }
-                return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.settle.reverse", fields: [
-                    f("reverse.original", settlement.serial), f("reverse.total", settlement.total.grouped),
-                    f("reverse.funds", funds.grouped), f("reverse.personal", settlement.personal.grouped),
-                    f("reverse.reason", form[0]), f("reverse.approver", form[1]),
-                ], next: [app.catalogue("next.reverse")], citizen: false))
+                let approval = [f("reverse.reason", form[0]), f("reverse.approver", form[1])]
+                switch target {
+                case .settlement(let settlement):
+                    let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
+                    return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.settle.reverse", fields: [
+                        f("reverse.original", settlement.serial), f("reverse.total", settlement.total.grouped),
+                        f("reverse.funds", funds.grouped), f("reverse.personal", settlement.personal.grouped),
+                    ] + approval, next: [app.catalogue("next.reverse")], citizen: false))
+                case .enrolment(let record, let reopens):
+                    app.refreshCitizen()
+                    return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.enrol.reverse", fields: [
+                        f("reverse.original.enrol", original), f("receipt.scheme", app.catalogue(record.enrolment.scheme.label)),
+                    ] + (reopens.map { [f("reverse.reopened", app.catalogue($0.scheme.label))] } ?? []) + approval,
+                                                         next: [app.catalogue("next.reverse.enrol")], citizen: false))
+                }
             } catch {
                 // The password is never kept after a refusal; the reason and the approver stay as typed.
                 form.set(2, "")
@@ -76,13 +85,9 @@ struct ReceiptsPanel: Panel {
             return .open(ReceiptPanel(name: entry.serial, text: text ?? Self.summary(entry, app)))
         case .character("r"), .character("R"):
             guard list.indices.contains(selection) else { return .stay }
-            guard list[selection].kind == "settle" else {
-                app.say(app.catalogue("reverse.only.settlements"), error: true)
-                return .stay
-            }
             // Whether it can be reversed is said before anyone types a password.
             do {
-                reversing = try desk.settlementToReverse(list[selection].serial)
+                reversing = (list[selection].serial, try desk.reversalTarget(list[selection].serial))
             } catch {
                 app.say(error)
                 return .stay
@@ -125,19 +130,25 @@ struct ReceiptsPanel: Panel {
             let index = start + offset
             let y = area.y + 2 + offset
             var line = entry.serial + "  " + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: 14)
-            if entry.kind == "settle", let reversal = (try? app.desk?.reversal(of: entry.serial)) ?? nil {
+            if entry.kind == "settle" || entry.kind == "enrol", let reversal = (try? app.desk?.reversal(of: entry.serial)) ?? nil {
                 line += "  " + app.catalogue("reverse.marked", reversal)
             }
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
         }
-        guard let approval, let settlement = reversing else { return nil }
+        guard let approval, let (original, target) = reversing else { return nil }
         // What will be undone, on screen while the reason is typed and the supervisor approves.
-        let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
         let top = area.maxY - 8
-        screen.paragraph(app.catalogue("reverse.summary", settlement.serial, settlement.total.grouped, funds.grouped,
-                                       settlement.personal.grouped),
-                         x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
+        let summary: String
+        switch target {
+        case .settlement(let settlement):
+            let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
+            summary = app.catalogue("reverse.summary", settlement.serial, settlement.total.grouped, funds.grouped, settlement.personal.grouped)
+        case .enrolment(let record, let reopens):
+            summary = app.catalogue("reverse.summary.enrol", original, app.catalogue(record.enrolment.scheme.label))
+                + (reopens.map { app.catalogue("reverse.summary.reopens", app.catalogue($0.scheme.label)) } ?? "")
+        }
+        screen.paragraph(summary, x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
         return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)
     }
 }

@@ -1,4 +1,5 @@
 import GuitaiCore
+import GuitaiDesk
 import Testing
 import TerminalKit
 @testable import GuitaiTUI
@@ -59,12 +60,35 @@ import TerminalKit
         #expect(screen.contains("不能重复冲正") && !screen.contains("冲正原因"), "\(screen)")
     }
 
-    @Test func onlySettlementsAreReversedAtTheCounterAndTheDeskSaysSo() throws {
+    @Test func whatTheCounterDoesNotReverseIsSaidAtOnce() throws {
         let (desk, _) = try deskWithASettlement()
-        // The enrolment, one above the settlement.
+        // The benefit started for the pensioner, two above the settlement.
         desk.keys(.up, .up)
         let screen = desk.keys(.character("R"))
-        #expect(screen.contains("柜台冲正目前只适用于结算"), "\(screen)")
+        #expect(screen.contains("柜台冲正适用于结算和当日的参保登记"), "\(screen)")
         #expect(!screen.contains("冲正原因"))
+    }
+
+    @Test func anEnrolmentOfTheDayIsReversedWithApprovalAndTheStoreStaysWhole() throws {
+        let (desk, _) = try deskWithASettlement()
+        // 扎西·平措's resident-medical enrolment, just above the settlement.
+        desk.keys(.up)
+        let enrolment = try #require(try desk.app.desk?.todaysReceipts().last { $0.kind == "enrol" }?.serial)
+        var screen = desk.keys(.character("R"))
+        #expect(screen.contains("将冲正参保登记 \(enrolment)（城乡居民基本医疗保险）"), "\(screen)")
+        desk.type("选错险种"); desk.keys(.enter); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
+        screen = desk.keys(.enter)
+        #expect(screen.contains("回执：参保登记冲正") && screen.contains(enrolment), "\(screen)")
+        let schemes = try #require(try desk.app.desk?.showPerson(DeskHarness.tashi).enrolments.map(\.enrolment.scheme))
+        #expect(!schemes.contains(.residentMedical), "\(schemes)")
+        #expect(desk.keys(.escape).contains("已冲正（"))
+        // Nothing was lost from the journal's account of the tables.
+        let supervisor = try Desk.open(storePath: desk.storePath, operatorID: "ciren", password: "super-password",
+                                       clock: FixedClock(date: DeskHarness.today), resources: DeskHarness.resources)
+        let report = try supervisor.verify()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        // Once is all: a second reversal is refused before any password.
+        screen = desk.keys(.character("R"))
+        #expect(screen.contains("不能重复冲正"), "\(screen)")
     }
 }
