@@ -76,10 +76,10 @@ struct ReceiptsPanel: Panel {
             // The settlement's stored slip (marked when it was reversed), else the receipt as it was kept when printed,
             // else what the journal says.
             var text = ((try? desk.storedSlip(serial: entry.serial)) ?? nil)
+            text = text ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
             if text != nil, let reversal = (try? desk.reversal(of: entry.serial)) ?? nil {
                 text = app.catalogue("reverse.banner", reversal) + "\n" + (text ?? "")
             }
-            text = text ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
             // A reprint says it is one, so it is never taken for the first receipt.
             text = text.map { app.catalogue("receipt.reprint") + "\n" + $0 }
             return .open(ReceiptPanel(name: entry.serial, text: text ?? Self.summary(entry, app)))
@@ -108,6 +108,13 @@ struct ReceiptsPanel: Panel {
         return .stay
     }
 
+    /// The masked ID number a transaction's payload names, if it names one.
+    static func maskedID(_ entry: JournalEntry) -> String? {
+        guard let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any],
+              let id = payload["id"] as? String, let resident = ResidentID(stored: id) else { return nil }
+        return resident.masked
+    }
+
     /// A transaction without a kept receipt, shown from what the journal recorded.
     static func summary(_ entry: JournalEntry, _ app: DeskApp) -> String {
         let fields = (try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8))) as? [String: Any] ?? [:]
@@ -126,15 +133,27 @@ struct ReceiptsPanel: Panel {
         screen.put(app.catalogue("receipts.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
         let rows = max(0, area.height - (approval == nil ? 2 : 10))
         let start = max(0, min(selection - rows + 1, list.count - rows))
+        // The kind column as wide as its widest entry, in cells.
+        let kindWidth = (list.map { DisplayWidth.of(app.catalogue("receipts.kind." + $0.kind)) }.max() ?? 0) + 2
         for (offset, entry) in list.dropFirst(start).prefix(rows).enumerated() {
             let index = start + offset
             let y = area.y + 2 + offset
-            var line = entry.serial + "  " + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: 14)
-            if entry.kind == "settle" || entry.kind == "enrol", let reversal = (try? app.desk?.reversal(of: entry.serial)) ?? nil {
-                line += "  " + app.catalogue("reverse.marked", reversal)
+            // The time, the serial, what was done (marked when reversed; the reprint names the reversal), and whose ID
+            // number, masked, when the transaction names one.
+            var line = CounterReceipt.clockTime(entry.at) + "  " + entry.serial + "  "
+                + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: kindWidth)
+            if entry.kind == "settle" || entry.kind == "enrol", ((try? app.desk?.reversal(of: entry.serial)) ?? nil) != nil {
+                line += "  " + app.catalogue("reverse.marked")
             }
+            if let id = Self.maskedID(entry) { line += "  " + id }
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
+        }
+        // How many more there are above and below the rows shown.
+        let below = max(0, list.count - start - rows)
+        if start > 0 || below > 0 {
+            screen.put(app.catalogue("settle.more", String(start), String(below)), x: area.x, y: area.y + 1, role: .hint,
+                       limit: area.width)
         }
         guard let approval, let (original, target) = reversing else { return nil }
         // What will be undone, on screen while the reason is typed and the supervisor approves.
