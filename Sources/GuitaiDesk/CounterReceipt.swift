@@ -51,13 +51,6 @@ public struct CounterReceipt: Sendable {
         self.isTraining = isTraining
     }
 
-    /// `HH:MM` in China Standard Time.
-    public static func clockTime(_ seconds: Int64) -> String {
-        let ofDay = ((seconds + 8 * 3600) % 86_400 + 86_400) % 86_400
-        func two(_ n: Int64) -> String { (n < 10 ? "0" : "") + String(n) }
-        return two(ofDay / 3600) + ":" + two(ofDay % 3600 / 60)
-    }
-
     /// The receipt as lines of at most 80 cells, ending in a newline.
     public func render(language: Language) -> String {
         var r = SlipWriter(language: language)
@@ -66,7 +59,7 @@ public struct CounterReceipt: Sendable {
         r.centered(hallName)
         r.centered(t("回执：", "Receipt: ") + procedure + (isTraining ? t(" [培训模式]", " [TRAINING]") : ""))
         r.rule("=")
-        r.pair(t("流水号 ", "Serial ") + serial, t("办理时间 ", "Time ") + date.iso + " " + Self.clockTime(secondsSince1970))
+        r.pair(t("流水号 ", "Serial ") + serial, t("办理时间 ", "Time ") + date.iso + " " + ChinaTime.clock(secondsSince1970))
         r.pair(t("经办员 ", "Operator ") + "\(operatorName) (\(operatorID))", t("窗口 ", "Window ") + window)
         if let citizen { r.pair(t("办理人 ", "Citizen ") + citizen.name, t("身份证号 ", "ID ") + citizen.maskedID) }
         r.rule("-")

@@ -13,6 +13,12 @@ extension Desk {
         case enrolment(EnrolmentRecord, reopens: (scheme: Scheme, endedOn: LocalDate)?)
     }
 
+    /// The serial of the reversal that undid a transaction (a settlement, an enrolment), if one did.
+    public func reversal(of serial: String) throws -> String? {
+        try require(.counter)
+        return try store.read { try $0.reversal(of: serial) }
+    }
+
     /// What reversing this transaction would undo, checked before anyone is asked for a password.
     /// - Throws: `not-reversible` for kinds the counter does not reverse; `settlement-not-found`, `already-reversed`,
     ///   `impossible-date`; for an enrolment `reversal-too-late` (another day), `changed-since` (suspended, ended or

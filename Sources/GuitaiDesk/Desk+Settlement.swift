@@ -107,12 +107,6 @@ extension Desk {
         return settlement
     }
 
-    /// The serial of the reversal that undid a transaction (a settlement, an enrolment), if one did.
-    public func reversal(of serial: String) throws -> String? {
-        try require(.counter)
-        return try store.read { try $0.reversal(of: serial) }
-    }
-
     /// Reverses a settlement or an enrolment with a supervisor's approval given at this counter: the supervisor logs in
     /// on the spot, and the reversal is theirs in the journal. The approver is never the operator who asks (four eyes),
     /// trainer or not.

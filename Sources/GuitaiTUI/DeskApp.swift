@@ -80,9 +80,9 @@ public final class DeskApp {
                 return
             }
             handle(key)
-            // What another counter wrote shows on the next screen drawn: the citizen is read again after every key
-            // that can change the screen (typing into a field cannot).
-            if case .character = key {} else if desk != nil, citizen != nil, !(stack.last?.isGate ?? true) { refreshCitizen() }
+            // What another counter wrote shows on the next screen drawn: the citizen is read again after the keys that
+            // open, close or confirm a screen (not after typing or moving in a list, which show nothing new).
+            if desk != nil, citizen != nil, !(stack.last?.isGate ?? true), DeskApp.changesScreen(key) { refreshCitizen() }
         }
     }
 
@@ -288,6 +288,15 @@ public final class DeskApp {
 
     static let minimumWidth = 80
     static let minimumHeight = 24
+
+    /// Enter, Esc, a function key or a Ctrl binding: the keys after which another screen, or the same screen after a
+    /// write, is drawn.
+    static func changesScreen(_ key: Key) -> Bool {
+        switch key {
+        case .enter, .escape, .function, .control: return true
+        default: return false
+        }
+    }
 
     /// Whether a terminal of this size shows the whole desk.
     static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }

@@ -1,4 +1,4 @@
-import CellText
+import GuitaiDesk
 import TerminalKit
 
 /// F1 on any screen, the login and first run included: what each field of that screen takes, with an example, what its
@@ -31,19 +31,10 @@ struct HelpPanel: Panel {
     /// numbered, where to ask. The lists are the catalogue's `notice.<screen>.<n>`, for a hall to adapt.
     static func notice(_ topic: String, app: DeskApp) -> String {
         let c = app.catalogue
-        var lines = [String(repeating: "=", count: 80)]
-        let hall = app.desk?.store.hall.name ?? ""
-        let title = c("notice.title", c(topic + ".title"))
-        for text in [hall, title] { lines.append(String(repeating: " ", count: max(0, (80 - DisplayWidth.of(text)) / 2)) + text) }
-        lines.append(String(repeating: "=", count: 80))
-        var n = 1
-        while c.has("notice.\(topic).\(n)") {
-            lines += DisplayWidth.wrap("\(n). " + c("notice.\(topic).\(n)"), width: 80, indent: 3)
-            n += 1
-        }
-        lines.append(String(repeating: "-", count: 80))
-        lines += DisplayWidth.wrap(c("notice.footer", app.counter, app.desk?.today.iso ?? ""), width: 80)
-        return lines.joined(separator: "\n") + "\n"
+        var documents: [String] = []
+        while c.has("notice.\(topic).\(documents.count + 1)") { documents.append(c("notice.\(topic).\(documents.count + 1)")) }
+        return DocumentNotice.render(hallName: app.desk?.store.hall.name ?? "", title: c("notice.title", c(topic + ".title")),
+                                     documents: documents, footer: c("notice.footer", app.counter, app.desk?.today.iso ?? ""))
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {

@@ -109,9 +109,9 @@ struct OperatorsPanel: Panel {
             let a = standing.account
             var state = c(standing.disabled ? "operators.disabled" : "operators.enabled")
             if let until = standing.lockedUntil {
-                state += "  " + c("operators.locked", CounterReceipt.clockTime(until), String(max(1, (until - now + 59) / 60)))
+                state += "  " + c("operators.locked", ChinaTime.clock(until), String(max(1, (until - now + 59) / 60)))
             }
-            let seen = standing.lastSeen.map { LocalDate(dayNumber: Int(($0 + 8 * 3600) / 86_400)).iso } ?? c("none")
+            let seen = standing.lastSeen.map { ChinaTime.date($0).iso } ?? c("none")
             let line = DisplayWidth.padRight(a.id, to: idWidth) + DisplayWidth.padRight(a.name, to: nameWidth)
                 + DisplayWidth.padRight(c(a.role.label), to: roleWidth) + DisplayWidth.padRight(seen, to: 12) + state
             let selected = index == min(selection, list.count - 1)

@@ -140,7 +140,7 @@ struct ReceiptsPanel: Panel {
             let y = area.y + 2 + offset
             // The time, the serial, what was done (marked when reversed; the reprint names the reversal), and whose ID
             // number, masked, when the transaction names one.
-            var line = CounterReceipt.clockTime(entry.at) + "  " + entry.serial + "  "
+            var line = ChinaTime.clock(entry.at) + "  " + entry.serial + "  "
                 + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: kindWidth)
             if entry.kind == "settle" || entry.kind == "enrol", ((try? app.desk?.reversal(of: entry.serial)) ?? nil) != nil {
                 line += "  " + app.catalogue("reverse.marked")
