@@ -75,6 +75,13 @@ public enum DisplayWidth {
                       head.distance(from: head.startIndex, to: cut) > head.count * 2 / 3 {
                 head = String(head[...cut])
             }
+            // A numbered choice ("6 在编僧尼") keeps its number: a line does not end with a number standing alone before a
+            // word (a list of numbers still wraps between them).
+            if let after = rest.dropFirst(head.count).first, !(after.isASCII && after.isNumber), head.last == " " {
+                let trimmed = head.dropLast()
+                let digits = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }.count
+                if digits > 0, trimmed.dropLast(digits).last == " " { head = String(trimmed.dropLast(digits)) }
+            }
             lines.append(prefix + head)
             rest = rest.dropFirst(head.count)
             prefix = String(repeating: " ", count: indent)

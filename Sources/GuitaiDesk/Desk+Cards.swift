@@ -39,7 +39,9 @@ extension Desk {
             let changed = try record.card.applying(change, on: today)
             try tx.updateCard(uuid: record.uuid, state: changed.state, since: today)
             return (changed, ["id": .string(person.person.id.value), "number": .string(changed.number.value),
-                              "change": .string(change.rawValue), "reason": .string(reason ?? change.label.zh)])
+                              "change": .string(change.rawValue), "reason": .string(reason ?? change.label.zh),
+                              // What a reversal restores.
+                              "before": .string(record.card.state.rawValue), "beforeSince": .string(record.card.stateSince.iso)])
         }
         return (card, serial)
     }
@@ -58,7 +60,8 @@ extension Desk {
             try tx.updateCard(uuid: old.uuid, state: .cancelled, since: today, replacedBy: number.value)
             let card = PhysicalCard(number: number, regionCode: old.card.regionCode, issuedOn: today)
             _ = try tx.insertCard(card, personUUID: person.uuid)
-            return (card, ["id": .string(person.person.id.value), "old": .string(old.card.number.value), "new": .string(number.value)])
+            return (card, ["id": .string(person.person.id.value), "old": .string(old.card.number.value), "new": .string(number.value),
+                           "before": .string(old.card.state.rawValue), "beforeSince": .string(old.card.stateSince.iso)])
         }
         return (card, serial)
     }
@@ -130,11 +133,12 @@ extension Desk {
                                               en: "Wrong activation code: use the one printed on the issue receipt")
                 }
             }
-            try tx.updateECard(uuid: ecard.uuid, status: next, since: today, clearActivation: step == .activate)
+            try tx.updateECard(uuid: ecard.uuid, status: next, since: today)
             let receipt = ECardReceipt(transaction: tx.serial ?? "", ecardSerial: ecard.serial, status: next, activationCode: nil,
                                        voucherActive: ecard.voucherOn != nil, unusableReason: card?.card.unusableReason(on: today))
             return (receipt, ["id": .string(person.person.id.value), "ecard": .string(ecard.serial), "step": .string(step.rawValue),
-                              "status": .string(next.rawValue), "reason": .string(reason ?? step.label.zh)])
+                              "status": .string(next.rawValue), "reason": .string(reason ?? step.label.zh),
+                              "before": .string(ecard.status.rawValue), "beforeSince": .string(ecard.statusSince.iso)])
         }
         return receipt
     }

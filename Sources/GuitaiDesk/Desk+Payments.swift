@@ -126,7 +126,7 @@ extension Desk {
 
     /// Clears what a run cut short left (its process died: the job lock was free): its lines go, a slice at a time,
     /// and the run is marked abandoned. None of those lines ever counted.
-    private func clearUnfinishedRuns() throws {
+    func clearUnfinishedRuns() throws {
         for run in try store.read({ try $0.unfinishedPaymentRuns() }) {
             var left = true
             while left {
@@ -203,29 +203,39 @@ extension Desk {
                                           en: "The withdrawal on \(today.iso) would be dated before the registration on \(day.iso)")
             }
             let restored = try tx.enrolments(personUUID: person.uuid).filter(\.endedByDeath).map(\.enrolment.scheme)
-            try tx.reopenEnrolmentsEndedByDeath(personUUID: person.uuid)
-            if let uuid = death.ecardUUID, let before = death.ecardStatusBefore,
-               let current = try tx.latestECard(personUUID: person.uuid), current.uuid == uuid, current.status == .suspended {
-                try tx.updateECard(uuid: uuid, status: before, since: today)
-            }
-            try tx.deleteDeath(personUUID: person.uuid, registeredBy: death.serial)
-            var skipped: [YearMonth] = []
-            if let recipient = try tx.recipient(personUUID: person.uuid), let last = try tx.latestRunMonth() {
-                let lined = Set(try tx.payments(benefitUUID: recipient.benefitUUID).map(\.month))
-                var month = max(death.date.yearMonth.adding(months: 1), recipient.benefit.start)
-                while month <= last {
-                    if !lined.contains(month) {
-                        try tx.insertPayment(benefitUUID: recipient.benefitUUID, month: month, kind: "suspended", amount: .zero)
-                        skipped.append(month)
-                    }
-                    guard month < YearMonth.latest else { break }
-                    month = month.adding(months: 1)
-                }
-            }
-            return (restored, ["id": .string(person.person.id.value), "withdrawn": .string(death.serial), "date": .string(death.date.iso),
-                               "reopened": .array(restored.map { .string($0.rawValue) }),
-                               "suspendedMonths": .array(skipped.map { .string($0.iso) })])
+            let payload: [(String, JSONValue)] = [("reversed", .string(death.serial)), ("id", .string(person.person.id.value))]
+                + (try withdrawDeath(person, death, tx)) + [("approvedBy", .string(account.id))]
+            return (restored, .object(payload))
         }
         return (restored, serial)
+    }
+
+    /// The writes that withdraw a death registered in error, inside the withdrawal's transaction: the enrolments it
+    /// ended reopen, the e-card it suspended returns to its state before, the recovery goes, and the months payment runs
+    /// skipped since the death are lined as suspended for the next run to back-pay once the person is certified.
+    /// - Returns: what the withdrawal's journal entry records.
+    func withdrawDeath(_ person: PersonRecord, _ death: DeathRecord, _ tx: StoreTransaction) throws -> [(String, JSONValue)] {
+        let restored = try tx.enrolments(personUUID: person.uuid).filter(\.endedByDeath).map(\.enrolment.scheme)
+        try tx.reopenEnrolmentsEndedByDeath(personUUID: person.uuid)
+        if let uuid = death.ecardUUID, let before = death.ecardStatusBefore,
+           let current = try tx.latestECard(personUUID: person.uuid), current.uuid == uuid, current.status == .suspended {
+            try tx.updateECard(uuid: uuid, status: before, since: today)
+        }
+        try tx.deleteDeath(personUUID: person.uuid, registeredBy: death.serial)
+        var skipped: [YearMonth] = []
+        if let recipient = try tx.recipient(personUUID: person.uuid), let last = try tx.latestRunMonth() {
+            let lined = Set(try tx.payments(benefitUUID: recipient.benefitUUID).map(\.month))
+            var month = max(death.date.yearMonth.adding(months: 1), recipient.benefit.start)
+            while month <= last {
+                if !lined.contains(month) {
+                    try tx.insertPayment(benefitUUID: recipient.benefitUUID, month: month, kind: "suspended", amount: .zero)
+                    skipped.append(month)
+                }
+                guard month < YearMonth.latest else { break }
+                month = month.adding(months: 1)
+            }
+        }
+        return [("date", .string(death.date.iso)), ("reopened", .array(restored.map { .string($0.rawValue) })),
+                ("suspendedMonths", .array(skipped.map { .string($0.iso) }))]
     }
 }

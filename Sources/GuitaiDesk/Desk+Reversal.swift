@@ -2,60 +2,275 @@ import Foundation
 import GuitaiCore
 import GuitaiStore
 
-/// Undoing at the counter what was recorded in error: a settlement (any day after it, a new transaction taking its
-/// payments back) or an enrolment (the day it was made, before anything else touched it). Always a supervisor's
-/// transaction, approved on the spot by someone other than the operator who asks.
+/// Undoing at the counter what was recorded in error (冲正): a settlement, an enrolment, a card or e-card step, a
+/// certification, a benefit's start, a death. A reversal is a new journaled transaction, never an edit, and it undoes
+/// only what nothing has built on since: once a later transaction changed a row the original wrote (a card reported lost
+/// after its registration, a payment run after a certification), the later business is reversed first, or the matter is
+/// changed by its own procedure. Always approved by a supervisor other than the operator who asks.
 extension Desk {
-    /// What a reversal would undo.
-    public enum ReversalTarget: Sendable {
-        case settlement(SettlementRecord)
-        /// The enrolment, and the scheme its switch ended (reopened by the reversal).
-        case enrolment(EnrolmentRecord, reopens: (scheme: Scheme, endedOn: LocalDate)?)
-    }
-
-    /// The serial of the reversal that undid a transaction (a settlement, an enrolment), if one did.
+    /// The serial of the reversal that undid a transaction, if one did.
     public func reversal(of serial: String) throws -> String? {
         try require(.counter)
         return try store.read { try $0.reversal(of: serial) }
     }
 
-    /// What reversing this transaction would undo, checked before anyone is asked for a password.
-    /// - Throws: `not-reversible` for kinds the counter does not reverse; `settlement-not-found`, `already-reversed`,
-    ///   `impossible-date`; for an enrolment `reversal-too-late` (another day), `changed-since` (suspended, ended or
-    ///   drawn from since).
-    public func reversalTarget(_ serial: String) throws -> ReversalTarget {
+    /// Of the given transactions, those a reversal undid (one query for a whole list).
+    public func reversed(among serials: [String]) throws -> Set<String> {
         try require(.counter)
-        return try store.read { tx in try reversalTarget(serial, tx) }
+        return try store.read { try $0.reversed(among: serials) }
     }
 
-    private func reversalTarget(_ serial: String, _ tx: StoreTransaction) throws -> ReversalTarget {
+    /// What reversing this transaction would undo, checked before anyone is asked for a password.
+    /// - Throws: `transaction-not-found`; `not-reversible` for kinds the counter does not reverse (registration, payment
+    ///   runs, operators' business); `already-reversed`; `impossible-date` (the business date before the original's);
+    ///   `changed-since`, naming the later transaction, when the original's records have changed since; the kind's own
+    ///   refusals (`settlement-not-found`, `nothing-recorded`).
+    public func reversalTarget(_ serial: String) throws -> ReversalTarget {
+        try require(.counter)
+        return try store.read { tx in try reversalPlan(serial, tx).target }
+    }
+
+    /// Reverses a transaction as a supervisor at their own session (the command line): they ask and approve.
+    /// - Throws: `permission-denied` for anyone but a supervisor; what `reversalTarget` throws; `bad-text` for a reason
+    ///   that is not printable text of at most 100 characters.
+    public func reverse(_ serial: String, reason: String) throws -> String {
+        try require(.supervision)
+        return try performReversal(serial, reason: reason, approvedBy: account.id)
+    }
+
+    /// Reverses a transaction with a supervisor's approval given at this counter: the supervisor types their id and
+    /// password on the spot. The reversal is this counter's transaction in the journal, on this operator's day, with the
+    /// approver named in it. The approver is never the operator who asks (four eyes), trainer or not.
+    /// - Throws: `self-approval` (65) when the approver is this session's operator; the approver's login refusals;
+    ///   `permission-denied` when the approver is no supervisor; what `reverse` throws.
+    public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
+        try require(.counter)
+        if supervisorID.trimmingSpaces == account.id {
+            throw DomainError.refused("self-approval", zh: "冲正须由另一名复核员审批，经办员不能审批自己的业务",
+                                      en: "Another supervisor must approve: an operator cannot approve their own request")
+        }
+        _ = try reversalTarget(serial)
+        let approver = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
+                                     counter: counter, resources: resources)
+        try approver.require(.supervision)
+        return try performReversal(serial, reason: reason, approvedBy: approver.account.id)
+    }
+
+    /// The reversal itself: the plan worked out again inside the write, so nothing that changed since the check is
+    /// undone blindly.
+    private func performReversal(_ serial: String, reason: String, approvedBy: String) throws -> String {
+        let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
+        let kind = try reversalTarget(serial).kind
+        // A death's withdrawal writes payment lines for the months the runs skipped: not while a run writes its own.
+        var job: JobLock?
+        if kind == "death" {
+            job = try store.exclusiveJob("payments", label: Bilingual(zh: "待遇发放", en: "payment run"))
+            try clearUnfinishedRuns()
+        }
+        defer { withExtendedLifetime(job) {} }
+        return try store.write(context, kind: kind + ".reverse") { tx in
+            let plan = try reversalPlan(serial, tx)
+            var payload: [(String, JSONValue)] = [("reversed", .string(serial))]
+            if let id = try tx.journalEntry(serial: serial).flatMap({ Self.payloadText($0, "id") }) { payload.append(("id", .string(id))) }
+            payload += try plan.undo(tx, approvedBy, reason)
+            payload += [("reason", .string(reason)), ("approvedBy", .string(approvedBy))]
+            return ((), .object(payload))
+        }.serial
+    }
+
+    /// A reversal worked out: what it undoes, and the writes that undo it (given the approver and the reason), which
+    /// return what the reversal's journal entry records beyond the original's serial.
+    private typealias ReversalPlan = (target: ReversalTarget,
+                                      undo: (StoreTransaction, _ approvedBy: String, _ reason: String) throws -> [(String, JSONValue)])
+
+    private func reversalPlan(_ serial: String, _ tx: StoreTransaction) throws -> ReversalPlan {
+        let shown = StoredText.sanitised(serial, as: .reference)
         guard let entry = try tx.journalEntry(serial: serial) else {
-            throw DomainError.notFound("transaction-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的业务",
-                                       en: "No transaction has the serial \(StoredText.sanitised(serial, as: .reference))")
+            throw DomainError.notFound("transaction-not-found", zh: "没有流水号为 \(shown) 的业务", en: "No transaction has the serial \(shown)")
+        }
+        if let existing = try tx.reversal(of: serial) {
+            throw DomainError.refused("already-reversed", zh: "业务 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",
+                                      en: "Transaction \(serial) was already reversed by \(existing)")
+        }
+        if let day = LocalDate(iso: entry.businessDate), today < day {
+            throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于原业务日期 \(day.iso)",
+                                      en: "A reversal on \(today.iso) would be dated before the transaction it reverses (\(day.iso))")
+        }
+        let person = try Self.payloadText(entry, "id").flatMap { try tx.person(idNumber: $0) }
+        var target = ReversalTarget(serial: serial, kind: entry.kind,
+                                    citizen: person.map { ($0.person.name, $0.person.id.masked) }, undoes: Bilingual(zh: "", en: ""),
+                                    fields: [], next: Bilingual(zh: "原回执作废", en: "The original receipt is void"))
+        func changedSince() throws {
+            if let later = try tx.laterChange(of: serial) { throw Self.changedSince(serial, by: later) }
+        }
+        func needPerson() throws -> PersonRecord {
+            guard let person else { throw Self.nothingRecorded(serial) }
+            return person
         }
         switch entry.kind {
         case "settle":
-            return .settlement(try reversibleSettlement(serial, tx))
+            let settlement = try reversibleSettlement(serial, tx)
+            let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
+            if target.citizen == nil, let payer = try tx.person(uuid: settlement.personUUID) {
+                target.citizen = (payer.person.name, payer.person.id.masked)
+            }
+            target.undoes = Bilingual(zh: "冲正结算 \(serial)：总额 \(settlement.total.grouped) 元，基金支付 \(funds.grouped) 元收回，个人支付 \(settlement.personal.grouped) 元退还",
+                                      en: "Reversing settlement \(serial): total \(settlement.total.grouped), funds \(funds.grouped) taken back, patient's \(settlement.personal.grouped) refunded")
+            target.fields = [(Bilingual(zh: "原结算总额", en: "Its total"), Bilingual(both: settlement.total.grouped)),
+                             (Bilingual(zh: "收回基金支付", en: "Fund payments undone"), Bilingual(both: funds.grouped)),
+                             (Bilingual(zh: "退还个人支付", en: "Patient payment refunded"), Bilingual(both: settlement.personal.grouped))]
+            target.next = Bilingual(zh: "原结算单作废；基金支付已退回，个人已付金额按原方式退还",
+                                    en: "The original slip is void; the funds are taken back and the patient refunded as they paid")
+            return (target, { tx, approvedBy, reason in
+                try tx.insertReversal(of: serial, approvedBy: approvedBy, reason: reason)
+                return [("total", .money(settlement.total))]
+            })
         case "enrol":
-            return try reversibleEnrolment(entry, tx)
+            let (record, personUUID, reopens) = try reversibleEnrolment(entry, tx)
+            let scheme = record.enrolment.scheme.label
+            target.undoes = Bilingual(zh: "冲正参保登记 \(serial)（\(scheme.zh)）：删除该参保记录" + (reopens.map { "，恢复被转出的\($0.scheme.label.zh)" } ?? ""),
+                                      en: "Reversing enrolment \(serial) (\(scheme.en)): the enrolment is removed" + (reopens.map { "; the \($0.scheme.label.en) its switch ended opens again" } ?? ""))
+            target.fields = [(Bilingual(zh: "险种", en: "Scheme"), scheme)]
+                + (reopens.map { [(Bilingual(zh: "恢复险种", en: "Scheme reopened"), $0.scheme.label)] } ?? [])
+            target.next = Bilingual(zh: "原参保回执作废；如需参保请重新办理", en: "The enrolment receipt is void; enrol again if needed")
+            return (target, { tx, _, _ in
+                try tx.deleteEnrolment(uuid: record.uuid)
+                if let reopens { try tx.reopenEnrolment(personUUID: personUUID, scheme: reopens.scheme, endedOn: reopens.endedOn) }
+                return [("scheme", .string(record.enrolment.scheme.rawValue))] + (reopens.map { [("reopened", .string($0.scheme.rawValue))] } ?? [])
+            })
+        case "card.register":
+            guard let card = try tx.card(createdBy: serial) else { throw Self.nothingRecorded(serial) }
+            try changedSince()
+            if let later = try tx.laterTransaction(after: serial, kinds: ["ecard.issue"], idNumber: try needPerson().person.id.value) {
+                throw Self.changedSince(serial, by: later)
+            }
+            target.undoes = Bilingual(zh: "冲正社保卡登记：删除卡号 \(card.card.number) 的登记", en: "Reversing the card registration: card \(card.card.number) is removed")
+            target.fields = [(Bilingual(zh: "卡号", en: "Card number"), Bilingual(both: card.card.number.value))]
+            target.next = Bilingual(zh: "原登记回执作废；请核对卡号后重新登记", en: "The registration receipt is void; check the number and register again")
+            return (target, { tx, _, _ in
+                try tx.deleteCard(uuid: card.uuid)
+                return [("number", .string(card.card.number.value))]
+            })
+        case "card.change", "card.replace":
+            let isReplacement = entry.kind == "card.replace"
+            guard let number = Self.payloadText(entry, isReplacement ? "old" : "number"), let card = try tx.card(number: number),
+                  let before = Self.payloadText(entry, "before").flatMap(PhysicalCardState.init(rawValue:)),
+                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.nothingRecorded(serial) }
+            let replacement = isReplacement ? try tx.card(createdBy: serial) : nil
+            if isReplacement && replacement == nil { throw Self.nothingRecorded(serial) }
+            try changedSince()
+            if let replacement {
+                target.undoes = Bilingual(zh: "冲正补换卡：新卡 \(replacement.card.number) 删除，原卡 \(number) 恢复为「\(before.label.zh)」",
+                                          en: "Reversing the replacement: new card \(replacement.card.number) is removed, card \(number) is \(before.label.en) again")
+                target.fields = [(Bilingual(zh: "删除新卡", en: "New card removed"), Bilingual(both: replacement.card.number.value)),
+                                 (Bilingual(zh: "恢复原卡", en: "Card restored"), Bilingual(both: number))]
+            } else {
+                target.undoes = Bilingual(zh: "冲正社保卡状态变更：卡号 \(number) 由「\(card.card.state.label.zh)」恢复为「\(before.label.zh)」",
+                                          en: "Reversing the card change: card \(number) goes from \(card.card.state.label.en) back to \(before.label.en)")
+                target.fields = [(Bilingual(zh: "卡号", en: "Card number"), Bilingual(both: number))]
+            }
+            target.fields.append((Bilingual(zh: "恢复状态", en: "State restored"), before.label))
+            return (target, { tx, _, _ in
+                if let replacement { try tx.deleteCard(uuid: replacement.uuid) }
+                try tx.restoreCard(uuid: card.uuid, state: before, since: since)
+                return [("number", .string(number)), ("state", .string(before.rawValue))]
+            })
+        case "ecard.issue":
+            guard let ecard = try tx.ecard(createdBy: serial) else { throw Self.nothingRecorded(serial) }
+            try changedSince()
+            target.undoes = Bilingual(zh: "冲正电子社保卡签发 \(ecard.serial)：签发记录删除，激活码作废",
+                                      en: "Reversing the e-card issue \(ecard.serial): the issue is removed and its activation code is void")
+            target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial)), (Bilingual(zh: "手机号", en: "Phone"), Bilingual(both: Person.maskPhone(ecard.phone)))]
+            target.next = Bilingual(zh: "原签发回执及激活码作废；如需办理请重新签发", en: "The issue receipt and its activation code are void; issue again if needed")
+            return (target, { tx, _, _ in
+                try tx.deleteECard(uuid: ecard.uuid)
+                return [("ecard", .string(ecard.serial))]
+            })
+        case "ecard.activate", "ecard.step", "ecard.voucher":
+            guard let ecardSerial = Self.payloadText(entry, "ecard"), let ecard = try tx.ecard(createdBy: ecardSerial) else {
+                throw Self.nothingRecorded(serial)
+            }
+            try changedSince()
+            if entry.kind == "ecard.voucher" {
+                target.undoes = Bilingual(zh: "冲正医保电子凭证激活：电子社保卡 \(ecard.serial) 的医保电子凭证恢复为未激活",
+                                          en: "Reversing the e-voucher activation: the e-voucher of e-card \(ecard.serial) is not active again")
+                target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial))]
+                return (target, { tx, _, _ in
+                    try tx.deactivateVoucher(ecardUUID: ecard.uuid)
+                    return [("ecard", .string(ecard.serial))]
+                })
+            }
+            guard let before = Self.payloadText(entry, "before").flatMap(ECardStatus.init(rawValue:)),
+                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.nothingRecorded(serial) }
+            // A cancelled e-card comes back only while no newer one was issued.
+            if let later = try tx.laterTransaction(after: serial, kinds: ["ecard.issue"], idNumber: try needPerson().person.id.value) {
+                throw Self.changedSince(serial, by: later)
+            }
+            target.undoes = Bilingual(zh: "冲正电子社保卡业务：\(ecard.serial) 由「\(ecard.status.label.zh)」恢复为「\(before.label.zh)」",
+                                      en: "Reversing the e-card step: \(ecard.serial) goes from \(ecard.status.label.en) back to \(before.label.en)")
+            target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial)),
+                             (Bilingual(zh: "恢复状态", en: "Status restored"), before.label)]
+            if entry.kind == "ecard.activate" {
+                target.next = Bilingual(zh: "原激活回执作废；用签发回执上的激活码可重新激活",
+                                        en: "The activation receipt is void; the code on the issue receipt activates it again")
+            }
+            return (target, { tx, _, _ in
+                try tx.updateECard(uuid: ecard.uuid, status: before, since: since)
+                return [("ecard", .string(ecard.serial)), ("status", .string(before.rawValue))]
+            })
+        case "certify":
+            guard let certification = try tx.certification(createdBy: serial) else { throw Self.nothingRecorded(serial) }
+            if let benefit = try tx.recipient(personUUID: certification.personUUID)?.benefitUUID,
+               let run = try tx.laterPaymentRun(after: serial, benefitUUID: benefit) {
+                throw Self.changedSince(serial, by: run)
+            }
+            let method = Self.payloadText(entry, "method").flatMap(CertificationMethod.init(rawValue:))
+            target.undoes = Bilingual(zh: "冲正待遇资格认证：\(entry.businessDate) 的认证记录删除，认证到期日恢复为此前的日期",
+                                      en: "Reversing the certification: the one of \(entry.businessDate) is removed and the due date is as before it")
+            target.fields = [(Bilingual(zh: "认证日期", en: "Certified on"), Bilingual(both: entry.businessDate))]
+                + (method.map { [(Bilingual(zh: "认证方式", en: "Method"), $0.label)] } ?? [])
+            target.next = Bilingual(zh: "原认证回执作废；请按正确方式重新认证", en: "The certification receipt is void; certify again the right way")
+            return (target, { tx, _, _ in
+                try tx.deleteCertification(uuid: certification.uuid)
+                return [("date", .string(entry.businessDate))]
+            })
+        case "benefit.add":
+            guard let benefit = try tx.benefit(createdBy: serial) else { throw Self.nothingRecorded(serial) }
+            if try tx.benefitHasHistory(benefit) {
+                throw DomainError.refused("changed-since", zh: "该待遇已有发放或追回记录，不能冲正，请办理待遇变更或终止",
+                                          en: "The benefit has payments or recoveries: change or end it instead of reversing")
+            }
+            if let later = try tx.laterTransaction(after: serial, kinds: ["certify", "death"], idNumber: try needPerson().person.id.value) {
+                throw Self.changedSince(serial, by: later)
+            }
+            let monthly = Self.payloadText(entry, "monthly") ?? ""
+            target.undoes = Bilingual(zh: "冲正待遇核定：月待遇 \(monthly) 元的记录删除，不再发放", en: "Reversing the benefit's start: the monthly \(monthly) is removed and not paid")
+            target.fields = [(Bilingual(zh: "月待遇（元）", en: "Monthly (yuan)"), Bilingual(both: monthly)),
+                             (Bilingual(zh: "起始月份", en: "From"), Bilingual(both: Self.payloadText(entry, "from") ?? ""))]
+            target.next = Bilingual(zh: "原待遇核定回执作废；请核对后重新核定", en: "The benefit's receipt is void; check and start it again")
+            return (target, { tx, _, _ in
+                try tx.deleteBenefit(uuid: benefit)
+                return [("benefit", .string(monthly))]
+            })
+        case "death":
+            let person = try needPerson()
+            guard let death = try tx.death(personUUID: person.uuid), death.serial == serial else { throw Self.nothingRecorded(serial) }
+            target.undoes = Bilingual(zh: "撤销死亡登记（死亡日期 \(death.date.iso)）：恢复被终止的参保和电子社保卡，取消待遇追回",
+                                      en: "Withdrawing the death of \(death.date.iso): the enrolments and e-card it ended are restored, the recovery dropped")
+            target.fields = [(Bilingual(zh: "死亡日期", en: "Date of death"), Bilingual(both: death.date.iso))]
+            target.next = Bilingual(zh: "原死亡登记作废；停发的月份在认证有效后由下次发放补发",
+                                    en: "The death registration is void; months not paid are back-paid by the next run once certified")
+            return (target, { tx, _, _ in try self.withdrawDeath(person, death, tx) })
         default:
-            throw DomainError.refused("not-reversible", zh: "柜台冲正适用于结算和当日的参保登记；其他业务请按规程办理变更",
-                                      en: "The counter reverses settlements and enrolments of the day; other business is changed by its own procedure")
+            throw DomainError.refused("not-reversible", zh: "此类业务不在柜台冲正，请按其规程办理变更",
+                                      en: "This kind of transaction is not reversed at the counter; change it by its own procedure")
         }
     }
 
-    private func reversibleEnrolment(_ entry: JournalEntry, _ tx: StoreTransaction) throws -> ReversalTarget {
-        if let existing = try tx.reversal(of: entry.serial) {
-            throw DomainError.refused("already-reversed", zh: "参保登记 \(entry.serial) 已于流水号 \(existing) 冲正，不能重复冲正",
-                                      en: "Enrolment \(entry.serial) was already reversed by \(existing)")
-        }
-        guard entry.businessDate == today.iso else {
-            throw DomainError.refused("reversal-too-late", zh: "参保登记只能在办理当日冲正（本笔办于 \(entry.businessDate)）；之后请办理参保变更",
-                                      en: "An enrolment is reversed only on its own day (this one is of \(entry.businessDate)); change it instead")
-        }
-        guard let (record, personUUID) = try tx.enrolment(createdBy: entry.serial) else {
-            throw DomainError.notFound("enrolment-not-found", zh: "流水号 \(entry.serial) 没有对应的参保记录", en: "No enrolment was made by \(entry.serial)")
-        }
+    /// The enrolment a transaction made, when it can still be taken back, and the scheme its switch ended.
+    private func reversibleEnrolment(_ entry: JournalEntry, _ tx: StoreTransaction) throws
+        -> (EnrolmentRecord, personUUID: String, reopens: (scheme: Scheme, endedOn: LocalDate)?) {
+        guard let (record, personUUID) = try tx.enrolment(createdBy: entry.serial) else { throw Self.nothingRecorded(entry.serial) }
         let e = record.enrolment
         let untouched = e.status == .active && e.to == nil && e.suspensions.isEmpty
         let drawn = try tx.recipient(personUUID: personUUID).map { $0.benefit.scheme == e.scheme } ?? false
@@ -63,34 +278,29 @@ extension Desk {
             throw DomainError.refused("changed-since", zh: "该参保记录办理后已有变更（暂停、终止或已开始领取待遇），不能冲正，请办理参保变更",
                                       en: "The enrolment has changed since (suspended, ended or drawn from): change it instead of reversing")
         }
+        if let later = try tx.laterChange(of: entry.serial) { throw Self.changedSince(entry.serial, by: later) }
         var reopens: (scheme: Scheme, endedOn: LocalDate)?
         if let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any],
            let ended = payload["ended"] as? [String: Any], let scheme = (ended["scheme"] as? String).flatMap(Scheme.init(rawValue:)),
            let to = (ended["to"] as? String).flatMap(LocalDate.init(iso:)) {
             reopens = (scheme, to)
         }
-        return .enrolment(record, reopens: reopens)
+        return (record, personUUID, reopens)
     }
 
-    /// Reverses an enrolment recorded in error on the day it was made (supervisors): the enrolment goes, and a scheme
-    /// its switch ended is open again.
-    /// - Throws: what `reversalTarget` throws for it.
-    public func reverseEnrolment(_ serial: String, reason: String) throws -> String {
-        try require(.supervision)
-        let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
-        return try store.write(context, kind: "enrol.reverse") { tx in
-            guard let entry = try tx.journalEntry(serial: serial), entry.kind == "enrol" else {
-                throw DomainError.notFound("enrolment-not-found", zh: "流水号 \(StoredText.sanitised(serial, as: .reference)) 不是参保登记",
-                                           en: "\(StoredText.sanitised(serial, as: .reference)) is not an enrolment")
-            }
-            guard case .enrolment(let record, let reopens) = try reversibleEnrolment(entry, tx),
-                  let (_, personUUID) = try tx.enrolment(createdBy: serial) else { return ((), [:]) }
-            try tx.deleteEnrolment(uuid: record.uuid)
-            if let reopens { try tx.reopenEnrolment(personUUID: personUUID, scheme: reopens.scheme, endedOn: reopens.endedOn) }
-            var payload: [(String, JSONValue)] = [("reversed", .string(serial)), ("scheme", .string(record.enrolment.scheme.rawValue)),
-                                                  ("reason", .string(reason))]
-            if let reopens { payload.append(("reopened", .string(reopens.scheme.rawValue))) }
-            return ((), .object(payload))
-        }.serial
+    /// A text value of a journal entry's payload.
+    static func payloadText(_ entry: JournalEntry, _ key: String) -> String? {
+        guard let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any] else { return nil }
+        return payload[key] as? String
+    }
+
+    private static func changedSince(_ serial: String, by later: String) -> DomainError {
+        DomainError.refused("changed-since", zh: "业务 \(serial) 之后，流水号 \(later) 的业务又改动了同一记录，不能冲正；请先冲正后办的业务，或按规程办理变更",
+                            en: "Transaction \(later) changed the same records after \(serial): reverse that one first, or change it by its procedure")
+    }
+
+    private static func nothingRecorded(_ serial: String) -> DomainError {
+        DomainError.refused("nothing-recorded", zh: "业务 \(serial) 留下的记录已不在（或当时未记录任何变化），无可冲正",
+                            en: "What \(serial) recorded is no longer there (or it recorded no change): nothing to reverse")
     }
 }

@@ -33,7 +33,7 @@ extension Desk {
             let result = try SettlementEngine.settle(bill, cover: cover, groups: record.person.groups(on: date),
                                                      policy: selection.policy, yearToDate: ytd)
             let header = SlipHeader(hallName: store.hall.name, serial: serial, date: date, operatorName: account.name,
-                                    operatorID: account.id, isPreview: serial == nil, isTraining: store.hall.isTraining,
+                                    operatorID: account.id, window: counter, at: clock.secondsSince1970(), isPreview: serial == nil, isTraining: store.hall.isTraining,
                                     policyIsHallDefault: selection.isHallDefault)
             let slip = SettlementSlip.render(result, person: record.person, header: header, language: language)
             return SettlementReceipt(serial: serial, person: record.person, result: result, slip: slip)
@@ -61,12 +61,8 @@ extension Desk {
     ///   day the settlement was recorded, `bad-text` for a reason that is not printable text of at most 100 characters.
     public func reverseSettlement(_ serial: String, reason: String = "冲正") throws -> String {
         try require(.supervision)
-        let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
-        return try store.write(context, kind: "settle.reverse") { tx in
-            let settlement = try reversibleSettlement(serial, tx)
-            try tx.insertReversal(of: serial, approvedBy: account.id, reason: reason)
-            return ((), ["reversed": .string(serial), "total": .money(settlement.total), "reason": .string(reason)])
-        }.serial
+        _ = try store.read { tx in try reversibleSettlement(serial, tx) }
+        return try reverse(serial, reason: reason)
     }
 
     /// Checks the store's integrity and the journal's chain (supervisors).
@@ -105,22 +101,5 @@ extension Desk {
                                       en: "Settlement \(serial) was already reversed by \(existing)")
         }
         return settlement
-    }
-
-    /// Reverses a settlement or an enrolment with a supervisor's approval given at this counter: the supervisor logs in
-    /// on the spot, and the reversal is theirs in the journal. The approver is never the operator who asks (four eyes),
-    /// trainer or not.
-    /// - Throws: `self-approval` (65) when the approver is this session's operator; the login's and the reversal's refusals.
-    public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
-        if supervisorID.trimmingSpaces == account.id {
-            throw DomainError.refused("self-approval", zh: "冲正须由另一名复核员审批，经办员不能审批自己的业务",
-                                      en: "Another supervisor must approve: an operator cannot approve their own request")
-        }
-        let supervisor = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
-                                       counter: counter, resources: resources)
-        switch try reversalTarget(serial) {
-        case .settlement: return try supervisor.reverseSettlement(serial, reason: reason)
-        case .enrolment: return try supervisor.reverseEnrolment(serial, reason: reason)
-        }
     }
 }

@@ -19,6 +19,7 @@ public enum SettlementSlip {
                   t("结算日期 ", "Date ") + header.date.iso)
         slip.pair(t("经办员 ", "Operator ") + "\(header.operatorName) (\(header.operatorID))",
                   t("政策 ", "Policy ") + r.policyID)
+        slip.pair(t("窗口 ", "Window ") + header.window, t("时间 ", "Time ") + ChinaTime.clock(header.at))
         slip.rule("-")
         slip.pair(t("患者 ", "Patient ") + person.name, t("身份证号 ", "ID ") + person.id.masked)
         let scheme: String
@@ -143,6 +144,12 @@ public enum SettlementSlip {
                     r.basicPaid + r.criticalIllnessPaid + r.assistancePaid)
         slip.amount(t("【个人现金支付】", "[PATIENT PAYS]"), p.total, currency: t("￥", "CNY "))
         slip.rule("=")
+        if header.isPreview {
+            slip.text(t("预结算仅供核对，未记账；确认后方为正式结算。", "A preview to check: nothing is recorded until the settlement is confirmed."))
+        } else {
+            slip.text(t("下一步：请核对本单并签字。个人现金支付部分由本人缴纳，基金支付部分由经办机构与医疗机构结算；补打、冲正凭流水号办理。",
+                        "Next: check this slip and sign. The patient pays the cash part; the funds' part is settled between the agency and the hospital. Reprints and reversals go by the serial."))
+        }
         if slip.illustrativeShown.value {
             slip.text(t("注：标 * 的参数为演示值（illustrative），非正式公布标准。", "Note: parameters marked * are illustrative, not published values."))
         }

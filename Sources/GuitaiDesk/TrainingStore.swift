@@ -40,26 +40,27 @@ public enum TrainingStore {
                              resources: resources)
     }
 
-    /// A dozen synthetic people covering the procedures: groups, both medical schemes, cards, pensioners due soon.
+    /// A dozen synthetic people covering the procedures: groups, both medical schemes, cards, pensioners due soon. Each ID
+    /// number's sequence is odd for a man and even for a woman (GB 11643), as the name implies.
     static func seed(_ desk: Desk) throws {
         let today = desk.today
-        let people: [(name: String, birth: String, groups: [String], scheme: String?, card: Bool, pension: String?)] = [
-            ("扎西·平措", "19550310", ["dibao:2020-01-01"], "resident-medical", true, "205"),
-            ("卓玛", "19620815", [], "resident-medical", true, "205"),
-            ("次仁", "19850101", ["flexible:2022-01-01"], "employee-medical", true, nil),
-            ("格桑", "19580202", ["tekun:2019-01-01"], "resident-medical", false, "205"),
-            ("央金", "19900606", [], "resident-medical", true, nil),
-            ("达瓦", "19480909", ["border:2018-01-01"], "resident-medical", true, "205"),
-            ("普布", "20150301", [], "resident-medical", false, nil),
-            ("拉姆", "19700707", ["fanpin:2021-06-01"], "resident-medical", true, nil),
-            ("尼玛", "19660403", [], nil, false, nil),
-            ("旦增", "19520512", ["disabled:2015-01-01"], "resident-medical", true, "205"),
-            ("王德兴", "19600120", [], "employee-medical", true, "3150.50"),
-            ("李秀英", "19640918", [], "resident-medical", true, "205"),
+        let people: [(name: String, female: Bool, birth: String, groups: [String], scheme: String?, card: Bool, pension: String?)] = [
+            ("扎西·平措", false, "19550310", ["dibao:2020-01-01"], "resident-medical", true, "205"),
+            ("卓玛", true, "19620815", [], "resident-medical", true, "205"),
+            ("次仁", false, "19850101", ["flexible:2022-01-01"], "employee-medical", true, nil),
+            ("格桑", false, "19580202", ["tekun:2019-01-01"], "resident-medical", false, "205"),
+            ("央金", true, "19900606", [], "resident-medical", true, nil),
+            ("达瓦", false, "19480909", ["border:2018-01-01"], "resident-medical", true, "205"),
+            ("普布", false, "20150301", [], "resident-medical", false, nil),
+            ("拉姆", true, "19700707", ["fanpin:2021-06-01"], "resident-medical", true, nil),
+            ("尼玛", false, "19660403", [], nil, false, nil),
+            ("旦增", false, "19520512", ["disabled:2015-01-01"], "resident-medical", true, "205"),
+            ("王德兴", false, "19600120", [], "employee-medical", true, "3150.50"),
+            ("李秀英", true, "19640918", [], "resident-medical", true, "205"),
         ]
         for (index, p) in people.enumerated() {
             guard let birth = LocalDate(compact: Substring(p.birth)) else { continue }
-            let id = ResidentID.compose(region: index % 2 == 0 ? "990101" : "990102", birth: birth, sequence: 100 + index * 2 + (index % 2)).value
+            let id = ResidentID.compose(region: index % 2 == 0 ? "990101" : "990102", birth: birth, sequence: 100 + index * 2 + (p.female ? 0 : 1)).value
             _ = try desk.addPerson(PersonForm(idNumber: id, name: p.name, phone: "139" + String(10_000_000 + index * 7_919).suffix(8),
                                               household: index % 3 == 0 ? "rural" : "urban", groups: p.groups))
             if let scheme = p.scheme {

@@ -12,7 +12,7 @@ extension StoreTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE number = ?", arguments: [number]).map(cardRecord)
     }
 
-    private func cardRecord(_ row: Row) throws -> CardRecord {
+    func cardRecord(_ row: Row) throws -> CardRecord {
         let r = RowReader(row, table: "cards", keyColumn: "uuid")
         return CardRecord(uuid: try r.text("uuid"), card: PhysicalCard(
             number: CardNumber(stored: try r.text("number")), regionCode: try r.text("region_code"), issuedOn: try r.date("issued_on"),
@@ -41,13 +41,15 @@ extension StoreTransaction {
     public func latestECard(personUUID: String) throws -> ECardRecord? {
         try Row.fetchOne(db, sql: """
             SELECT * FROM ecards WHERE person_uuid = ? ORDER BY (status != 'cancelled') DESC, created_serial DESC LIMIT 1
-            """, arguments: [personUUID]).map { row in
-            let r = RowReader(row, table: "ecards", keyColumn: "uuid")
-            return ECardRecord(uuid: try r.text("uuid"), serial: try r.text("serial"), status: try r.code(ECardStatus.self, "status"),
-                               statusSince: try r.date("status_since"), phone: try r.text("phone"),
-                               identityCheck: try r.text("identity_check"), voucherOn: try r.optionalDate("voucher_on"),
-                               issuedSerial: try r.text("created_serial"))
-        }
+            """, arguments: [personUUID]).map(ecardRecord)
+    }
+
+    func ecardRecord(_ row: Row) throws -> ECardRecord {
+        let r = RowReader(row, table: "ecards", keyColumn: "uuid")
+        return ECardRecord(uuid: try r.text("uuid"), serial: try r.text("serial"), status: try r.code(ECardStatus.self, "status"),
+                           statusSince: try r.date("status_since"), phone: try r.text("phone"),
+                           identityCheck: try r.text("identity_check"), voucherOn: try r.optionalDate("voucher_on"),
+                           issuedSerial: try r.text("created_serial"))
     }
 
     /// Issues an e-card with the PIN's and activation code's hashes (from `Store.hashSecret`); neither is stored in clear.
@@ -70,12 +72,10 @@ extension StoreTransaction {
         return PasswordHasher.verify(code, against: hash)
     }
 
-    /// Records an e-card's new status; activation clears the activation code's hash.
-    public func updateECard(uuid: String, status: ECardStatus, since: LocalDate, clearActivation: Bool = false) throws {
-        try db.execute(sql: """
-            UPDATE ecards SET status = ?, status_since = ?,
-                activation_hash = CASE WHEN ? THEN NULL ELSE activation_hash END WHERE uuid = ?
-            """, arguments: [status.rawValue, since.iso, clearActivation, uuid])
+    /// Records an e-card's new status. The activation code's hash stays: only an issued e-card is activated, so the
+    /// code opens nothing once it is used, and an activation reversed in error is done again with the code printed.
+    public func updateECard(uuid: String, status: ECardStatus, since: LocalDate) throws {
+        try db.execute(sql: "UPDATE ecards SET status = ?, status_since = ? WHERE uuid = ?", arguments: [status.rawValue, since.iso, uuid])
     }
 
     /// Records the medical e-voucher as activated, once.

@@ -243,6 +243,10 @@ public final class DeskApp {
         case .refused(let labelKey, let error):
             say(catalogue("field.problem", catalogue(labelKey), catalogue(error.message)), error: true)
             return false
+        case .moved:
+            // The field that was refused is right now: its complaint goes.
+            if message?.isError == true { message = nil }
+            return false
         default: return false
         }
     }

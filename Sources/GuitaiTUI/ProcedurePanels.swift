@@ -9,9 +9,10 @@ enum ProcedurePanels {
     /// archive as it is shown (`archiveFields` when the kept copy must differ, as for a one-time code), so the day's
     /// list reprints it.
     static func receipt(_ app: DeskApp, _ serial: String, procedureKey: String, fields: [CounterReceipt.Field], next: [String] = [],
-                        archiveFields: [CounterReceipt.Field]? = nil, citizen: Bool = true) -> any Panel {
+                        archiveFields: [CounterReceipt.Field]? = nil, citizen: Bool = true,
+                        about other: (name: String, maskedID: String)? = nil) -> any Panel {
         guard let desk = app.desk else { return ReceiptPanel(name: serial, text: serial) }
-        let pinned = citizen ? app.citizen.map { (name: $0.person.name, maskedID: $0.person.id.masked) } : nil
+        let pinned = other ?? (citizen ? app.citizen.map { (name: $0.person.name, maskedID: $0.person.id.masked) } : nil)
         let now = app.clock.secondsSince1970()
         func render(_ fields: [CounterReceipt.Field]) -> String {
             CounterReceipt(procedure: app.catalogue(procedureKey), serial: serial, hallName: desk.store.hall.name, window: app.counter,

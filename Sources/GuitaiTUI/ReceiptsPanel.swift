@@ -14,7 +14,7 @@ struct ReceiptsPanel: Panel {
     /// Starts on the newest transaction, the one a clerk most often wants again.
     var selection = Int.max
     /// The transaction being reversed and what it would undo, and the reason, supervisor and password typed for it.
-    var reversing: (serial: String, target: Desk.ReversalTarget)?
+    var reversing: (serial: String, target: ReversalTarget)?
     var approval: Form?
 
     mutating func cancel() -> Bool {
@@ -42,22 +42,12 @@ struct ReceiptsPanel: Panel {
                 let serial = try desk.reverseWithApproval(original, supervisorID: form[1], password: form[2], reason: form[0])
                 approval = nil
                 reversing = nil
+                app.refreshCitizen()
                 let f = { (key: String, value: String) in ProcedurePanels.field(app, key, value) }
-                let approval = [f("reverse.reason", form[0]), f("reverse.approver", form[1])]
-                switch target {
-                case .settlement(let settlement):
-                    let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
-                    return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.settle.reverse", fields: [
-                        f("reverse.original", settlement.serial), f("reverse.total", settlement.total.grouped),
-                        f("reverse.funds", funds.grouped), f("reverse.personal", settlement.personal.grouped),
-                    ] + approval, next: [app.catalogue("next.reverse")], citizen: false))
-                case .enrolment(let record, let reopens):
-                    app.refreshCitizen()
-                    return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind.enrol.reverse", fields: [
-                        f("reverse.original.enrol", original), f("receipt.scheme", app.catalogue(record.enrolment.scheme.label)),
-                    ] + (reopens.map { [f("reverse.reopened", app.catalogue($0.scheme.label))] } ?? []) + approval,
-                                                         next: [app.catalogue("next.reverse.enrol")], citizen: false))
-                }
+                let fields = [f("reverse.original", original)] + target.fields.map { CounterReceipt.Field(app.catalogue($0.label), app.catalogue($0.value)) }
+                    + [f("reverse.reason", form[0]), f("reverse.approver", form[1])]
+                return .open(ProcedurePanels.receipt(app, serial, procedureKey: "receipts.kind." + target.kind + ".reverse", fields: fields,
+                                                     next: [app.catalogue(target.next)], citizen: false, about: target.citizen))
             } catch {
                 // The password is never kept after a refusal; the reason and the approver stay as typed.
                 form.set(2, "")
@@ -135,14 +125,16 @@ struct ReceiptsPanel: Panel {
         let start = max(0, min(selection - rows + 1, list.count - rows))
         // The kind column as wide as its widest entry, in cells.
         let kindWidth = (list.map { DisplayWidth.of(app.catalogue("receipts.kind." + $0.kind)) }.max() ?? 0) + 2
-        for (offset, entry) in list.dropFirst(start).prefix(rows).enumerated() {
+        let shown = Array(list.dropFirst(start).prefix(rows))
+        let reversed = (try? app.desk?.reversed(among: shown.map(\.serial))) ?? []
+        for (offset, entry) in shown.enumerated() {
             let index = start + offset
             let y = area.y + 2 + offset
             // The time, the serial, what was done (marked when reversed; the reprint names the reversal), and whose ID
             // number, masked, when the transaction names one.
             var line = ChinaTime.clock(entry.at) + "  " + entry.serial + "  "
                 + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: kindWidth)
-            if entry.kind == "settle" || entry.kind == "enrol", ((try? app.desk?.reversal(of: entry.serial)) ?? nil) != nil {
+            if reversed.contains(entry.serial) {
                 line += "  " + app.catalogue("reverse.marked")
             }
             if let id = Self.maskedID(entry) { line += "  " + id }
@@ -155,18 +147,10 @@ struct ReceiptsPanel: Panel {
             screen.put(app.catalogue("settle.more", String(start), String(below)), x: area.x, y: area.y + 1, role: .hint,
                        limit: area.width)
         }
-        guard let approval, let (original, target) = reversing else { return nil }
+        guard let approval, let (_, target) = reversing else { return nil }
         // What will be undone, on screen while the reason is typed and the supervisor approves.
         let top = area.maxY - 8
-        let summary: String
-        switch target {
-        case .settlement(let settlement):
-            let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
-            summary = app.catalogue("reverse.summary", settlement.serial, settlement.total.grouped, funds.grouped, settlement.personal.grouped)
-        case .enrolment(let record, let reopens):
-            summary = app.catalogue("reverse.summary.enrol", original, app.catalogue(record.enrolment.scheme.label))
-                + (reopens.map { app.catalogue("reverse.summary.reopens", app.catalogue($0.scheme.label)) } ?? "")
-        }
+        let summary = app.catalogue(target.undoes) + app.catalogue("reverse.approve")
         screen.paragraph(summary, x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
         return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)
     }

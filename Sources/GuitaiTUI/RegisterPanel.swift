@@ -26,12 +26,12 @@ struct RegisterPanel: Panel {
         form.fields[1].check = { StoredText.refusal(of: $0, as: .name) }
         form.fields[2].check = { $0.isEmpty ? nil : FieldChecks.phoneRefusal($0) }
         form.fields[3].check = { text in
-            text.isEmpty || Household(typed: text) != nil ? nil
-                : .refused("bad-household", zh: "户籍性质填 城镇 或 农村", en: "Type urban or rural")
+            text.isEmpty || Household(typed: Self.chosen(text, from: Household.allCases.map(\.rawValue))) != nil ? nil
+                : .refused("bad-household", zh: "户籍填 1 城镇 或 2 农村", en: "Type 1 urban or 2 rural")
         }
         form.fields[4].check = { text in
             guard let today = desk?.today else { return nil }
-            for word in text.split(separator: " ") {
+            for word in Self.chosen(text, from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ") {
                 if case .failure(let error) = GroupMembership.parse(String(word), defaultFrom: today) { return error }
             }
             return nil
@@ -47,14 +47,19 @@ struct RegisterPanel: Panel {
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        guard app.submitted(form.handle(key)), let desk = app.desk else { return .stay }
+        let left = form.focus
+        let outcome = form.handle(key)
+        if case .moved = outcome, left >= 3 { nameChoices(app) }
+        if case .submitted = outcome { nameChoices(app) }
+        guard app.submitted(outcome), let desk = app.desk else { return .stay }
         let personForm = PersonForm(idNumber: form[0], name: form[1], phone: form[2].isEmpty ? nil : form[2],
-                                    household: Household(typed: form[3])?.rawValue,
-                                    groups: form[4].split(separator: " ").map(String.init))
+                                    household: Household(typed: Self.chosen(form[3], from: Household.allCases.map(\.rawValue)))?.rawValue,
+                                    groups: Self.chosen(form[4], from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ").map(String.init))
         do {
             let id = try desk.parseID(form[0])
             let summary = [app.catalogue("register.title"), "", "\(form[1])  \(id.masked)", derived(id, app: app)]
                 + (form[2].isEmpty ? [] : [app.catalogue("register.phone") + " " + Person.maskPhone(form[2])])
+                + (form[3].isEmpty ? [] : [app.catalogue("register.household") + " " + form[3]])
                 + (form[4].isEmpty ? [] : [app.catalogue("register.groups") + " " + form[4]])
             return .open(ConfirmPanel(summary: summary) { app in
                 let (details, serial) = try desk.addPerson(personForm)
@@ -78,6 +83,44 @@ struct RegisterPanel: Panel {
         }
     }
 
+    /// The text with each word that is a choice's number (1 for the first), alone or before a `:` and a date, replaced
+    /// by that choice: the lists under the household and groups fields.
+    static func chosen(_ text: String, from choices: [String]) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let parts = word.replacingOccurrences(of: "：", with: ":").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let number = Int(parts[0]), choices.indices.contains(number - 1) else { return String(word) }
+            return choices[number - 1] + (parts.count > 1 ? ":" + parts[1] : "")
+        }.joined(separator: " ")
+    }
+
+    /// A household or group taken by its number reads as its name (the short one for a group, with its date).
+    private mutating func nameChoices(_ app: DeskApp) {
+        if let household = Household(typed: Self.chosen(form[3], from: Household.allCases.map(\.rawValue))) {
+            form.set(3, app.catalogue(household.label))
+        }
+        let groups = Self.chosen(form[4], from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ").map { word -> String in
+            let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let group = SpecialGroup(rawValue: String(parts[0])) else { return String(word) }
+            return (app.catalogue.language == .zh ? group.shortZh : group.rawValue) + (parts.count > 1 ? ":" + parts[1] : "")
+        }
+        form.set(4, groups.joined(separator: " "))
+    }
+
+    /// The numbered list for the focused household or groups field, in the screen's language.
+    private func choices(_ app: DeskApp) -> String? {
+        switch form.focus {
+        case 3:
+            return Household.allCases.enumerated().map { "\($0.offset + 1) \(app.catalogue($0.element.label))" }.joined(separator: "  ")
+                + "  " + app.catalogue("register.choices.household")
+        case 4:
+            // The short names, the words the field also takes: the whole list fits two rows at 80 columns.
+            return SpecialGroup.allCases.enumerated().map { "\($0.offset + 1) \(app.catalogue.language == .zh ? $0.element.shortZh : $0.element.rawValue)" }
+                .joined(separator: "  ")
+                + "  " + app.catalogue("register.choices.groups")
+        default: return nil
+        }
+    }
+
     private func derived(_ id: ResidentID, app: DeskApp) -> String {
         guard let desk = app.desk else { return "" }
         return app.catalogue("register.derived", id.birthDate.iso, app.catalogue(id.sex.label), String(id.age(on: desk.today)),
@@ -95,6 +138,9 @@ struct RegisterPanel: Panel {
             } catch let error as DomainError {
                 screen.put(app.catalogue(error.message), x: area.x, y: area.y + 12, role: .error, limit: area.width)
             } catch {}
+        }
+        if let list = choices(app) {
+            screen.paragraph(list, x: area.x, y: area.y + 13, width: area.width, maxRows: max(1, area.height - 13), role: .hint)
         }
         return cursor
     }

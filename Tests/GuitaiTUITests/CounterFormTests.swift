@@ -67,17 +67,26 @@ import TestSupport
         desk.keys(.escape)
         let again = desk.keys(.enter)
         #expect(again.contains("次仁多吉"), "the typed name was lost:\n\(again)")
-        // A household typed in Chinese is taken; a wrong one is named at its field.
-        desk.keys(.enter, .enter)
+        // The household is chosen from its list by number (or typed in Chinese); a wrong one is named at its field.
+        desk.keys(.enter)
+        var screen = desk.keys(.enter)
+        #expect(screen.contains("1 城镇  2 农村"), "\(screen)")
         desk.type("乡下")
-        #expect(desk.keys(.enter).contains("户籍（城镇/农村）：户籍性质填 城镇 或 农村"))
-        desk.keys(.backspace, .backspace); desk.type("农村")
-        desk.keys(.enter)
-        desk.keys(.enter)
+        #expect(desk.keys(.enter).contains("户籍：户籍填 1 城镇 或 2 农村"))
+        desk.keys(.backspace, .backspace); desk.type("2")
+        screen = desk.keys(.enter)
+        // The groups' list, numbered; a number with its start date after a colon.
+        #expect(screen.contains("2 低保") && screen.contains("6 僧尼"), "\(screen)")
+        desk.type("2:2020-01-01 6")
+        // The confirmation reads the choices by name.
+        screen = desk.keys(.enter)
+        #expect(screen.contains("户籍 农村") && screen.contains("特殊群体 低保:2020-01-01 僧尼"), "\(screen)")
         let receipt = desk.keys(.enter)
         #expect(desk.isReceipt(receipt, of: try desk.lastTransaction()))
         let person = try desk.app.desk?.showPerson(id).person
         #expect(person?.name == "次仁多吉" && person?.household == .rural)
+        #expect(person?.groups.map(\.group) == [.dibao, .monastic] && person?.groups.first?.from == LocalDate(iso: "2020-01-01"),
+                "\(String(describing: person?.groups))")
     }
 
     @Test func aHalfFilledBillWaitsForItsCitizenWhileAnotherIsServed() throws {

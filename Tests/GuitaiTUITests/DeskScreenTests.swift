@@ -165,6 +165,14 @@ import TestSupport
         screen = desk.keys(.enter)
         #expect(screen.split(separator: "\n")[1].contains("扎西·平措"))
         #expect(screen.contains("990101"))
+        // Each synthetic ID number says the sex its name does: 扎西·平措 a man, 卓玛 and 央金 women.
+        #expect(screen.split(separator: "\n")[1].contains("男"), "\(screen)")
+        for (name, search) in [("卓玛", "zm"), ("央金", "yj")] {
+            desk.keys(.function(6)); desk.type(search)
+            screen = desk.keys(.enter)
+            let line = screen.split(separator: "\n")[1]
+            #expect(line.contains(name) && line.contains("女"), "\(screen)")
+        }
     }
 
     @Test func anEmployerCodeOpensTheSchemesJoinedThroughAnEmployer() throws {

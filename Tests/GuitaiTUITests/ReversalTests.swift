@@ -26,7 +26,7 @@ import TerminalKit
     @Test func aReversalAsksWhyShowsWhatItUndoesAndNeedsAnotherOperatorsApproval() throws {
         let (desk, serial) = try deskWithASettlement()
         var screen = desk.keys(.character("R"))
-        #expect(screen.contains("将冲正结算 \(serial)：合计 100.00"), "\(screen)")
+        #expect(screen.contains("冲正结算 \(serial)：总额 100.00"), "\(screen)")
         // No reason, no reversal.
         #expect(desk.keys(.enter).contains("冲正原因：请写明冲正原因"))
         desk.type("金额录错"); desk.keys(.enter)
@@ -48,7 +48,9 @@ import TerminalKit
             #expect(receipt.contains(expected), "\(expected) missing:\n\(receipt)")
         }
         let journal = try #require(try desk.lastTransaction())
-        #expect(journal.kind == "settle.reverse" && journal.operatorID == "ciren")
+        // The reversal is this counter's business, on the asking clerk's day, with the approver named in it.
+        #expect(journal.kind == "settle.reverse" && journal.operatorID == "zhuoma" && journal.payload.contains("\"approvedBy\":\"ciren\""),
+                "\(journal)")
         // The list marks the original; its reprint says it no longer stands.
         let list = desk.keys(.escape)
         let row = list.split(separator: "\n").first { $0.contains(serial) }
@@ -63,11 +65,37 @@ import TerminalKit
 
     @Test func whatTheCounterDoesNotReverseIsSaidAtOnce() throws {
         let (desk, _) = try deskWithASettlement()
-        // The benefit started for the pensioner, two above the settlement.
-        desk.keys(.up, .up)
+        // 扎西·平措's registration, the first of the day: corrected by changing his details, never reversed.
+        let list = try #require(try desk.app.desk?.todaysReceipts())
+        let registration = try #require(list.firstIndex { $0.kind == "person.add" })
+        for _ in registration..<(list.count - 1) { desk.keys(.up) }
         let screen = desk.keys(.character("R"))
-        #expect(screen.contains("柜台冲正适用于结算和当日的参保登记"), "\(screen)")
+        #expect(screen.contains("此类业务不在柜台冲正"), "\(screen)")
         #expect(!screen.contains("冲正原因"))
+    }
+
+    /// A card reported lost by mistake, reversed from the day's list: the confirmation says what comes back, the
+    /// receipt names the citizen and the state restored, in both languages.
+    @Test(arguments: [Language.zh, .en]) func aCardStepIsReversedFromTheList(language: Language) throws {
+        let desk = try DeskHarness.withTashi(language: language)
+        let id = DeskHarness.tashi
+        let d = try #require(desk.app.desk)
+        _ = try d.registerCard(idNumber: id, number: "A12345678")
+        let (_, lost) = try d.changeCard(idNumber: id, change: .reportTemporaryLoss, reason: nil)
+        desk.keys(.function(8))
+        var screen = desk.keys(.character("R"))
+        // The sentence may wrap: the state it leaves and the state it restores.
+        for expected in language == .zh ? ["由「临时挂失」恢复为「正常」"] : ["from temporarily reported lost", "back to normal"] {
+            #expect(screen.contains(expected), "\(screen)")
+        }
+        desk.type(language == .zh ? "误挂失" : "wrong card"); desk.keys(.enter); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
+        screen = desk.keys(.enter)
+        for text in [lost, "A12345678", "扎西·平措", language == .zh ? "社保卡状态变更冲正" : "card change reversed"] {
+            #expect(screen.contains(text), "\(text) missing:\n\(screen)")
+        }
+        #expect(try d.showPerson(id).card?.card.state == .normal)
+        let row = desk.keys(.escape).split(separator: "\n").first { $0.contains(lost) }
+        #expect(row?.contains(language == .zh ? "已冲正" : "reversed") == true)
     }
 
     @Test func anEnrolmentOfTheDayIsReversedWithApprovalAndTheStoreStaysWhole() throws {
@@ -76,7 +104,7 @@ import TerminalKit
         desk.keys(.up)
         let enrolment = try #require(try desk.app.desk?.todaysReceipts().last { $0.kind == "enrol" }?.serial)
         var screen = desk.keys(.character("R"))
-        #expect(screen.contains("将冲正参保登记 \(enrolment)（城乡居民基本医疗保险）"), "\(screen)")
+        #expect(screen.contains("冲正参保登记 \(enrolment)（城乡居民基本医疗保险）"), "\(screen)")
         desk.type("选错险种"); desk.keys(.enter); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
         screen = desk.keys(.enter)
         #expect(screen.contains("回执：参保登记冲正") && screen.contains(enrolment), "\(screen)")

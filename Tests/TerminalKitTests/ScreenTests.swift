@@ -38,6 +38,16 @@ import Testing
         #expect(short.cuts.count == 1)
     }
 
+    @Test func aNumberedChoiceKeepsItsNumber() {
+        var screen = Screen(width: 20, height: 3)
+        // "5 边境  6 在编僧尼": 6 + 2 + 2 = 10 cells before the 6, which would fit at the end of the first row alone.
+        let rows = screen.paragraph("5 边境一线  6 在编僧尼", x: 0, y: 0, width: 14)
+        #expect(rows == 2)
+        #expect(screen.row(0) == "5 边境一线")
+        #expect(screen.row(1) == "6 在编僧尼")
+        #expect(screen.cuts.isEmpty)
+    }
+
     @Test func aWideCharacterInAOneCellColumnEndsTheWrapInsteadOfLoopingForever() {
         var screen = Screen(width: 1, height: 3)
         #expect(screen.paragraph("窗口太小", x: 0, y: 0, width: 1, maxRows: 3) == 3)

@@ -8,6 +8,11 @@ public struct Bilingual: Hashable, Sendable {
         self.en = en
     }
 
+    /// A text that reads the same in both languages: a number, a serial, a date.
+    public init(both text: String) {
+        self.init(zh: text, en: text)
+    }
+
     public func text(_ language: Language) -> String { language == .en ? en : zh }
 }
 
