@@ -76,11 +76,14 @@ public enum DisplayWidth {
                 head = String(head[...cut])
             }
             // A numbered choice ("6 在编僧尼") keeps its number: a line does not end with a number standing alone before a
-            // word (a list of numbers still wraps between them).
-            if let after = rest.dropFirst(head.count).first, !(after.isASCII && after.isNumber), head.last == " " {
-                let trimmed = head.dropLast()
-                let digits = trimmed.reversed().prefix { $0.isASCII && $0.isNumber }.count
-                if digits > 0, trimmed.dropLast(digits).last == " " { head = String(trimmed.dropLast(digits)) }
+            // word, whether the break falls after the number or after its space (a list of numbers still wraps).
+            let after = rest.dropFirst(head.count)
+            let spaced = head.last == " "
+            let body = spaced ? head.dropLast() : Substring(head)
+            let digits = body.reversed().prefix { $0.isASCII && $0.isNumber }.count
+            let follower = spaced ? after.first : (after.first == " " ? after.dropFirst().first : nil)
+            if digits > 0, body.dropLast(digits).last == " ", let follower, !(follower.isASCII && follower.isNumber) {
+                head = String(body.dropLast(digits))
             }
             lines.append(prefix + head)
             rest = rest.dropFirst(head.count)

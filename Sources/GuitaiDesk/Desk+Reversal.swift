@@ -61,9 +61,10 @@ extension Desk {
     private func performReversal(_ serial: String, reason: String, approvedBy: String) throws -> String {
         let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
         let kind = try reversalTarget(serial).kind
-        // A death's withdrawal writes payment lines for the months the runs skipped: not while a run writes its own.
+        // Not while a payment run writes: a death's withdrawal lines the months the runs skipped, and a run that
+        // decided on a certification or a benefit must not find it gone when it writes.
         var job: JobLock?
-        if kind == "death" {
+        if ["death", "certify", "benefit.add"].contains(kind) {
             job = try store.exclusiveJob("payments", label: Bilingual(zh: "待遇发放", en: "payment run"))
             try clearUnfinishedRuns()
         }
@@ -101,7 +102,16 @@ extension Desk {
                                     citizen: person.map { ($0.person.name, $0.person.id.masked) }, undoes: Bilingual(zh: "", en: ""),
                                     fields: [], next: Bilingual(zh: "原回执作废", en: "The original receipt is void"))
         func changedSince() throws {
+            // An entry from before the journal noted changed rows cannot show what came after it.
+            if entry.changes.isEmpty { throw Self.recordedBefore(serial) }
             if let later = try tx.laterChange(of: serial) { throw Self.changedSince(serial, by: later) }
+        }
+        /// A card or e-card brought back to a live state for a person whose death is registered.
+        func refuseIfDeceased(restoring live: Bool) throws {
+            if live, let person, let died = try tx.deathDate(personUUID: person.uuid) {
+                throw DomainError.refused("person-deceased", zh: "\(person.person.name)已于 \(died.iso) 死亡登记，不能恢复其卡证",
+                                          en: "\(person.person.name)'s death on \(died.iso) is registered: their cards are not brought back")
+            }
         }
         func needPerson() throws -> PersonRecord {
             guard let person else { throw Self.nothingRecorded(serial) }
@@ -153,12 +163,21 @@ extension Desk {
             })
         case "card.change", "card.replace":
             let isReplacement = entry.kind == "card.replace"
-            guard let number = Self.payloadText(entry, isReplacement ? "old" : "number"), let card = try tx.card(number: number),
-                  let before = Self.payloadText(entry, "before").flatMap(PhysicalCardState.init(rawValue:)),
-                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.nothingRecorded(serial) }
+            guard let number = Self.payloadText(entry, isReplacement ? "old" : "number"), let card = try tx.card(number: number) else {
+                throw Self.nothingRecorded(serial)
+            }
+            guard let before = Self.payloadText(entry, "before").flatMap(PhysicalCardState.init(rawValue:)),
+                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
             let replacement = isReplacement ? try tx.card(createdBy: serial) : nil
             if isReplacement && replacement == nil { throw Self.nothingRecorded(serial) }
             try changedSince()
+            try refuseIfDeceased(restoring: before != .cancelled)
+            // A cancellation taken back while another card is in use would give the person two.
+            if before != .cancelled, let person, let live = try tx.liveCard(personUUID: person.uuid), live.uuid != card.uuid,
+               live.uuid != replacement?.uuid {
+                throw DomainError.refused("changed-since", zh: "\(person.person.name)已有在用社保卡 \(live.card.number)，不能再恢复卡号 \(number)",
+                                          en: "\(person.person.name) has card \(live.card.number) in use: card \(number) cannot come back")
+            }
             if let replacement {
                 target.undoes = Bilingual(zh: "冲正补换卡：新卡 \(replacement.card.number) 删除，原卡 \(number) 恢复为「\(before.label.zh)」",
                                           en: "Reversing the replacement: new card \(replacement.card.number) is removed, card \(number) is \(before.label.en) again")
@@ -201,11 +220,16 @@ extension Desk {
                 })
             }
             guard let before = Self.payloadText(entry, "before").flatMap(ECardStatus.init(rawValue:)),
-                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.nothingRecorded(serial) }
+                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
             // A cancelled e-card comes back only while no newer one was issued.
-            if let later = try tx.laterTransaction(after: serial, kinds: ["ecard.issue"], idNumber: try needPerson().person.id.value) {
+            let holder = try needPerson()
+            if let later = try tx.laterTransaction(after: serial, kinds: ["ecard.issue"], idNumber: holder.person.id.value) {
                 throw Self.changedSince(serial, by: later)
             }
+            if before != .cancelled, let live = try tx.liveECard(personUUID: holder.uuid), live.uuid != ecard.uuid {
+                throw Self.changedSince(serial, by: live.issuedSerial)
+            }
+            try refuseIfDeceased(restoring: before == .issued || before == .active)
             target.undoes = Bilingual(zh: "冲正电子社保卡业务：\(ecard.serial) 由「\(ecard.status.label.zh)」恢复为「\(before.label.zh)」",
                                       en: "Reversing the e-card step: \(ecard.serial) goes from \(ecard.status.label.en) back to \(before.label.en)")
             target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial)),
@@ -240,9 +264,9 @@ extension Desk {
                 throw DomainError.refused("changed-since", zh: "该待遇已有发放或追回记录，不能冲正，请办理待遇变更或终止",
                                           en: "The benefit has payments or recoveries: change or end it instead of reversing")
             }
-            if let later = try tx.laterTransaction(after: serial, kinds: ["certify", "death"], idNumber: try needPerson().person.id.value) {
-                throw Self.changedSince(serial, by: later)
-            }
+            let holder = try needPerson()
+            if let later = try tx.laterCertification(after: serial, personUUID: holder.uuid) { throw Self.changedSince(serial, by: later) }
+            if let death = try tx.death(personUUID: holder.uuid) { throw Self.changedSince(serial, by: death.serial) }
             let monthly = Self.payloadText(entry, "monthly") ?? ""
             target.undoes = Bilingual(zh: "冲正待遇核定：月待遇 \(monthly) 元的记录删除，不再发放", en: "Reversing the benefit's start: the monthly \(monthly) is removed and not paid")
             target.fields = [(Bilingual(zh: "月待遇（元）", en: "Monthly (yuan)"), Bilingual(both: monthly)),
@@ -278,7 +302,13 @@ extension Desk {
             throw DomainError.refused("changed-since", zh: "该参保记录办理后已有变更（暂停、终止或已开始领取待遇），不能冲正，请办理参保变更",
                                       en: "The enrolment has changed since (suspended, ended or drawn from): change it instead of reversing")
         }
+        if entry.changes.isEmpty { throw Self.recordedBefore(entry.serial) }
         if let later = try tx.laterChange(of: entry.serial) { throw Self.changedSince(entry.serial, by: later) }
+        // Settlements write no enrolment row but were paid under its cover: they are reversed first.
+        if e.scheme.isMedical, let id = Self.payloadText(entry, "id"),
+           let settled = try tx.laterTransaction(after: entry.serial, kinds: ["settle"], idNumber: id) {
+            throw Self.changedSince(entry.serial, by: settled)
+        }
         var reopens: (scheme: Scheme, endedOn: LocalDate)?
         if let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any],
            let ended = payload["ended"] as? [String: Any], let scheme = (ended["scheme"] as? String).flatMap(Scheme.init(rawValue:)),
@@ -297,6 +327,11 @@ extension Desk {
     private static func changedSince(_ serial: String, by later: String) -> DomainError {
         DomainError.refused("changed-since", zh: "业务 \(serial) 之后，流水号 \(later) 的业务又改动了同一记录，不能冲正；请先冲正后办的业务，或按规程办理变更",
                             en: "Transaction \(later) changed the same records after \(serial): reverse that one first, or change it by its procedure")
+    }
+
+    private static func recordedBefore(_ serial: String) -> DomainError {
+        DomainError.refused("recorded-before", zh: "业务 \(serial) 办理时本程序尚未记录冲正所需的原状态，不能冲正；请按规程办理变更",
+                            en: "\(serial) was recorded before this program kept what a reversal needs: change it by its procedure")
     }
 
     private static func nothingRecorded(_ serial: String) -> DomainError {

@@ -225,6 +225,7 @@ extension StoreTransaction {
         let counter = try Row.fetchAll(db, sql: """
             SELECT json_extract(payload, '$.id') AS id, max(business_date) AS day, serial FROM journal
             WHERE kind IN (\(marks)) AND business_date >= ? AND json_extract(payload, '$.id') IS NOT NULL
+                AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
             GROUP BY json_extract(payload, '$.id')
             """, arguments: StatementArguments(counterKinds + [date.iso]))
         for row in counter {

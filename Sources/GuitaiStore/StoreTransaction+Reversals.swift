@@ -14,12 +14,15 @@ extension StoreTransaction {
         let rows = entry.changes.split(separator: "\n").compactMap { line -> String? in
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 2, !["serial_counters", "settings"].contains(String(parts[0])) else { return nil }
-            return parts[0] + "\t" + parts[1] + "\t"
+            // Anchored at the line's start, so `cards<TAB>K` never matches inside `ecards<TAB>K`.
+            return "\n" + parts[0] + "\t" + parts[1] + "\t"
         }
         for row in rows {
-            // A later transaction since reversed, and its reversal, left the row as it was.
+            // A later transaction since reversed, and its reversal, left the row as it was. Payment runs write only
+            // payment lines, never the rows a reversible transaction made, and are the journal's longest entries.
             if let later = try String.fetchOne(db, sql: """
-                SELECT serial FROM journal WHERE seq > ? AND instr(changes, ?) > 0 AND json_extract(payload, '$.reversed') IS NULL
+                SELECT serial FROM journal WHERE seq > ? AND kind NOT LIKE 'payments.run%' AND instr(char(10) || changes, ?) > 0
+                    AND json_extract(payload, '$.reversed') IS NULL
                     AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal
                                        WHERE seq > ? AND json_extract(payload, '$.reversed') IS NOT NULL)
                 ORDER BY seq LIMIT 1
@@ -30,21 +33,39 @@ extension StoreTransaction {
         return nil
     }
 
-    /// The first transaction of one of `kinds` about the same ID number recorded after `serial`, if any.
+    /// The first transaction of one of `kinds` about the same ID number recorded after `serial` and not reversed since,
+    /// if any.
     public func laterTransaction(after serial: String, kinds: [String], idNumber: String) throws -> String? {
         guard !kinds.isEmpty else { return nil }
         return try String.fetchOne(db, sql: """
             SELECT serial FROM journal WHERE seq > (SELECT seq FROM journal WHERE serial = ?)
-                AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ","))) AND json_extract(payload, '$.id') = ? ORDER BY seq LIMIT 1
+                AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ","))) AND json_extract(payload, '$.id') = ?
+                AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
+            ORDER BY seq LIMIT 1
             """, arguments: StatementArguments([serial] + kinds + [idNumber]))
     }
 
-    /// The first payment run after `serial` that wrote a line for the benefit, if any.
+    /// The first payment run after `serial` that wrote a line for the benefit, if any (a death's withdrawal lines the
+    /// months it skipped too, but is no run).
     public func laterPaymentRun(after serial: String, benefitUUID: String) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT p.run_serial FROM payments p JOIN journal j ON j.serial = p.run_serial
-            WHERE p.benefit_uuid = ? AND j.seq > (SELECT seq FROM journal WHERE serial = ?) ORDER BY j.seq LIMIT 1
+            WHERE p.benefit_uuid = ? AND (p.run_uuid IS NOT NULL OR j.kind LIKE 'payments.run%') AND j.seq > (SELECT seq FROM journal WHERE serial = ?) ORDER BY j.seq LIMIT 1
             """, arguments: [benefitUUID, serial])
+    }
+
+    /// The first certification of a person recorded after `serial` (at the counter, by import or by data comparison),
+    /// by the transaction that recorded it.
+    public func laterCertification(after serial: String, personUUID: String) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT c.created_serial FROM certifications c JOIN journal j ON j.serial = c.created_serial
+            WHERE c.person_uuid = ? AND j.seq > (SELECT seq FROM journal WHERE serial = ?) ORDER BY j.seq LIMIT 1
+            """, arguments: [personUUID, serial])
+    }
+
+    /// The live e-card of a person, if one is not cancelled.
+    public func liveECard(personUUID: String) throws -> ECardRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM ecards WHERE person_uuid = ? AND status != 'cancelled'", arguments: [personUUID]).map(ecardRecord)
     }
 
     /// Of the given transactions, those a later transaction reversed: one query for a whole list.

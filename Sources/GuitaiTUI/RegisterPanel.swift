@@ -88,7 +88,9 @@ struct RegisterPanel: Panel {
     static func chosen(_ text: String, from choices: [String]) -> String {
         text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let parts = word.replacingOccurrences(of: "：", with: ":").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let number = Int(parts[0]), choices.indices.contains(number - 1) else { return String(word) }
+            // One or two plain digits, nothing else ("+1", "01", a huge number stay as typed and are refused by name).
+            guard (1...2).contains(parts[0].count), parts[0].first != "0", parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let number = Int(parts[0]), (1...choices.count).contains(number) else { return String(word) }
             return choices[number - 1] + (parts.count > 1 ? ":" + parts[1] : "")
         }.joined(separator: " ")
     }

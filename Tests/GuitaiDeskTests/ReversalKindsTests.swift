@@ -201,3 +201,88 @@ extension DeskFixture {
     /// The fixture's business date.
     static let clockDay = DeskFixture.day("2023-06-01")
 }
+
+/// What later business stops, case by case, and what a reversal of it frees again (the review's cases).
+@Suite struct ReversalDependencyTests {
+    let dawa = DeskFixture.id(born: "1958-11-02", sequence: 246)
+    let tashi = DeskFixture.id(born: "1950-03-10", sequence: 123)
+
+    private func reverse(_ desk: Desk, _ serial: String) throws -> String {
+        try desk.reverseWithApproval(serial, supervisorID: "ciren", password: "super-password", reason: "录入错误")
+    }
+
+    private func code(_ body: () throws -> Void) -> String? { DeskFixture.refusal(body)?.code }
+
+    private func withCard(_ f: DeskFixture) throws -> (Desk, String) {
+        let desk = try f.desk()
+        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
+        let (_, serial) = try desk.registerCard(idNumber: dawa, number: "A12345678", issuedOn: "2020-01-01")
+        return (desk, serial)
+    }
+
+    @Test func aCardStepFollowedByAnotherIsReversedNewestFirst() throws {
+        let f = try DeskFixture()
+        let (desk, _) = try withCard(f)
+        let (_, lost) = try desk.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
+        let (_, found) = try desk.changeCard(idNumber: dawa, change: .found, reason: nil)
+        #expect(DeskFixture.refusal { _ = try desk.reversalTarget(lost) }?.message.en.contains(found) == true)
+        _ = try reverse(desk, found)
+        #expect(try desk.showPerson(dawa).card?.card.state == .temporaryLoss)
+        _ = try reverse(desk, lost)
+        #expect(try desk.showPerson(dawa).card?.card.state == .normal)
+    }
+
+    @Test func aCardWithAnECardIssuedOnItStaysUntilTheIssueIsReversed() throws {
+        let f = try DeskFixture()
+        let (desk, registered) = try withCard(f)
+        let issue = try desk.issueECard(idNumber: dawa, phone: "13912345678", identityCheck: "face", pin: "739146", voucher: false)
+        #expect(code { _ = try desk.reversalTarget(registered) } == "changed-since")
+        _ = try reverse(desk, issue.transaction)
+        // The issue reversed no longer counts: the card registration can go now.
+        _ = try reverse(desk, registered)
+        #expect(try desk.showPerson(dawa).card == nil)
+    }
+
+    @Test func anECardStepIsUndoneToItsStateAndDateBefore() throws {
+        let f = try DeskFixture()
+        let (desk, _) = try withCard(f)
+        let issue = try f.desk(on: DeskFixture.day("2023-05-10")).issueECard(idNumber: dawa, phone: "13912345678", identityCheck: "face",
+                                                                             pin: "739146", voucher: false)
+        let activated = try desk.stepECard(idNumber: dawa, step: .activate, code: issue.activationCode)
+        let suspended = try desk.stepECard(idNumber: dawa, step: .suspend)
+        #expect(code { _ = try desk.reversalTarget(activated.transaction) } == "changed-since")
+        _ = try reverse(desk, suspended.transaction)
+        _ = try reverse(desk, activated.transaction)
+        let ecard = try #require(try desk.showPerson(dawa).ecard)
+        #expect(ecard.status == .issued && ecard.statusSince == DeskFixture.day("2023-05-10"))
+    }
+
+    @Test func aCancellationIsNotTakenBackOverANewCardOrAfterADeath() throws {
+        let f = try DeskFixture()
+        let (desk, _) = try withCard(f)
+        let (_, cancelled) = try desk.changeCard(idNumber: dawa, change: .cancel, reason: nil)
+        let (_, newer) = try desk.registerCard(idNumber: dawa, number: "B87654321")
+        // Two cards in use would break the one-card rule: refused before any password, naming the card in use.
+        let refusal = DeskFixture.refusal { _ = try desk.reversalTarget(cancelled) }
+        #expect(refusal?.code == "changed-since" && refusal?.message.zh.contains("B87654321") == true, "\(String(describing: refusal))")
+        _ = try reverse(desk, newer)
+        // With the newer card gone the cancellation could come back, but not once the holder has died.
+        _ = try desk.registerDeath(idNumber: dawa, date: "2023-05-30")
+        #expect(code { _ = try desk.reversalTarget(cancelled) } == "person-deceased")
+        #expect(try desk.showPerson(dawa).card == nil)
+    }
+
+    @Test func aBenefitCertifiedOrEndedByDeathIsHistory() throws {
+        let f = try DeskFixture()
+        let desk = try f.desk()
+        _ = try desk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
+        _ = try desk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        let started = try desk.addBenefit(idNumber: tashi, monthly: "1856.30", from: "2023-01")
+        let (_, died) = try desk.registerDeath(idNumber: tashi, date: "2023-05-30")
+        #expect(DeskFixture.refusal { _ = try desk.reversalTarget(started) }?.message.en.contains(died) == true)
+        _ = try reverse(desk, died)
+        // The death withdrawn, the benefit's start can be taken back.
+        _ = try reverse(desk, started)
+        #expect(try desk.showPerson(tashi).recipient == nil)
+    }
+}

@@ -215,4 +215,14 @@ extension CounterFormTests {
         let screen = desk.keys(.enter)
         #expect(screen.contains("请确认") && screen.contains("A12345678") && !screen.contains("12A12345678"), "\(screen)")
     }
+
+    @Test func aChoiceNumberIsSmallAndPlain() {
+        let choices = ["urban", "rural"]
+        #expect(RegisterPanel.chosen("2", from: choices) == "rural")
+        #expect(RegisterPanel.chosen("2:2020-01-01 1", from: choices) == "rural:2020-01-01 urban")
+        // Never a crash, never a surprise: signs, leading zeros, huge numbers and words stay as typed.
+        for typed in ["-9223372036854775808", "9223372036854775807", "+1", "01", "3", "0", "乡下", ":", ""] {
+            #expect(RegisterPanel.chosen(typed, from: choices) == typed, "\(typed) was taken as a choice")
+        }
+    }
 }

@@ -103,15 +103,22 @@ import TerminalKit
         // 扎西·平措's resident-medical enrolment, just above the settlement.
         desk.keys(.up)
         let enrolment = try #require(try desk.app.desk?.todaysReceipts().last { $0.kind == "enrol" }?.serial)
+        let settlement = try #require(try desk.app.desk?.todaysReceipts().last { $0.kind == "settle" }?.serial)
+        // The bill was paid under this enrolment's cover: the settlement is reversed first, and the refusal names it.
         var screen = desk.keys(.character("R"))
+        #expect(screen.contains(settlement) && screen.contains("不能冲正") && !screen.contains("冲正原因"), "\(screen)")
+        _ = try #require(try desk.app.desk?.reverseWithApproval(settlement, supervisorID: "ciren", password: "super-password", reason: "先冲结算"))
+        screen = desk.keys(.character("R"))
         #expect(screen.contains("冲正参保登记 \(enrolment)（城乡居民基本医疗保险）"), "\(screen)")
         desk.type("选错险种"); desk.keys(.enter); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
         screen = desk.keys(.enter)
         #expect(screen.contains("回执：参保登记冲正") && screen.contains(enrolment), "\(screen)")
         let schemes = try #require(try desk.app.desk?.showPerson(DeskHarness.tashi).enrolments.map(\.enrolment.scheme))
         #expect(!schemes.contains(.residentMedical), "\(schemes)")
-        let row = desk.keys(.escape).split(separator: "\n").first { $0.contains(enrolment) }
-        #expect(row?.contains("已冲正") == true)
+        // The list now ends with the two reversals; the enrolment's row is marked.
+        let list = desk.keys(.escape)
+        let row = list.split(separator: "\n").first { $0.contains(enrolment) }
+        #expect(row?.contains("已冲正") == true, "\(list)")
         // Nothing was lost from the journal's account of the tables.
         let supervisor = try Desk.open(storePath: desk.storePath, operatorID: "ciren", password: "super-password",
                                        clock: FixedClock(date: DeskHarness.today), resources: DeskHarness.resources)

@@ -46,6 +46,14 @@ import Testing
         #expect(screen.row(0) == "5 边境一线")
         #expect(screen.row(1) == "6 在编僧尼")
         #expect(screen.cuts.isEmpty)
+        // The break right after the number, before its space, keeps them together too.
+        var narrower = Screen(width: 20, height: 3)
+        #expect(narrower.paragraph("5 边境一线  6 在编僧尼", x: 0, y: 0, width: 13) == 2)
+        #expect(narrower.row(1) == "6 在编僧尼")
+        // A list of numbers alone still wraps between them.
+        var numbers = Screen(width: 20, height: 3)
+        _ = numbers.paragraph("100 200 300 400", x: 0, y: 0, width: 9)
+        #expect(numbers.row(0) == "100 200")
     }
 
     @Test func aWideCharacterInAOneCellColumnEndsTheWrapInsteadOfLoopingForever() {
