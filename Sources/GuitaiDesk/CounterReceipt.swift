@@ -65,12 +65,14 @@ public struct CounterReceipt: Sendable {
         r.rule("-")
         let labelWidth = min(30, fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
         for field in fields {
-            r.text(DisplayWidth.padRight(field.label, to: labelWidth) + field.value)
+            // A long value wraps under itself, not under the label.
+            r.text(DisplayWidth.padRight(field.label, to: labelWidth) + field.value, indent: labelWidth)
         }
         if !next.isEmpty {
             r.rule("-")
-            r.text(t("下一步：", "Next: ") + next[0])
-            for line in next.dropFirst() { r.text(String(repeating: " ", count: DisplayWidth.of(t("下一步：", "Next: "))) + line) }
+            let lead = DisplayWidth.of(t("下一步：", "Next: "))
+            r.text(t("下一步：", "Next: ") + next[0], indent: lead)
+            for line in next.dropFirst() { r.text(String(repeating: " ", count: lead) + line, indent: lead) }
         }
         r.rule("=")
         return r.lines.joined(separator: "\n") + "\n"

@@ -285,9 +285,12 @@ extension Desk {
             target.next = Bilingual(zh: "原死亡登记作废；停发的月份在认证有效后由下次发放补发",
                                     en: "The death registration is void; months not paid are back-paid by the next run once certified")
             return (target, { tx, _, _ in try self.withdrawDeath(person, death, tx) })
+        case let kind where kind.hasSuffix(".reverse"):
+            throw DomainError.refused("not-reversible", zh: "冲正不能再冲正；如冲正有误，请重新办理原业务",
+                                      en: "A reversal is not reversed: if it was wrong, do the original business again")
         default:
-            throw DomainError.refused("not-reversible", zh: "此类业务不在柜台冲正，请按其规程办理变更",
-                                      en: "This kind of transaction is not reversed at the counter; change it by its own procedure")
+            throw DomainError.refused("not-reversible", zh: "人员登记、待遇发放和系统业务不在柜台冲正：人员信息有误请办理信息变更，发放有误请联系复核员",
+                                      en: "Registrations, payment runs and system business are not reversed here: change a person's details, or call a supervisor about a run")
         }
     }
 

@@ -20,7 +20,8 @@ struct SlipWriter {
     mutating func rule(_ character: Character) { lines.append(String(repeating: character, count: SettlementSlip.width)) }
 
     /// A line of text, wrapped at column 80 with the continuation indented, so no figure is ever cut off.
-    mutating func text(_ text: String) { lines += DisplayWidth.wrap(text, width: SettlementSlip.width, indent: 6) }
+    /// A paragraph wrapped at 80 cells, its later lines indented (6 cells, or under a labelled value's column).
+    mutating func text(_ text: String, indent: Int = 6) { lines += DisplayWidth.wrap(text, width: SettlementSlip.width, indent: indent) }
 
     mutating func centered(_ text: String) {
         let pad = max(0, (SettlementSlip.width - DisplayWidth.of(text)) / 2)

@@ -8,6 +8,8 @@ public enum TrainingStore {
     /// The trainer's account on every demo store. A known password is acceptable here: the store holds no real person.
     public static let trainerID = "trainer"
     public static let trainerPassword = "training-desk"
+    /// A supervisor on every demo store, so a trainee's reversal is approved by another account, as at a real counter.
+    public static let supervisorID = "fuhe"
 
     public static func path(besides storePath: String) -> String {
         URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("guitai-training.sqlite").path
@@ -27,6 +29,7 @@ public enum TrainingStore {
                               adminID: "admin", adminName: "培训管理员", password: trainerPassword, isTraining: true),
                     clock: clock, resources: resources)
                 _ = try admin.addOperator(id: trainerID, name: "培训员", role: .trainer, password: trainerPassword)
+                _ = try admin.addOperator(id: supervisorID, name: "复核员（培训）", role: .supervisor, password: trainerPassword)
                 try seed(try Desk.open(storePath: building, operatorID: trainerID, password: trainerPassword, clock: clock,
                                        resources: resources))
             }

@@ -136,7 +136,9 @@ public final class DeskApp {
         case .replace(let panel): stack[stack.count - 1] = panel
         case .committed(let receipt):
             stack[stack.count - 1] = receipt
-            if stack.count > 1 { stack[stack.count - 2].didCommit() }
+            if stack.count > 1 {
+                if stack[stack.count - 2].closesAfterCommit { stack.remove(at: stack.count - 2) } else { stack[stack.count - 2].didCommit() }
+            }
         case .quit: running = false
         }
     }

@@ -51,7 +51,10 @@ struct HomePanel: Panel {
         do {
             results = try desk.findPersons(text)
             if results.count == 1 { app.pin(results[0].person.id.value) }
-            app.say(results.isEmpty ? app.catalogue("home.none", text) : app.catalogue("home.results", String(results.count)),
+            // Nobody with a whole, valid ID number: the next Enter registers them, and the message says so.
+            let registrable = results.isEmpty && (try? desk.parseID(text)) != nil
+            app.say(results.isEmpty ? app.catalogue(registrable ? "home.none.register" : "home.none", text)
+                        : app.catalogue("home.results", String(results.count)),
                     error: results.isEmpty && !(text.count == 18 || text.count == 15))
         } catch {
             results = []

@@ -22,6 +22,9 @@ protocol Panel {
     mutating func willPark()
     /// Called when the confirmation opened from this panel wrote: the form starts clean for the next one.
     mutating func didCommit()
+    /// Whether the panel has done its work once its confirmation wrote (a registration: the person is pinned now), so
+    /// leaving the receipt goes back past it rather than to an empty form.
+    var closesAfterCommit: Bool { get }
     /// Whether the panel is kept to come back to when the clerk leaves it (a form); false for passing screens (a
     /// confirmation, help, a receipt), which are simply closed.
     var parksWhenLeft: Bool { get }
@@ -36,6 +39,7 @@ extension Panel {
     mutating func cancel() -> Bool { false }
     mutating func willPark() {}
     mutating func didCommit() {}
+    var closesAfterCommit: Bool { false }
     var parksWhenLeft: Bool { true }
     var hasUnsavedWork: Bool { false }
 }

@@ -44,15 +44,23 @@ enum ProcedurePanels {
     }
 
     static func card() -> ActionPanel {
+        // What the record already rules out is said before the confirmation, not after it.
         func step(_ step: ECardStep, _ labelKey: String) -> ActionPanel.Action {
-            ActionPanel.Action(labelKey: labelKey) { app, _ in
+            ActionPanel.Action(labelKey: labelKey, prepare: { app, _ in
+                app.citizen?.ecard == nil || app.citizen?.ecard?.status == .cancelled
+                    ? .refused("no-ecard", zh: "尚未签发电子社保卡，请先签发", en: "No e-card has been issued: issue it first") : nil
+            }) { app, _ in
                 let (desk, id) = try target(app)
                 let r = try desk.stepECard(idNumber: id, step: step)
                 return receipt(app, r.transaction, procedureKey: labelKey, fields: [field(app, "receipt.ecard.status", app.catalogue(r.status.label))])
             }
         }
         func change(_ change: PhysicalCard.Change, _ labelKey: String) -> ActionPanel.Action {
-            ActionPanel.Action(labelKey: labelKey) { app, _ in
+            ActionPanel.Action(labelKey: labelKey, prepare: { app, _ in
+                guard let citizen = app.citizen, citizen.card == nil else { return nil }
+                return .refused("no-physical-card", zh: "\(citizen.person.name)没有在用的实体社保卡，请先登记社保卡",
+                                en: "\(citizen.person.name) has no physical card in use: register the card first")
+            }) { app, _ in
                 let (desk, id) = try target(app)
                 let (card, serial) = try desk.changeCard(idNumber: id, change: change, reason: nil)
                 return receipt(app, serial, procedureKey: labelKey,

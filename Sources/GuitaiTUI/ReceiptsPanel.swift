@@ -58,8 +58,10 @@ struct ReceiptsPanel: Panel {
             }
         }
         switch key {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(max(0, list.count - 1), selection + 1)
+        case .up, .down:
+            selection = key == .up ? max(0, selection - 1) : min(max(0, list.count - 1), selection + 1)
+            // What was said about the row left no longer applies.
+            app.message = nil
         case .enter:
             guard list.indices.contains(selection) else { return .stay }
             let entry = list[selection]
@@ -123,8 +125,6 @@ struct ReceiptsPanel: Panel {
         screen.put(app.catalogue("receipts.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
         let rows = max(0, area.height - (approval == nil ? 2 : 10))
         let start = max(0, min(selection - rows + 1, list.count - rows))
-        // The kind column as wide as its widest entry, in cells.
-        let kindWidth = (list.map { DisplayWidth.of(app.catalogue("receipts.kind." + $0.kind)) }.max() ?? 0) + 2
         let shown = Array(list.dropFirst(start).prefix(rows))
         let reversed = (try? app.desk?.reversed(among: shown.map(\.serial))) ?? []
         for (offset, entry) in shown.enumerated() {
@@ -132,12 +132,13 @@ struct ReceiptsPanel: Panel {
             let y = area.y + 2 + offset
             // The time, the serial, what was done (marked when reversed; the reprint names the reversal), and whose ID
             // number, masked, when the transaction names one.
-            var line = ChinaTime.clock(entry.at) + "  " + entry.serial + "  "
-                + DisplayWidth.padRight(app.catalogue("receipts.kind." + entry.kind), to: kindWidth)
+            // The ID column has one width (blank when none), so the kinds line up; the mark follows the kind, which
+            // is never padded: a marked row is always one that can be reversed, whose kinds are short.
+            var line = ChinaTime.clock(entry.at) + "  " + entry.serial + "  " + DisplayWidth.padRight(Self.maskedID(entry) ?? "", to: 18)
+                + "  " + app.catalogue("receipts.kind." + entry.kind)
             if reversed.contains(entry.serial) {
                 line += "  " + app.catalogue("reverse.marked")
             }
-            if let id = Self.maskedID(entry) { line += "  " + id }
             if index == selection { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             screen.put(line, x: area.x + 1, y: y, role: index == selection ? .selection : .normal, limit: area.width - 2)
         }
@@ -152,6 +153,10 @@ struct ReceiptsPanel: Panel {
         let top = area.maxY - 8
         let summary = app.catalogue(target.undoes) + app.catalogue("reverse.approve")
         screen.paragraph(summary, x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
+        if app.desk?.store.hall.isTraining == true {
+            screen.put(app.catalogue("training.accounts", TrainingStore.trainerID, TrainingStore.supervisorID, TrainingStore.trainerPassword),
+                       x: area.x, y: top - 1, role: .hint, limit: area.width)
+        }
         return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)
     }
 }

@@ -27,7 +27,7 @@ struct RegisterPanel: Panel {
         form.fields[2].check = { $0.isEmpty ? nil : FieldChecks.phoneRefusal($0) }
         form.fields[3].check = { text in
             text.isEmpty || Household(typed: Self.chosen(text, from: Household.allCases.map(\.rawValue))) != nil ? nil
-                : .refused("bad-household", zh: "户籍填 1 城镇 或 2 农村", en: "Type 1 urban or 2 rural")
+                : .refused("bad-household", zh: "请填 1 城镇 或 2 农村", en: "type 1 urban or 2 rural")
         }
         form.fields[4].check = { text in
             guard let today = desk?.today else { return nil }
@@ -40,6 +40,9 @@ struct RegisterPanel: Panel {
 
     /// The ID number comes from the search; anything typed beyond it is work a quit would lose.
     var hasUnsavedWork: Bool { form.fields.dropFirst().contains { !$0.field.text.isEmpty } }
+
+    /// Once registered, the person is pinned: leaving the receipt goes back to the desk, not to an empty form.
+    var closesAfterCommit: Bool { true }
 
     mutating func didCommit() {
         for index in form.fields.indices { form.set(index, "") }

@@ -72,7 +72,7 @@ import TestSupport
         var screen = desk.keys(.enter)
         #expect(screen.contains("1 城镇  2 农村"), "\(screen)")
         desk.type("乡下")
-        #expect(desk.keys(.enter).contains("户籍：户籍填 1 城镇 或 2 农村"))
+        #expect(desk.keys(.enter).contains("户籍：请填 1 城镇 或 2 农村"))
         desk.keys(.backspace, .backspace); desk.type("2")
         screen = desk.keys(.enter)
         // The groups' list, numbered; a number with its start date after a colon.
@@ -83,6 +83,9 @@ import TestSupport
         #expect(screen.contains("户籍 农村") && screen.contains("特殊群体 低保:2020-01-01 僧尼"), "\(screen)")
         let receipt = desk.keys(.enter)
         #expect(desk.isReceipt(receipt, of: try desk.lastTransaction()))
+        // Leaving the receipt goes back to the desk with the new person pinned, not to an empty registration form.
+        let after = desk.keys(.escape)
+        #expect(!after.contains("人员登记") && after.split(separator: "\n")[1].contains("次仁多吉"), "\(after)")
         let person = try desk.app.desk?.showPerson(id).person
         #expect(person?.name == "次仁多吉" && person?.household == .rural)
         #expect(person?.groups.map(\.group) == [.dibao, .monastic] && person?.groups.first?.from == LocalDate(iso: "2020-01-01"),

@@ -70,7 +70,7 @@ import TerminalKit
         let registration = try #require(list.firstIndex { $0.kind == "person.add" })
         for _ in registration..<(list.count - 1) { desk.keys(.up) }
         let screen = desk.keys(.character("R"))
-        #expect(screen.contains("此类业务不在柜台冲正"), "\(screen)")
+        #expect(screen.contains("人员登记、待遇发放和系统业务不在柜台冲正"), "\(screen)")
         #expect(!screen.contains("冲正原因"))
     }
 
@@ -90,7 +90,7 @@ import TerminalKit
         }
         desk.type(language == .zh ? "误挂失" : "wrong card"); desk.keys(.enter); desk.type("ciren"); desk.keys(.enter); desk.type("super-password")
         screen = desk.keys(.enter)
-        for text in [lost, "A12345678", "扎西·平措", language == .zh ? "社保卡状态变更冲正" : "card change reversed"] {
+        for text in [lost, "A12345678", "扎西·平措", language == .zh ? "社保卡状态变更冲正" : "card step reversed"] {
             #expect(screen.contains(text), "\(text) missing:\n\(screen)")
         }
         #expect(try d.showPerson(id).card?.card.state == .normal)
