@@ -37,9 +37,7 @@ import Testing
 
     @Test func aCardRegisteredInErrorGoesAndItsNumberIsFreeAgain() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
-        let (_, registered) = try desk.registerCard(idNumber: dawa, number: "A12345678")
+        let (desk, registered) = try f.deskWithCard(dawa)
         let target = try desk.reversalTarget(registered)
         #expect(target.undoes.zh.contains("A12345678") && target.citizen?.name == "达瓦·次仁")
         let reversal = try reverse(desk, registered)
@@ -57,9 +55,7 @@ import Testing
 
     @Test func aCardChangeAndAReplacementAreTakenBackToTheStateBefore() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
-        _ = try desk.registerCard(idNumber: dawa, number: "A12345678", issuedOn: "2020-01-01")
+        let (desk, _) = try f.deskWithCard(dawa, issuedOn: "2020-01-01")
         let (_, lost) = try desk.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
         #expect(try desk.showPerson(dawa).card?.card.state == .temporaryLoss)
         _ = try reverse(desk, lost)
@@ -79,9 +75,7 @@ import Testing
 
     @Test func laterBusinessOnTheSameRecordsIsReversedFirst() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
-        let (_, registered) = try desk.registerCard(idNumber: dawa, number: "A12345678")
+        let (desk, registered) = try f.deskWithCard(dawa)
         let (_, lost) = try desk.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
         let before = try journalCount(desk)
         // Said before any password is asked, naming the later transaction.
@@ -98,9 +92,7 @@ import Testing
 
     @Test func anECardIssueAnActivationAndAVoucherAreEachTakenBack() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
-        _ = try desk.registerCard(idNumber: dawa, number: "A12345678")
+        let (desk, _) = try f.deskWithCard(dawa)
         // An issue reversed: no e-card, and it can be issued again.
         let first = try desk.issueECard(idNumber: dawa, phone: "13912345678", identityCheck: "face", pin: pin, voucher: false)
         _ = try reverse(desk, first.transaction)
@@ -123,9 +115,7 @@ import Testing
 
     @Test func aCertificationTakenBackLeavesTheDueDateAsBeforeUntilARunPaidOnIt() throws {
         let f = try DeskFixture()  // 2023-06-01
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
-        _ = try desk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        let desk = try f.deskWithPensionEnrolment(tashi)
         _ = try desk.addBenefit(idNumber: tashi, monthly: "1856.30", from: "2023-01")
         // Never certified: due 2023-01-01 + 12 months.
         #expect(try desk.showPerson(tashi).recipient?.due == DeskFixture.day("2024-01-01"))
@@ -144,9 +134,7 @@ import Testing
 
     @Test func aBenefitStartedInErrorGoesUntilItHasPaidOrBeenCertified() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
-        _ = try desk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        let desk = try f.deskWithPensionEnrolment(tashi)
         let wrong = try desk.addBenefit(idNumber: tashi, monthly: "18563.00", from: "2023-01")
         let target = try desk.reversalTarget(wrong)
         #expect(target.fields.contains { $0.value.zh == "18563.00" })
@@ -200,6 +188,22 @@ import Testing
 extension DeskFixture {
     /// The fixture's business date.
     static let clockDay = DeskFixture.day("2023-06-01")
+
+    /// 卓玛's desk with 扎西·平措 registered and in the resident pension since 2010, ready for a benefit.
+    func deskWithPensionEnrolment(_ id: String) throws -> Desk {
+        let desk = try desk()
+        _ = try desk.addPerson(PersonForm(idNumber: id, name: "扎西·平措"))
+        _ = try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-pension", from: "2010-01-01"))
+        return desk
+    }
+
+    /// 卓玛's desk with 达瓦·次仁 registered and card A12345678 recorded for him; the card's serial.
+    func deskWithCard(_ id: String, issuedOn: String? = nil) throws -> (Desk, String) {
+        let desk = try desk()
+        _ = try desk.addPerson(PersonForm(idNumber: id, name: "达瓦·次仁"))
+        let (_, serial) = try desk.registerCard(idNumber: id, number: "A12345678", issuedOn: issuedOn)
+        return (desk, serial)
+    }
 }
 
 /// What later business stops, case by case, and what a reversal of it frees again (the review's cases).
@@ -213,12 +217,7 @@ extension DeskFixture {
 
     private func code(_ body: () throws -> Void) -> String? { DeskFixture.refusal(body)?.code }
 
-    private func withCard(_ f: DeskFixture) throws -> (Desk, String) {
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: dawa, name: "达瓦·次仁"))
-        let (_, serial) = try desk.registerCard(idNumber: dawa, number: "A12345678", issuedOn: "2020-01-01")
-        return (desk, serial)
-    }
+    private func withCard(_ f: DeskFixture) throws -> (Desk, String) { try f.deskWithCard(dawa, issuedOn: "2020-01-01") }
 
     @Test func aCardStepFollowedByAnotherIsReversedNewestFirst() throws {
         let f = try DeskFixture()
@@ -274,9 +273,7 @@ extension DeskFixture {
 
     @Test func aBenefitCertifiedOrEndedByDeathIsHistory() throws {
         let f = try DeskFixture()
-        let desk = try f.desk()
-        _ = try desk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
-        _ = try desk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        let desk = try f.deskWithPensionEnrolment(tashi)
         let started = try desk.addBenefit(idNumber: tashi, monthly: "1856.30", from: "2023-01")
         let (_, died) = try desk.registerDeath(idNumber: tashi, date: "2023-05-30")
         #expect(DeskFixture.refusal { _ = try desk.reversalTarget(started) }?.message.en.contains(died) == true)
