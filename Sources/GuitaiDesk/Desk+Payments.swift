@@ -188,24 +188,18 @@ extension Desk {
     ///   before the day the death was registered.
     public func reverseDeath(idNumber: String) throws -> (restored: [Scheme], serial: String) {
         try require(.supervision)
-        // It writes payment lines (the skipped months): not while a run writes its own, and not over what a run cut
-        // short left behind.
-        let job = try store.exclusiveJob("payments", label: Bilingual(zh: "待遇发放", en: "payment run"))
-        defer { withExtendedLifetime(job) {} }
-        try clearUnfinishedRuns()
-        let (restored, serial) = try store.write(context, kind: "death.reverse") { tx in
+        // The death's own registration is reversed, by the one path every reversal takes.
+        let registration = try store.read { tx -> String in
             let person = try requirePerson(idNumber, in: tx)
             guard let death = try tx.death(personUUID: person.uuid) else {
                 throw DomainError.notFound("no-death", zh: "\(person.person.name)没有死亡登记", en: "No death is registered for \(person.person.name)")
             }
-            if let registered = try tx.journalEntry(serial: death.serial), let day = LocalDate(iso: registered.businessDate), today < day {
-                throw DomainError.refused("impossible-date", zh: "撤销日期 \(today.iso) 早于死亡登记日期 \(day.iso)",
-                                          en: "The withdrawal on \(today.iso) would be dated before the registration on \(day.iso)")
-            }
-            let restored = try tx.enrolments(personUUID: person.uuid).filter(\.endedByDeath).map(\.enrolment.scheme)
-            let payload: [(String, JSONValue)] = [("reversed", .string(death.serial)), ("id", .string(person.person.id.value))]
-                + (try withdrawDeath(person, death, tx)) + [("approvedBy", .string(account.id))]
-            return (restored, .object(payload))
+            return death.serial
+        }
+        let (serial, payload) = try performReversal(registration, reason: "撤销死亡登记", approvedBy: account.id)
+        var restored: [Scheme] = []
+        if case .array(let schemes)? = payload.first(where: { $0.0 == "reopened" })?.1 {
+            restored = schemes.compactMap { if case .string(let raw) = $0 { Scheme(rawValue: raw) } else { nil } }
         }
         return (restored, serial)
     }

@@ -35,7 +35,7 @@ extension Desk {
     ///   that is not printable text of at most 100 characters.
     public func reverse(_ serial: String, reason: String) throws -> String {
         try require(.supervision)
-        return try performReversal(serial, reason: reason, approvedBy: account.id)
+        return try performReversal(serial, reason: reason, approvedBy: account.id).serial
     }
 
     /// Reverses a transaction with a supervisor's approval given at this counter: the supervisor types their id and
@@ -53,14 +53,15 @@ extension Desk {
         let approver = try Desk.open(storePath: store.path, operatorID: supervisorID, password: password, clock: clock,
                                      counter: counter, resources: resources)
         try approver.require(.supervision)
-        return try performReversal(serial, reason: reason, approvedBy: approver.account.id)
+        return try performReversal(serial, reason: reason, approvedBy: approver.account.id).serial
     }
 
     /// The reversal itself: the plan worked out again inside the write, so nothing that changed since the check is
-    /// undone blindly.
-    private func performReversal(_ serial: String, reason: String, approvedBy: String) throws -> String {
+    /// undone blindly. Returns the reversal's serial and what its journal entry records.
+    func performReversal(_ serial: String, reason: String, approvedBy: String) throws -> (serial: String, payload: [(String, JSONValue)]) {
         let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
-        let kind = try reversalTarget(serial).kind
+        // Which lock it needs is decided by the kind alone; the whole plan is worked out once, inside the write.
+        let kind = try store.read { try $0.journalEntry(serial: serial)?.kind } ?? ""
         // Not while a payment run writes: a death's withdrawal lines the months the runs skipped, and a run that
         // decided on a certification or a benefit must not find it gone when it writes.
         var job: JobLock?
@@ -69,19 +70,20 @@ extension Desk {
             try clearUnfinishedRuns()
         }
         defer { withExtendedLifetime(job) {} }
-        return try store.write(context, kind: kind + ".reverse") { tx in
+        let written = try store.write(context, kind: kind + ".reverse") { tx in
             let plan = try reversalPlan(serial, tx)
             var payload: [(String, JSONValue)] = [("reversed", .string(serial))]
-            if let id = try tx.journalEntry(serial: serial).flatMap({ Self.payloadText($0, "id") }) { payload.append(("id", .string(id))) }
+            if let id = plan.idNumber { payload.append(("id", .string(id))) }
             payload += try plan.undo(tx, approvedBy, reason)
             payload += [("reason", .string(reason)), ("approvedBy", .string(approvedBy))]
-            return ((), .object(payload))
-        }.serial
+            return (payload, .object(payload))
+        }
+        return (written.serial, written.value)
     }
 
     /// A reversal worked out: what it undoes, and the writes that undo it (given the approver and the reason), which
     /// return what the reversal's journal entry records beyond the original's serial.
-    private typealias ReversalPlan = (target: ReversalTarget,
+    private typealias ReversalPlan = (target: ReversalTarget, idNumber: String?,
                                       undo: (StoreTransaction, _ approvedBy: String, _ reason: String) throws -> [(String, JSONValue)])
 
     private func reversalPlan(_ serial: String, _ tx: StoreTransaction) throws -> ReversalPlan {
@@ -97,7 +99,10 @@ extension Desk {
             throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于原业务日期 \(day.iso)",
                                       en: "A reversal on \(today.iso) would be dated before the transaction it reverses (\(day.iso))")
         }
-        let person = try Self.payloadText(entry, "id").flatMap { try tx.person(idNumber: $0) }
+        let fields = entry.fields
+        func text(_ key: String) -> String? { fields[key] as? String }
+        let idNumber = text("id")
+        let person = try idNumber.flatMap { try tx.person(idNumber: $0) }
         var target = ReversalTarget(serial: serial, kind: entry.kind,
                                     citizen: person.map { ($0.person.name, $0.person.id.masked) }, undoes: Bilingual(zh: "", en: ""),
                                     fields: [], next: Bilingual(zh: "原回执作废", en: "The original receipt is void"))
@@ -119,7 +124,7 @@ extension Desk {
         }
         switch entry.kind {
         case "settle":
-            let settlement = try reversibleSettlement(serial, tx)
+            guard let settlement = try tx.settlement(serial: serial) else { throw Self.nothingRecorded(serial) }
             let funds = settlement.basic + settlement.criticalIllness + settlement.assistance
             if target.citizen == nil, let payer = try tx.person(uuid: settlement.personUUID) {
                 target.citizen = (payer.person.name, payer.person.id.masked)
@@ -131,7 +136,7 @@ extension Desk {
                              (Bilingual(zh: "退还个人支付", en: "Patient payment refunded"), Bilingual(both: settlement.personal.grouped))]
             target.next = Bilingual(zh: "原结算单作废；基金支付已退回，个人已付金额按原方式退还",
                                     en: "The original slip is void; the funds are taken back and the patient refunded as they paid")
-            return (target, { tx, approvedBy, reason in
+            return (target, idNumber, { tx, approvedBy, reason in
                 try tx.insertReversal(of: serial, approvedBy: approvedBy, reason: reason)
                 return [("total", .money(settlement.total))]
             })
@@ -143,7 +148,7 @@ extension Desk {
             target.fields = [(Bilingual(zh: "险种", en: "Scheme"), scheme)]
                 + (reopens.map { [(Bilingual(zh: "恢复险种", en: "Scheme reopened"), $0.scheme.label)] } ?? [])
             target.next = Bilingual(zh: "原参保回执作废；如需参保请重新办理", en: "The enrolment receipt is void; enrol again if needed")
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.deleteEnrolment(uuid: record.uuid)
                 if let reopens { try tx.reopenEnrolment(personUUID: personUUID, scheme: reopens.scheme, endedOn: reopens.endedOn) }
                 return [("scheme", .string(record.enrolment.scheme.rawValue))] + (reopens.map { [("reopened", .string($0.scheme.rawValue))] } ?? [])
@@ -157,17 +162,17 @@ extension Desk {
             target.undoes = Bilingual(zh: "冲正社保卡登记：删除卡号 \(card.card.number) 的登记", en: "Reversing the card registration: card \(card.card.number) is removed")
             target.fields = [(Bilingual(zh: "卡号", en: "Card number"), Bilingual(both: card.card.number.value))]
             target.next = Bilingual(zh: "原登记回执作废；请核对卡号后重新登记", en: "The registration receipt is void; check the number and register again")
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.deleteCard(uuid: card.uuid)
                 return [("number", .string(card.card.number.value))]
             })
         case "card.change", "card.replace":
             let isReplacement = entry.kind == "card.replace"
-            guard let number = Self.payloadText(entry, isReplacement ? "old" : "number"), let card = try tx.card(number: number) else {
+            guard let number = text(isReplacement ? "old" : "number"), let card = try tx.card(number: number) else {
                 throw Self.nothingRecorded(serial)
             }
-            guard let before = Self.payloadText(entry, "before").flatMap(PhysicalCardState.init(rawValue:)),
-                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
+            guard let before = text("before").flatMap(PhysicalCardState.init(rawValue:)),
+                  let since = text("beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
             let replacement = isReplacement ? try tx.card(createdBy: serial) : nil
             if isReplacement && replacement == nil { throw Self.nothingRecorded(serial) }
             try changedSince()
@@ -189,7 +194,7 @@ extension Desk {
                 target.fields = [(Bilingual(zh: "卡号", en: "Card number"), Bilingual(both: number))]
             }
             target.fields.append((Bilingual(zh: "恢复状态", en: "State restored"), before.label))
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 if let replacement { try tx.deleteCard(uuid: replacement.uuid) }
                 try tx.restoreCard(uuid: card.uuid, state: before, since: since)
                 return [("number", .string(number)), ("state", .string(before.rawValue))]
@@ -201,12 +206,12 @@ extension Desk {
                                       en: "Reversing the e-card issue \(ecard.serial): the issue is removed and its activation code is void")
             target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial)), (Bilingual(zh: "手机号", en: "Phone"), Bilingual(both: Person.maskPhone(ecard.phone)))]
             target.next = Bilingual(zh: "原签发回执及激活码作废；如需办理请重新签发", en: "The issue receipt and its activation code are void; issue again if needed")
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.deleteECard(uuid: ecard.uuid)
                 return [("ecard", .string(ecard.serial))]
             })
         case "ecard.activate", "ecard.step", "ecard.voucher":
-            guard let ecardSerial = Self.payloadText(entry, "ecard"), let ecard = try tx.ecard(createdBy: ecardSerial) else {
+            guard let ecardSerial = text("ecard"), let ecard = try tx.ecard(createdBy: ecardSerial) else {
                 throw Self.nothingRecorded(serial)
             }
             try changedSince()
@@ -214,13 +219,13 @@ extension Desk {
                 target.undoes = Bilingual(zh: "冲正医保电子凭证激活：电子社保卡 \(ecard.serial) 的医保电子凭证恢复为未激活",
                                           en: "Reversing the e-voucher activation: the e-voucher of e-card \(ecard.serial) is not active again")
                 target.fields = [(Bilingual(zh: "电子社保卡", en: "E-card"), Bilingual(both: ecard.serial))]
-                return (target, { tx, _, _ in
+                return (target, idNumber, { tx, _, _ in
                     try tx.deactivateVoucher(ecardUUID: ecard.uuid)
                     return [("ecard", .string(ecard.serial))]
                 })
             }
-            guard let before = Self.payloadText(entry, "before").flatMap(ECardStatus.init(rawValue:)),
-                  let since = Self.payloadText(entry, "beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
+            guard let before = text("before").flatMap(ECardStatus.init(rawValue:)),
+                  let since = text("beforeSince").flatMap(LocalDate.init(iso:)) else { throw Self.recordedBefore(serial) }
             // A cancelled e-card comes back only while no newer one was issued.
             let holder = try needPerson()
             if let later = try tx.laterTransaction(after: serial, kinds: ["ecard.issue"], idNumber: holder.person.id.value) {
@@ -238,7 +243,7 @@ extension Desk {
                 target.next = Bilingual(zh: "原激活回执作废；用签发回执上的激活码可重新激活",
                                         en: "The activation receipt is void; the code on the issue receipt activates it again")
             }
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.updateECard(uuid: ecard.uuid, status: before, since: since)
                 return [("ecard", .string(ecard.serial)), ("status", .string(before.rawValue))]
             })
@@ -248,13 +253,13 @@ extension Desk {
                let run = try tx.laterPaymentRun(after: serial, benefitUUID: benefit) {
                 throw Self.changedSince(serial, by: run)
             }
-            let method = Self.payloadText(entry, "method").flatMap(CertificationMethod.init(rawValue:))
+            let method = text("method").flatMap(CertificationMethod.init(rawValue:))
             target.undoes = Bilingual(zh: "冲正待遇资格认证：\(entry.businessDate) 的认证记录删除，认证到期日恢复为此前的日期",
                                       en: "Reversing the certification: the one of \(entry.businessDate) is removed and the due date is as before it")
             target.fields = [(Bilingual(zh: "认证日期", en: "Certified on"), Bilingual(both: entry.businessDate))]
                 + (method.map { [(Bilingual(zh: "认证方式", en: "Method"), $0.label)] } ?? [])
             target.next = Bilingual(zh: "原认证回执作废；请按正确方式重新认证", en: "The certification receipt is void; certify again the right way")
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.deleteCertification(uuid: certification.uuid)
                 return [("date", .string(entry.businessDate))]
             })
@@ -267,12 +272,12 @@ extension Desk {
             let holder = try needPerson()
             if let later = try tx.laterCertification(after: serial, personUUID: holder.uuid) { throw Self.changedSince(serial, by: later) }
             if let death = try tx.death(personUUID: holder.uuid) { throw Self.changedSince(serial, by: death.serial) }
-            let monthly = Self.payloadText(entry, "monthly") ?? ""
+            let monthly = text("monthly") ?? ""
             target.undoes = Bilingual(zh: "冲正待遇核定：月待遇 \(monthly) 元的记录删除，不再发放", en: "Reversing the benefit's start: the monthly \(monthly) is removed and not paid")
             target.fields = [(Bilingual(zh: "月待遇（元）", en: "Monthly (yuan)"), Bilingual(both: monthly)),
-                             (Bilingual(zh: "起始月份", en: "From"), Bilingual(both: Self.payloadText(entry, "from") ?? ""))]
+                             (Bilingual(zh: "起始月份", en: "From"), Bilingual(both: text("from") ?? ""))]
             target.next = Bilingual(zh: "原待遇核定回执作废；请核对后重新核定", en: "The benefit's receipt is void; check and start it again")
-            return (target, { tx, _, _ in
+            return (target, idNumber, { tx, _, _ in
                 try tx.deleteBenefit(uuid: benefit)
                 return [("benefit", .string(monthly))]
             })
@@ -284,7 +289,7 @@ extension Desk {
             target.fields = [(Bilingual(zh: "死亡日期", en: "Date of death"), Bilingual(both: death.date.iso))]
             target.next = Bilingual(zh: "原死亡登记作废；停发的月份在认证有效后由下次发放补发",
                                     en: "The death registration is void; months not paid are back-paid by the next run once certified")
-            return (target, { tx, _, _ in try self.withdrawDeath(person, death, tx) })
+            return (target, idNumber, { tx, _, _ in try self.withdrawDeath(person, death, tx) })
         case let kind where kind.hasSuffix(".reverse"):
             throw DomainError.refused("not-reversible", zh: "冲正不能再冲正；如冲正有误，请重新办理原业务",
                                       en: "A reversal is not reversed: if it was wrong, do the original business again")
@@ -308,23 +313,17 @@ extension Desk {
         if entry.changes.isEmpty { throw Self.recordedBefore(entry.serial) }
         if let later = try tx.laterChange(of: entry.serial) { throw Self.changedSince(entry.serial, by: later) }
         // Settlements write no enrolment row but were paid under its cover: they are reversed first.
-        if e.scheme.isMedical, let id = Self.payloadText(entry, "id"),
+        let fields = entry.fields
+        if e.scheme.isMedical, let id = fields["id"] as? String,
            let settled = try tx.laterTransaction(after: entry.serial, kinds: ["settle"], idNumber: id) {
             throw Self.changedSince(entry.serial, by: settled)
         }
         var reopens: (scheme: Scheme, endedOn: LocalDate)?
-        if let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any],
-           let ended = payload["ended"] as? [String: Any], let scheme = (ended["scheme"] as? String).flatMap(Scheme.init(rawValue:)),
+        if let ended = fields["ended"] as? [String: Any], let scheme = (ended["scheme"] as? String).flatMap(Scheme.init(rawValue:)),
            let to = (ended["to"] as? String).flatMap(LocalDate.init(iso:)) {
             reopens = (scheme, to)
         }
         return (record, personUUID, reopens)
-    }
-
-    /// A text value of a journal entry's payload.
-    static func payloadText(_ entry: JournalEntry, _ key: String) -> String? {
-        guard let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any] else { return nil }
-        return payload[key] as? String
     }
 
     private static func changedSince(_ serial: String, by later: String) -> DomainError {

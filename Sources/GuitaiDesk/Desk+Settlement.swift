@@ -57,11 +57,14 @@ extension Desk {
     }
 
     /// Reverses a settlement (supervisors only): a new transaction, never an edit. Later settlements see lower accumulators.
-    /// - Throws: `settlement-not-found`, `already-reversed`, `impossible-date` when the business date is before the
-    ///   day the settlement was recorded, `bad-text` for a reason that is not printable text of at most 100 characters.
+    /// - Throws: `settlement-not-found` for a serial that is no settlement; otherwise what `reverse` throws
+    ///   (`already-reversed`, `impossible-date` when the business date is before the settlement's, `bad-text`).
     public func reverseSettlement(_ serial: String, reason: String = "冲正") throws -> String {
         try require(.supervision)
-        _ = try store.read { tx in try reversibleSettlement(serial, tx) }
+        guard try store.read({ try $0.journalEntry(serial: serial)?.kind }) == "settle" else {
+            throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
+                                       en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
+        }
         return try reverse(serial, reason: reason)
     }
 
@@ -83,23 +86,5 @@ extension Desk {
     public func storedSlip(serial: String) throws -> String? {
         try require(.counter)
         return try store.read { try $0.settlement(serial: serial)?.slip }
-    }
-
-    /// The settlement a reversal would undo, when it can be undone now.
-    /// - Throws: `settlement-not-found`, `already-reversed` (naming the reversal), `impossible-date`.
-    func reversibleSettlement(_ serial: String, _ tx: StoreTransaction) throws -> SettlementRecord {
-        guard let settlement = try tx.settlement(serial: serial) else {
-            throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
-                                       en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
-        }
-        if today < settlement.recordedOn {
-            throw DomainError.refused("impossible-date", zh: "冲正日期 \(today.iso) 早于结算日期 \(settlement.recordedOn.iso)",
-                                      en: "A reversal on \(today.iso) would be dated before the settlement it reverses (\(settlement.recordedOn.iso))")
-        }
-        if let existing = settlement.reversedBy {
-            throw DomainError.refused("already-reversed", zh: "结算 \(serial) 已于流水号 \(existing) 冲正，不能重复冲正",
-                                      en: "Settlement \(serial) was already reversed by \(existing)")
-        }
-        return settlement
     }
 }

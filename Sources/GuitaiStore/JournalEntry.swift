@@ -35,6 +35,11 @@ public struct JournalEntry: Hashable, Sendable {
         return sha256Hex(fields.joined(separator: "\n"))
     }
 
+    /// The payload's top-level fields; empty when it is not a JSON object.
+    public var fields: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+    }
+
     /// Whether this entry's stored hash matches its content and the given predecessor.
     public func isIntact(after previous: String) -> Bool {
         previousHash == previous

@@ -289,6 +289,14 @@ enum Schema {
         migrator.registerMigration("v3-projection") { db in
             try Schema.v3(db)
         }
+        // Which transactions a reversal undid is asked on every draw of the day's receipts and before every reversal:
+        // an index over the reversals' `reversed`, so the question never reads the whole journal.
+        migrator.registerMigration("v4-reversal-index") { db in
+            try db.execute(sql: """
+                CREATE INDEX journal_by_reversed ON journal(json_extract(payload, '$.reversed'))
+                    WHERE json_extract(payload, '$.reversed') IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

@@ -102,14 +102,12 @@ struct ReceiptsPanel: Panel {
 
     /// The masked ID number a transaction's payload names, if it names one.
     static func maskedID(_ entry: JournalEntry) -> String? {
-        guard let payload = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any],
-              let id = payload["id"] as? String, let resident = ResidentID(stored: id) else { return nil }
-        return resident.masked
+        (entry.fields["id"] as? String).flatMap(ResidentID.init(stored:))?.masked
     }
 
     /// A transaction without a kept receipt, shown from what the journal recorded.
     static func summary(_ entry: JournalEntry, _ app: DeskApp) -> String {
-        let fields = (try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8))) as? [String: Any] ?? [:]
+        let fields = entry.fields
         let lines = fields.keys.sorted().map { key -> String in
             var value = fields[key].map { "\($0)" } ?? ""
             if key == "id", let id = ResidentID(stored: value) { value = id.masked }
