@@ -7,12 +7,9 @@ public struct SystemClock: BusinessClock {
 
     public init(businessDate: LocalDate? = nil) { self.businessDate = businessDate }
 
-    public func today() -> LocalDate {
-        if let businessDate { return businessDate }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-            ?? LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
-    }
+    /// The business date: the one set, else today in China Standard Time (not the server's zone, which is often UTC:
+    /// between midnight and 08:00 in the hall it would still say yesterday beside today's time on every receipt).
+    public func today() -> LocalDate { businessDate ?? ChinaTime.date(secondsSince1970()) }
 
     public func secondsSince1970() -> Int64 { Int64(Date().timeIntervalSince1970) }
 }
