@@ -18,7 +18,7 @@ enum BillItemsInput {
             }
             let name: String
             do { name = try StoredText.check(rawName, as: .itemName) } catch { throw refuse("第\(n)项：\(error.message.zh)", "item \(n): \(error.message.en)") }
-            guard let categoryText = object["category"] as? String, let category = ItemCategory(rawValue: categoryText.uppercased()) else {
+            guard let categoryText = object["category"] as? String, let category = ItemCategory(typed: categoryText) else {
                 throw refuse("第\(n)项「\(name)」的类别应为 A、B 或 C", "item \(n) (\(name)) needs category A, B or C")
             }
             guard let amountText = object["amount"] as? String else {

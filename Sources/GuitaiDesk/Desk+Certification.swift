@@ -7,9 +7,7 @@ extension Desk {
     /// their resident pension.
     public func addBenefit(idNumber: String, monthly text: String, from monthText: String, scheme schemeText: String? = nil) throws -> String {
         try require(.counter)
-        guard let monthly = Money(yuan: text), monthly.fen > 0, monthly <= Benefit.maximumMonthly else {
-            throw DomainError(.usage, code: "bad-amount", zh: "月待遇「\(text)」应为大于0、不超过1,000,000元的金额", en: "The monthly amount \"\(text)\" should be yuan above zero, at most 1,000,000")
-        }
+        let monthly = try Benefit.monthly(typed: text).get()
         guard let start = YearMonth(iso: monthText) else {
             throw DomainError(.usage, code: "bad-month", zh: "起始月份「\(monthText)」应写作 YYYY-MM", en: "The start month \"\(monthText)\" should be YYYY-MM")
         }

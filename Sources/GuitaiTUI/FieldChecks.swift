@@ -47,12 +47,9 @@ enum FieldChecks {
         return StoredText.refusal(of: text, as: .reference)
     }
 
-    /// A monthly amount in yuan: above zero, at most two decimals.
+    /// A monthly amount, by the rule the benefit itself applies.
     static func amount(_ text: String) -> DomainError? {
-        guard let money = Money(yuan: text.trimmingSpaces, allowingSeparators: true), money.fen > 0 else {
-            return .refused("bad-amount", zh: "金额应为大于 0 的元，最多两位小数，如 205 或 3,150.50",
-                            en: "An amount in yuan above zero with at most two decimals, e.g. 205 or 3,150.50")
-        }
+        if case .failure(let error) = Benefit.monthly(typed: text) { return error }
         return nil
     }
 

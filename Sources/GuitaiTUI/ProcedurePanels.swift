@@ -194,7 +194,7 @@ enum ProcedurePanels {
                                fields: [Form.Field(labelKey: "benefit.monthly", field: TextField(maxLength: 12), check: FieldChecks.amount),
                                         Form.Field(labelKey: "benefit.from", field: TextField(maxLength: 7), check: FieldChecks.month)]) { app, form in
                 let (desk, id) = try target(app)
-                let serial = try desk.addBenefit(idNumber: id, monthly: form[0].replacingOccurrences(of: ",", with: ""), from: form[1])
+                let serial = try desk.addBenefit(idNumber: id, monthly: form[0], from: form[1])
                 app.refreshCitizen()
                 let due = app.citizen?.recipient?.due.iso ?? ""
                 return receipt(app, serial, procedureKey: "benefit.action.start",

@@ -90,7 +90,7 @@ struct RegisterPanel: Panel {
     /// by that choice: the lists under the household and groups fields.
     static func chosen(_ text: String, from choices: [String]) -> String {
         text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            let parts = word.replacingOccurrences(of: "：", with: ":").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = InputText.halfWidth(String(word)).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             // One or two plain digits, nothing else ("+1", "01", a huge number stay as typed and are refused by name).
             guard (1...2).contains(parts[0].count), parts[0].first != "0", parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
                   let number = Int(parts[0]), (1...choices.count).contains(number) else { return String(word) }

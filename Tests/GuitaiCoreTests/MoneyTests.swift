@@ -26,6 +26,26 @@ struct MoneyTests {
         #expect(Money(yuan: "300,000", allowingSeparators: true) == .yuan(300_000))
         #expect(Money(yuan: "12,345.60", allowingSeparators: true) == Money(fen: 1_234_560))
         #expect(Money(yuan: "1,234.567", allowingSeparators: true) == nil)
+        // Commas only between groups of three before the point, as printed: a slip of the finger is not an amount.
+        for misplaced in ["1,0,0", "10,00", "1000,000", ",100", "100,", "1,000.5,0", "1,,000"] {
+            #expect(Money(yuan: misplaced, allowingSeparators: true) == nil, "\(misplaced) was taken as an amount")
+        }
+        #expect(Money(yuan: "1,000,000.05", allowingSeparators: true) == Money(fen: 100_000_005))
+        #expect(Money(yuan: "-1,000", allowingSeparators: true) == Money(fen: -100_000))
+    }
+
+    @Test("a category typed as a clerk writes it")
+    func categories() {
+        #expect(ItemCategory(typed: "b") == .b && ItemCategory(typed: "乙") == .b && ItemCategory(typed: "丙类") == .c)
+        #expect(ItemCategory(typed: "D") == nil && ItemCategory(typed: "甲乙") == nil && ItemCategory(typed: "") == nil)
+    }
+
+    @Test("a monthly benefit typed with commas and spaces, within its bounds")
+    func monthlyTyped() throws {
+        #expect(try Benefit.monthly(typed: " 3,150.50 ").get() == Money(fen: 315_050))
+        for wrong in ["0", "1,0,0", "1000000.01", "-205", "两百"] {
+            #expect(throws: DomainError.self, "\(wrong)") { try Benefit.monthly(typed: wrong).get() }
+        }
     }
 
     @Test("Money.yuan counts whole yuan in fen")

@@ -23,12 +23,19 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     public static let zero = Money(fen: 0)
 
     /// Parses yuan written with up to two decimals (`"1234.5"`, `"1234.50"`, `"300"`).
-    /// Thousands separators (`"300,000"`) are accepted only when `allowingSeparators` is set.
+    /// Thousands separators are accepted only when `allowingSeparators` is set, and only between groups of three
+    /// digits before the point, as on a printed bill (`"300,000"`, `"12,345.60"`; not `"1,0,0"`).
     public init?(yuan text: String, allowingSeparators: Bool = false) {
         var body = Substring(text)
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() }
-        if allowingSeparators { body = Substring(body.filter { $0 != "," }) }
+        if allowingSeparators && body.contains(",") {
+            let whole = body.prefix { $0 != "." }
+            guard !body.dropFirst(whole.count).contains(",") else { return nil }
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            body = Substring(body.filter { $0 != "," })
+        }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,
               parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),

@@ -20,7 +20,7 @@ public struct GroupMembership: Hashable, Sendable, Codable {
     /// Parses `NAME[:FROM[:TO]]`; `FROM` defaults to `defaultFrom`. The name is the stored word or the group's name in
     /// Chinese, whole or short (`dibao`, 低保对象, 低保); the colon may be typed full-width (：).
     public static func parse(_ text: String, defaultFrom: LocalDate) -> Result<GroupMembership, DomainError> {
-        let parts = String(text.map { $0 == "：" ? ":" : $0 }).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = InputText.halfWidth(text).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard let group = SpecialGroup(typed: parts[0]) else {
             let names = SpecialGroup.allCases.map(\.rawValue).joined(separator: ", ")
             let zhNames = SpecialGroup.allCases.map(\.shortZh).joined(separator: "、")

@@ -72,3 +72,19 @@ extension String {
         return String(result)
     }
 }
+
+extension InputText {
+    /// What a Chinese input method types in full width (`Ｂ　１２０．５０`, `低保：2020-01-01`) read as the ASCII it
+    /// stands for: the full-width forms U+FF01–FF5E and the ideographic space U+3000.
+    public static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}
