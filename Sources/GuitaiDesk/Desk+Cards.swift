@@ -68,12 +68,14 @@ extension Desk {
 
     private func requireCard(_ person: PersonRecord) -> (StoreTransaction) throws -> CardRecord {
         { tx in
-            guard let record = try tx.liveCard(personUUID: person.uuid) else {
-                throw DomainError.refused("no-physical-card", zh: "\(person.person.name)没有在用的实体社保卡，请先登记社保卡",
-                                          en: "\(person.person.name) has no physical card in use: register the card first")
-            }
+            guard let record = try tx.liveCard(personUUID: person.uuid) else { throw Desk.noPhysicalCard(person.person.name) }
             return record
         }
+    }
+
+    /// The refusal of a card or e-card step for a person without a physical card in use, wherever it is found out.
+    public static func noPhysicalCard(_ name: String) -> DomainError {
+        .refused("no-physical-card", zh: "\(name)没有在用的实体社保卡，请先登记社保卡", en: "\(name) has no physical card in use: register the card first")
     }
 
     /// Issues (or re-issues after cancellation) the e-card: identity checked, phone confirmed, PIN set, activation code printed.

@@ -75,7 +75,8 @@ extension Desk {
         return (due, serial)
     }
 
-    /// Recipients due within `days`, overdue or suspended, under a region prefix: for planning outreach.
+    /// Recipients due within `days`, overdue or suspended, under a region prefix: for planning outreach. The most
+    /// pressing first (the earliest due date, then the ID number), on the desk and the command line alike.
     /// - Throws: `bad-region` or `bad-days` (usage) for a prefix that is not digits or a negative or absurd window.
     public func dueList(within days: Int, regionPrefix: String) throws -> [DueEntry] {
         try require(.counter)
@@ -93,7 +94,7 @@ extension Desk {
                     return DueEntry(recipient: r, state: owed[r.benefitUUID]?.isEmpty == false ? "suspended" : "overdue")
                 }
                 return r.due <= date.adding(days: days) ? DueEntry(recipient: r, state: "due-soon") : nil
-            }
+            }.sorted { ($0.recipient.due, $0.recipient.idNumber) < ($1.recipient.due, $1.recipient.idNumber) }
         }
     }
 }

@@ -29,7 +29,6 @@ public enum TrainingStore {
                               adminID: "admin", adminName: "培训管理员", password: trainerPassword, isTraining: true),
                     clock: clock, resources: resources)
                 _ = try admin.addOperator(id: trainerID, name: "培训员", role: .trainer, password: trainerPassword)
-                _ = try admin.addOperator(id: supervisorID, name: "复核员（培训）", role: .supervisor, password: trainerPassword)
                 try seed(try Desk.open(storePath: building, operatorID: trainerID, password: trainerPassword, clock: clock,
                                        resources: resources))
             }
@@ -39,8 +38,13 @@ public enum TrainingStore {
                 try? FileManager.default.moveItem(atPath: building + suffix, toPath: path + suffix)
             }
         }
-        return try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, counter: counter,
-                             resources: resources)
+        let desk = try Desk.open(storePath: path, operatorID: trainerID, password: trainerPassword, clock: clock, counter: counter,
+                                 resources: resources)
+        // The supervisor who approves a trainee's reversal, on a new demo store and on one made before it existed.
+        if try !desk.listOperators().contains(where: { $0.account.id == supervisorID }) {
+            _ = try desk.addOperator(id: supervisorID, name: "复核员（培训）", role: .supervisor, password: trainerPassword)
+        }
+        return desk
     }
 
     /// A dozen synthetic people covering the procedures: groups, both medical schemes, cards, pensioners due soon. Each ID

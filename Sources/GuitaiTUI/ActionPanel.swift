@@ -56,9 +56,7 @@ struct ActionPanel: Panel {
             return .open(ConfirmPanel(summary: [app.catalogue(action.labelKey)] + values.fields.map {
                 app.catalogue($0.labelKey) + "  " + ($0.secret ? String(repeating: "*", count: $0.field.text.count) : $0.field.text)
             }) { app in
-                let receipt = try action.run(app, values)
-                app.refreshCitizen()
-                return receipt
+                try action.run(app, values)
             })
         }
         // 1 to 9 choose the first nine actions, 0 the tenth.
@@ -70,6 +68,7 @@ struct ActionPanel: Panel {
                 app.say(refusal)
                 return .stay
             }
+            prepared.markGiven()
             chosen = n - 1
             form = prepared
             if actions[n - 1].fields.isEmpty { return handle(.enter, app: app) }

@@ -81,7 +81,8 @@ public final class DeskApp {
             }
             handle(key)
             // What another counter wrote shows on the next screen drawn: the citizen is read again after the keys that
-            // open, close or confirm a screen (not after typing or moving in a list, which show nothing new).
+            // open, close or confirm a screen (not after typing or moving in a list, which show nothing new). A write at a
+            // confirmation is one of them: the panels that write leave the re-reading to this one place.
             if desk != nil, citizen != nil, !(stack.last?.isGate ?? true), DeskApp.changesScreen(key) { refreshCitizen() }
         }
     }

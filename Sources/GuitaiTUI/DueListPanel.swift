@@ -22,10 +22,7 @@ struct DueListPanel: Panel {
     }
 
     private func list(_ app: DeskApp) -> [DueEntry] {
-        // The most pressing first: the earliest due date.
-        ((try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []).sorted {
-            ($0.recipient.due, $0.recipient.idNumber) < ($1.recipient.due, $1.recipient.idNumber)
-        }
+        (try? app.desk?.dueList(within: Int(days.text) ?? 30, regionPrefix: region.text)) ?? []
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {

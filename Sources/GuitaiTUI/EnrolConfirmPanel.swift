@@ -77,7 +77,6 @@ struct EnrolConfirmPanel: Panel {
             guard let desk = app.desk else { return .stay }
             do {
                 let receipt = try desk.enrol(form)
-                app.refreshCitizen()
                 return .committed(receipt: Self.receipt(receipt, app: app))
             } catch {
                 app.say(error)

@@ -15,8 +15,16 @@ struct Form {
 
     var fields: [Field]
     var focus = 0
+    /// The texts the form was given before the clerk typed (a phone on file, the usual answers): not work to lose.
+    private var given: [String]
 
-    init(_ fields: [Field]) { self.fields = fields }
+    init(_ fields: [Field]) {
+        self.fields = fields
+        given = fields.map(\.field.text)
+    }
+
+    /// What the fields hold now counts as given, not typed.
+    mutating func markGiven() { given = fields.map(\.field.text) }
 
     subscript(_ index: Int) -> String { fields[index].field.text }
 
@@ -65,8 +73,8 @@ struct Form {
         }
     }
 
-    /// Whether the clerk typed anything into it.
-    var isTouched: Bool { fields.contains { !$0.field.text.isEmpty } }
+    /// Whether the clerk typed anything into it: a text other than the one given.
+    var isTouched: Bool { zip(fields, given).contains { $0.field.text != $1 } }
 
     /// Draws label and field per row from `y`; returns the focused field's cursor.
     func render(on screen: inout Screen, x: Int, y: Int, width: Int, catalogue: Catalogue) -> (x: Int, y: Int)? {

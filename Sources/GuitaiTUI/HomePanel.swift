@@ -10,6 +10,8 @@ struct HomePanel: Panel {
     var query = TextField(maxLength: 30)
     var results: [PersonDetails] = []
     var searched: String?
+    /// The last search was a whole ID number (valid and nobody's, or mistyped and explained): Enter opens its registration.
+    var registrable = false
     var selection = 0
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
@@ -23,7 +25,7 @@ struct HomePanel: Panel {
             } else if results.indices.contains(selection) {
                 app.pin(results[selection].person.id.value)
                 app.message = nil
-            } else if text.count == 18 || text.count == 15 {
+            } else if registrable {
                 // A registration left half-typed for this number comes back as it was.
                 if let kept = app.unparkRegistration(of: text) { return .open(kept) }
                 return .open(RegisterPanel(idNumber: text, desk: app.desk))
@@ -38,8 +40,11 @@ struct HomePanel: Panel {
         guard let desk = app.desk, !text.isEmpty else { return }
         searched = text
         selection = 0
-        // A full ID number typed wrong is said at once (which character, which check), before any "not found".
-        if text.count == 18 || text.count == 15, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "x" || $0 == "X") }) {
+        // A full ID number typed wrong is said at once (which character, which check), before any "not found"; Enter
+        // then opens its registration, where the number is corrected with the check beside it.
+        let looksLikeID = (text.count == 18 || text.count == 15) && text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "x" || $0 == "X") })
+        registrable = looksLikeID
+        if looksLikeID {
             do {
                 _ = try desk.parseID(text)
             } catch {
@@ -52,10 +57,10 @@ struct HomePanel: Panel {
             results = try desk.findPersons(text)
             if results.count == 1 { app.pin(results[0].person.id.value) }
             // Nobody with a whole, valid ID number: the next Enter registers them, and the message says so.
-            let registrable = results.isEmpty && (try? desk.parseID(text)) != nil
+            registrable = results.isEmpty && looksLikeID
             app.say(results.isEmpty ? app.catalogue(registrable ? "home.none.register" : "home.none", text)
                         : app.catalogue("home.results", String(results.count)),
-                    error: results.isEmpty && !(text.count == 18 || text.count == 15))
+                    error: results.isEmpty && !registrable)
         } catch {
             results = []
             app.say(error)

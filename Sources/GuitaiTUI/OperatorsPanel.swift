@@ -13,6 +13,8 @@ struct OperatorsPanel: Panel {
     var selection = 0
     /// The new password, typed twice, while a reset is being prepared.
     var newPassword: Form?
+    /// The operator whose password the form resets, taken when P was pressed (the list is not read per keystroke).
+    var resetting: Operator?
 
     mutating func cancel() -> Bool {
         guard newPassword != nil else { return false }
@@ -29,10 +31,8 @@ struct OperatorsPanel: Panel {
     }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        guard let desk = app.desk, case .success(let list) = standings(app), !list.isEmpty else { return .stay }
-        selection = min(selection, list.count - 1)
-        let chosen = list[selection].account
-        if var form = newPassword {
+        guard let desk = app.desk else { return .stay }
+        if var form = newPassword, let chosen = resetting {
             guard app.submitted(form.handle(key)) else {
                 newPassword = form
                 return .stay
@@ -51,6 +51,9 @@ struct OperatorsPanel: Panel {
                 return Self.receipt(app, serial, "operators.reset", chosen)
             })
         }
+        guard case .success(let list) = standings(app), !list.isEmpty else { return .stay }
+        selection = min(selection, list.count - 1)
+        let chosen = list[selection].account
         switch key {
         case .up: selection = max(0, selection - 1)
         case .down: selection = min(list.count - 1, selection + 1)
@@ -71,6 +74,7 @@ struct OperatorsPanel: Panel {
                 return Self.receipt(app, serial, "operators.unlock", chosen)
             })
         case .character("p"), .character("P"):
+            resetting = chosen
             newPassword = Form([Form.Field(labelKey: "operators.password", field: TextField(maxLength: 64), secret: true,
                                            check: { Operator.validatePassword($0) }),
                                 Form.Field(labelKey: "operators.password.again", field: TextField(maxLength: 64), secret: true)])

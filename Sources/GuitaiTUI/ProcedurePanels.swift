@@ -47,8 +47,9 @@ enum ProcedurePanels {
         // What the record already rules out is said before the confirmation, not after it.
         func step(_ step: ECardStep, _ labelKey: String) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: labelKey, prepare: { app, _ in
-                app.citizen?.ecard == nil || app.citizen?.ecard?.status == .cancelled
-                    ? .refused("no-ecard", zh: "尚未签发电子社保卡，请先签发", en: "No e-card has been issued: issue it first") : nil
+                // The step's own rule, from the e-card's status on record.
+                do throws(DomainError) { _ = try step.next(from: app.citizen?.ecard?.status) } catch { return error }
+                return nil
             }) { app, _ in
                 let (desk, id) = try target(app)
                 let r = try desk.stepECard(idNumber: id, step: step)
@@ -57,9 +58,11 @@ enum ProcedurePanels {
         }
         func change(_ change: PhysicalCard.Change, _ labelKey: String) -> ActionPanel.Action {
             ActionPanel.Action(labelKey: labelKey, prepare: { app, _ in
-                guard let citizen = app.citizen, citizen.card == nil else { return nil }
-                return .refused("no-physical-card", zh: "\(citizen.person.name)没有在用的实体社保卡，请先登记社保卡",
-                                en: "\(citizen.person.name) has no physical card in use: register the card first")
+                guard let citizen = app.citizen, let today = app.desk?.today else { return nil }
+                guard let card = citizen.card else { return Desk.noPhysicalCard(citizen.person.name) }
+                // The change's own rule (found only after a loss, unlock only when locked...).
+                do throws(DomainError) { _ = try card.card.applying(change, on: today) } catch { return error }
+                return nil
             }) { app, _ in
                 let (desk, id) = try target(app)
                 let (card, serial) = try desk.changeCard(idNumber: id, change: change, reason: nil)
@@ -102,10 +105,7 @@ enum ProcedurePanels {
                                prepare: { app, form in
                                    guard let citizen = app.citizen else { return nil }
                                    // The e-card is issued on a physical card: say so before anything is typed.
-                                   if citizen.card == nil {
-                                       return DomainError.refused("no-physical-card", zh: "\(citizen.person.name)还没有登记社保卡，请先选 1 登记社保卡",
-                                                                  en: "\(citizen.person.name) has no card on record: choose 1 to register it first")
-                                   }
+                                   if citizen.card == nil { return Desk.noPhysicalCard(citizen.person.name) }
                                    let birth = citizen.person.id.birthDate
                                    // The usual answers, in the screen's language: identity by document, voucher yes.
                                    form.set(1, app.catalogue("ecard.check.default"))

@@ -30,8 +30,6 @@ struct ReceiptsPanel: Panel {
     private func entries(_ app: DeskApp) -> [JournalEntry] { (try? app.desk?.todaysReceipts()) ?? [] }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
-        let list = entries(app)
-        selection = min(selection, max(0, list.count - 1))
         guard let desk = app.desk else { return .stay }
         if var form = approval, let (original, target) = reversing {
             guard app.submitted(form.handle(key)) else {
@@ -42,7 +40,6 @@ struct ReceiptsPanel: Panel {
                 let serial = try desk.reverseWithApproval(original, supervisorID: form[1], password: form[2], reason: form[0])
                 approval = nil
                 reversing = nil
-                app.refreshCitizen()
                 let f = { (key: String, value: String) in ProcedurePanels.field(app, key, value) }
                 let fields = [f("reverse.original", original)] + target.fields.map { CounterReceipt.Field(app.catalogue($0.label), app.catalogue($0.value)) }
                     + [f("reverse.reason", form[0]), f("reverse.approver", form[1])]
@@ -57,6 +54,9 @@ struct ReceiptsPanel: Panel {
                 return .stay
             }
         }
+        // The day's list is read only for the keys that move in it or act on it.
+        let list = entries(app)
+        selection = min(selection, max(0, list.count - 1))
         switch key {
         case .up, .down:
             selection = key == .up ? max(0, selection - 1) : min(max(0, list.count - 1), selection + 1)
@@ -121,16 +121,18 @@ struct ReceiptsPanel: Panel {
         let list = entries(app)
         let selection = min(self.selection, max(0, list.count - 1))
         screen.put(app.catalogue("receipts.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
-        let rows = max(0, area.height - (approval == nil ? 2 : 10))
+        // The approval takes the summary (2 rows) and its form (6) below the list; on a demo store also the accounts
+        // line (2 more, wrapped), so the list never runs under it.
+        let training = app.desk?.store.hall.isTraining == true
+        let rows = max(0, area.height - (approval == nil ? 2 : training ? 12 : 10))
         let start = max(0, min(selection - rows + 1, list.count - rows))
         let shown = Array(list.dropFirst(start).prefix(rows))
         let reversed = (try? app.desk?.reversed(among: shown.map(\.serial))) ?? []
         for (offset, entry) in shown.enumerated() {
             let index = start + offset
             let y = area.y + 2 + offset
-            // The time, the serial, what was done (marked when reversed; the reprint names the reversal), and whose ID
-            // number, masked, when the transaction names one.
-            // The ID column has one width (blank when none), so the kinds line up; the mark follows the kind, which
+            // The time, the serial, whose ID number (masked) and what was done, marked when reversed (the reprint
+            // names the reversal). The ID column has one width (blank when none), so the kinds line up; the mark follows the kind, which
             // is never padded: a marked row is always one that can be reversed, whose kinds are short.
             var line = ChinaTime.clock(entry.at) + "  " + entry.serial + "  " + DisplayWidth.padRight(Self.maskedID(entry) ?? "", to: 18)
                 + "  " + app.catalogue("receipts.kind." + entry.kind)
@@ -151,9 +153,9 @@ struct ReceiptsPanel: Panel {
         let top = area.maxY - 8
         let summary = app.catalogue(target.undoes) + app.catalogue("reverse.approve")
         screen.paragraph(summary, x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
-        if app.desk?.store.hall.isTraining == true {
-            screen.put(app.catalogue("training.accounts", TrainingStore.trainerID, TrainingStore.supervisorID, TrainingStore.trainerPassword),
-                       x: area.x, y: top - 1, role: .hint, limit: area.width)
+        if training {
+            screen.paragraph(app.catalogue("training.accounts", TrainingStore.trainerID, TrainingStore.supervisorID, TrainingStore.trainerPassword),
+                             x: area.x, y: top - 2, width: area.width, maxRows: 2, role: .hint)
         }
         return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)
     }

@@ -16,6 +16,7 @@ struct RegisterPanel: Panel {
 
     init(idNumber: String = "", desk: Desk? = nil) {
         form.set(0, idNumber)
+        form.markGiven()
         if !idNumber.isEmpty { form.focus = 1 }
         // Each field is checked as it is left, by the rules the registration applies.
         form.fields[0].check = { text in
@@ -39,7 +40,7 @@ struct RegisterPanel: Panel {
     }
 
     /// The ID number comes from the search; anything typed beyond it is work a quit would lose.
-    var hasUnsavedWork: Bool { form.fields.dropFirst().contains { !$0.field.text.isEmpty } }
+    var hasUnsavedWork: Bool { form.isTouched }
 
     /// Once registered, the person is pinned: leaving the receipt goes back to the desk, not to an empty form.
     var closesAfterCommit: Bool { true }

@@ -95,7 +95,6 @@ struct SettlePanel: Panel {
                                      r.personal.total.grouped)]
                 return .open(ConfirmPanel(summary: summary) { app in
                     let receipt = try desk.settle(form, language: app.catalogue.language)
-                    app.refreshCitizen()
                     return ReceiptPanel(name: receipt.serial ?? "slip", text: receipt.slip)
                 })
             } catch {

@@ -17,6 +17,9 @@ public enum EscapeSequence {
         return forms
     }()
 
+    /// The longest sequence after ESC a key sends (`[24;8~` with modifiers, rxvt's forms), with room to spare.
+    static let maximumLength = 16
+
     /// `ESC [n~`: VT220 editing keys (1 and 7 Home, 4 and 8 End as PuTTY and rxvt send them) and function keys.
     private static let tildeKeys: [Int: Key] = [
         1: .home, 2: .insert, 3: .delete, 4: .end, 5: .pageUp, 6: .pageDown, 7: .home, 8: .end,
@@ -61,11 +64,12 @@ public enum EscapeSequence {
             }
             // ECMA-48: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final byte 0x40–0x7E.
             // rxvt ends the editing and function keys with `$` (Shift), `^` (Ctrl) or `@` (both) instead of `~`.
+            // No key's sequence is longer than this: a pasted ESC [ and a run of digits ends here, as no key.
+            guard tail.count <= maximumLength else { return .complete(nil) }
             var parameters = ""
             for character in tail.dropFirst() {
                 guard let value = character.asciiValue else { return .complete(nil) }
-                let numbers = parameters.split(separator: ";").map { Int($0) }
-                if "~$^@".contains(character), let first = numbers.first, let code = first {
+                if "~$^@".contains(character), let code = parameters.split(separator: ";").first.flatMap({ Int($0) }) {
                     return .complete(tildeKeys[code])
                 }
                 switch value {

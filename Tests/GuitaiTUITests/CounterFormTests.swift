@@ -29,7 +29,7 @@ import TestSupport
     @Test func aMissingCardIsSaidWhenTheActionIsChosen() throws {
         let desk = try deskWithTashi()
         let screen = desk.keys(.function(3), .character("2"))
-        #expect(screen.contains("还没有登记社保卡"), "\(screen)")
+        #expect(screen.contains("没有在用的实体社保卡，请先登记社保卡"), "\(screen)")
         #expect(!screen.contains("6位密码"), "the PIN form opened for a citizen with no card")
     }
 

@@ -1,3 +1,4 @@
+import CellText
 import GuitaiCore
 import GuitaiDesk
 import Testing
@@ -127,5 +128,16 @@ import TerminalKit
         // Once is all: a second reversal is refused before any password.
         screen = desk.keys(.character("R"))
         #expect(screen.contains("不能重复冲正"), "\(screen)")
+    }
+
+    /// A row of the day's list is time (5), serial (20), masked ID (18) and kind, two cells apart; at 80 columns the frame
+    /// leaves 76. A row marked reversed is always of a kind that can be reversed: each, with the mark, fits.
+    @Test(arguments: [Language.zh, .en]) func everyReversibleKindFitsWithItsMarkAt80Columns(language: Language) throws {
+        let c = try DeskHarness(language: language).app.catalogue
+        for kind in ["settle", "enrol", "card.register", "card.change", "card.replace", "ecard.issue", "ecard.activate", "ecard.step",
+                     "ecard.voucher", "certify", "benefit.add", "death"] {
+            let width = 5 + 2 + 20 + 2 + 18 + 2 + DisplayWidth.of(c("receipts.kind." + kind)) + 2 + DisplayWidth.of(c("reverse.marked"))
+            #expect(width <= 76, "\(kind) takes \(width) cells in \(language)")
+        }
     }
 }

@@ -60,4 +60,20 @@ import Testing
         }
         for form in EscapeSequence.commonForms { #expect(read(form.tail) == .complete(form.key), "ESC \(form.tail)") }
     }
+
+    @Test func aPastedRunAfterEscIsNoKeyAndEndsSoon() {
+        // ESC [ and 10,000 digits: over as soon as no key could be that long, never read to its end.
+        let long = "[" + String(repeating: "1", count: 10_000)
+        var ended = 0
+        for length in 1...long.count {
+            if case .complete(let key) = read(String(long.prefix(length))) {
+                #expect(key == nil)
+                ended = length
+                break
+            }
+        }
+        #expect(ended > 0 && ended <= 17, "read \(ended) characters")
+        // A real long form still reads: Shift+Ctrl+F12 as xterm sends it.
+        if case .complete(let key) = read("[24;6~") { #expect(key == .function(12)) } else { Issue.record("[24;6~ not complete") }
+    }
 }
