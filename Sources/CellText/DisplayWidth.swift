@@ -95,7 +95,7 @@ public enum DisplayWidth {
 
     /// Letters, digits and the joiners inside words and numbers ("80x24", "Ctrl-O", "1,000.50"), in ASCII.
     private static func isWordCharacter(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        return character.isLetter || character.isNumber || "-_.,/()%".contains(Character(UnicodeScalar(ascii)))
+        guard character.isASCII else { return false }
+        return character.isLetter || character.isNumber || "-_.,/()%".contains(character)
     }
 }

@@ -66,7 +66,9 @@ public struct CounterReceipt: Sendable {
         let labelWidth = min(30, fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
         for field in fields {
             // A long value wraps under itself, not under the label.
-            r.text(DisplayWidth.padRight(field.label, to: labelWidth) + field.value, indent: labelWidth)
+            // A label longer than the column keeps its two-cell gap rather than running into the value.
+            r.text(DisplayWidth.padRight(field.label, to: labelWidth) + (DisplayWidth.of(field.label) >= labelWidth ? "  " : "") + field.value,
+                   indent: labelWidth)
         }
         if !next.isEmpty {
             r.rule("-")

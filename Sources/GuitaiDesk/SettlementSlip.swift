@@ -3,8 +3,6 @@ import GuitaiCore
 
 /// The settlement slip (结算单) as 80-column plain text for dot-matrix printers: every layer explained.
 public enum SettlementSlip {
-    public static let width = 80
-
     public static func render(_ r: SettlementResult, person: Person, header: SlipHeader, language: Language) -> String {
         var slip = SlipWriter(language: language)
         let t = slip.t

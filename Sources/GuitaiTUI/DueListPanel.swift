@@ -7,6 +7,8 @@ import TerminalKit
 /// Recipients due for certification, overdue or suspended, under a region prefix: the list outreach plans from.
 struct DueListPanel: Panel {
     let titleKey = "due.title"
+    /// Opened anew from the certification screen each time: nothing would ever take a parked one back.
+    var parksWhenLeft: Bool { false }
     var takesText: Bool { true }
     var region = TextField(maxLength: 6)
     var days = TextField("30", maxLength: 3)

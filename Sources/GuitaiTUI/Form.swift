@@ -37,8 +37,8 @@ struct Form {
     }
 
     /// The first field whose check refuses its text, from `start`.
-    private func firstRefusal(from start: Int = 0) -> (index: Int, error: DomainError)? {
-        for index in fields.indices where index >= start {
+    private func firstRefusal() -> (index: Int, error: DomainError)? {
+        for index in fields.indices {
             if let check = fields[index].check, let error = check(fields[index].field.text) { return (index, error) }
         }
         return nil

@@ -24,7 +24,8 @@ struct HelpPanel: Panel {
         if !isGate, key == .character("l") || key == .character("L"), app.catalogue.has("notice.\(topic).1") {
             return .open(ReceiptPanel(name: "notice-" + topic, text: Self.notice(topic, app: app)))
         }
-        return key == .enter || (isGate && key == .escape) ? .back : .stay
+        // Esc is the desk's own (it closes help everywhere, gates included).
+        return key == .enter ? .back : .stay
     }
 
     /// The one-time list of documents for a procedure as 80-column text: the hall, the procedure, the documents

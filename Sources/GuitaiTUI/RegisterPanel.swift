@@ -27,12 +27,12 @@ struct RegisterPanel: Panel {
         form.fields[1].check = { StoredText.refusal(of: $0, as: .name) }
         form.fields[2].check = { $0.isEmpty ? nil : FieldChecks.phoneRefusal($0) }
         form.fields[3].check = { text in
-            text.isEmpty || Household(typed: Self.chosen(text, from: Household.allCases.map(\.rawValue))) != nil ? nil
+            text.isEmpty || Self.household(text) != nil ? nil
                 : .refused("bad-household", zh: "请填 1 城镇 或 2 农村", en: "type 1 urban or 2 rural")
         }
         form.fields[4].check = { text in
             guard let today = desk?.today else { return nil }
-            for word in Self.chosen(text, from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ") {
+            for word in Self.groupWords(text).split(separator: " ") {
                 if case .failure(let error) = GroupMembership.parse(String(word), defaultFrom: today) { return error }
             }
             return nil
@@ -57,8 +57,8 @@ struct RegisterPanel: Panel {
         if case .submitted = outcome { nameChoices(app) }
         guard app.submitted(outcome), let desk = app.desk else { return .stay }
         let personForm = PersonForm(idNumber: form[0], name: form[1], phone: form[2].isEmpty ? nil : form[2],
-                                    household: Household(typed: Self.chosen(form[3], from: Household.allCases.map(\.rawValue)))?.rawValue,
-                                    groups: Self.chosen(form[4], from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ").map(String.init))
+                                    household: Self.household(form[3])?.rawValue,
+                                    groups: Self.groupWords(form[4]).split(separator: " ").map(String.init))
         do {
             let id = try desk.parseID(form[0])
             let summary = [app.catalogue("register.title"), "", "\(form[1])  \(id.masked)", derived(id, app: app)]
@@ -99,12 +99,18 @@ struct RegisterPanel: Panel {
         }.joined(separator: " ")
     }
 
+    /// The household typed, by its number in the list or its word.
+    static func household(_ text: String) -> Household? { Household(typed: chosen(text, from: Household.allCases.map(\.rawValue))) }
+
+    /// The groups typed, their numbers in the list replaced by the groups' words.
+    static func groupWords(_ text: String) -> String { chosen(text, from: SpecialGroup.allCases.map(\.rawValue)) }
+
     /// A household or group taken by its number reads as its name (the short one for a group, with its date).
     private mutating func nameChoices(_ app: DeskApp) {
-        if let household = Household(typed: Self.chosen(form[3], from: Household.allCases.map(\.rawValue))) {
+        if let household = Self.household(form[3]) {
             form.set(3, app.catalogue(household.label))
         }
-        let groups = Self.chosen(form[4], from: SpecialGroup.allCases.map(\.rawValue)).split(separator: " ").map { word -> String in
+        let groups = Self.groupWords(form[4]).split(separator: " ").map { word -> String in
             let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard let group = SpecialGroup(rawValue: String(parts[0])) else { return String(word) }
             return (app.catalogue.language == .zh ? group.shortZh : group.rawValue) + (parts.count > 1 ? ":" + parts[1] : "")

@@ -6,7 +6,7 @@ public enum Household: String, Sendable, Codable, CaseIterable {
     /// What a clerk types: the stored word (`urban`, `rural`) or its label in either language (城镇, 农村); nil otherwise.
     public init?(typed text: String) {
         let word = text.trimmingSpaces.lowercased()
-        guard let match = Household.allCases.first(where: { [$0.rawValue, $0.label.zh, $0.label.en].contains(word) }) else { return nil }
+        guard let match = Household.allCases.first(where: { [$0.rawValue, $0.label.zh].contains(word) }) else { return nil }
         self = match
     }
 
