@@ -33,7 +33,9 @@ let package = Package(
             ]
         ),
         // Use cases shared by every front end: validate with Core, write with Store, return a receipt.
-        .target(name: "GuitaiDesk", dependencies: ["CellText", "GuitaiCore", "GuitaiStore"]),
+        .target(name: "GuitaiDesk", dependencies: ["CellText", "GuitaiCore", "GuitaiStore",
+                                               // The outreach laptops' Ed25519 keys.
+                                               .product(name: "Crypto", package: "swift-crypto")]),
         // The `guitai` command line: the stable surface for scripts.
         .target(
             name: "GuitaiCLI",

@@ -10,7 +10,7 @@ public struct GuitaiCommand: ParsableCommand {
         abstract: "柜台 Guitai: the social-security service hall desk.",
         subcommands: [InitCommand.self, OperatorCommand.self, IDCommand.self, PersonCommand.self, EnrolCommand.self,
                       CardCommand.self, ECardCommand.self, BenefitCommand.self, CertifyCommand.self, PaymentsCommand.self,
-                      DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self])
+                      DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self, OutreachCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

@@ -27,6 +27,7 @@ extension Desk {
     func paymentsRun(month text: String, auditList: Bool, linesPerTransaction: Int,
                      afterDeciding: () throws -> Void) throws -> PaymentRunReport {
         try require(.supervision)
+        try requireHall(Bilingual(zh: "待遇发放", en: "a payment run"))
         guard let month = YearMonth(iso: text) else {
             throw DomainError(.usage, code: "bad-month", zh: "月份「\(text)」应写作 YYYY-MM", en: "The month \"\(text)\" should be YYYY-MM")
         }
@@ -188,6 +189,7 @@ extension Desk {
     ///   before the day the death was registered.
     public func reverseDeath(idNumber: String) throws -> (restored: [Scheme], serial: String) {
         try require(.supervision)
+        try requireHall(Bilingual(zh: "撤销死亡登记", en: "withdrawing a death"))
         // The death's own registration is reversed, by the one path every reversal takes.
         let registration = try store.read { tx -> String in
             let person = try requirePerson(idNumber, in: tx)

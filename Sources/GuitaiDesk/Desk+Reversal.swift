@@ -35,6 +35,7 @@ extension Desk {
     ///   that is not printable text of at most 100 characters.
     public func reverse(_ serial: String, reason: String) throws -> String {
         try require(.supervision)
+        try requireHall(Bilingual(zh: "冲正", en: "a reversal"))
         return try performReversal(serial, reason: reason, approvedBy: account.id).serial
     }
 
@@ -45,6 +46,7 @@ extension Desk {
     ///   `permission-denied` when the approver is no supervisor; what `reverse` throws.
     public func reverseWithApproval(_ serial: String, supervisorID: String, password: String, reason: String) throws -> String {
         try require(.counter)
+        try requireHall(Bilingual(zh: "冲正", en: "a reversal"))
         if supervisorID.trimmingSpaces == account.id {
             throw DomainError.refused("self-approval", zh: "冲正须由另一名复核员审批，经办员不能审批自己的业务",
                                       en: "Another supervisor must approve: an operator cannot approve their own request")
@@ -59,6 +61,7 @@ extension Desk {
     /// The reversal itself: the plan worked out again inside the write, so nothing that changed since the check is
     /// undone blindly. Returns the reversal's serial and what its journal entry records.
     func performReversal(_ serial: String, reason: String, approvedBy: String) throws -> (serial: String, payload: [(String, JSONValue)]) {
+        try requireHall(Bilingual(zh: "冲正", en: "a reversal"))
         let reason = try StoredText.checkOptional(reason, as: .reason) ?? "冲正"
         // Which lock it needs is decided by the kind alone; the whole plan is worked out once, inside the write.
         let kind = try store.read { try $0.journalEntry(serial: serial)?.kind } ?? ""

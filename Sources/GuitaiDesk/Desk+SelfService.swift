@@ -7,6 +7,7 @@ extension Desk {
     /// - Parameter auditList: the caller shows the full ID numbers of the result: the import's entry records it.
     public func importSelfService(_ text: String, file: String, auditList: Bool = false) throws -> SelfServiceImport {
         try require(.counter)
+        try requireHall(Bilingual(zh: "自助认证结果导入", en: "importing self-service results"))
         let rows = try SelfServiceFile.parse(text, file: file, today: today) { try self.parseID($0) }
         let (outcome, serial) = try store.write(context, kind: "certify.import") { tx in
             var result = SelfServiceImport(serial: nil, certified: [], failed: [], alreadyRecorded: 0)
@@ -50,6 +51,7 @@ extension Desk {
     /// - Parameter auditList: the caller shows the full ID numbers: the entry records that list too.
     public func certifyByData(regionPrefix: String, auditList: Bool = false) throws -> (certified: [(id: String, evidence: String)], serial: String) {
         try require(.counter)
+        try requireHall(Bilingual(zh: "信息比对认证", en: "certification by data"))
         try checkRegionPrefix(regionPrefix)
         let since = today.adding(months: -CertificationCycle.months)
         let candidates = try store.read { tx in

@@ -5,6 +5,7 @@ extension Desk {
     /// Settles a bill in one step across the three layers; with `preview`, computes the same slip and records nothing.
     public func settle(_ form: SettleForm, preview: Bool = false, language: Language = .zh) throws -> SettlementReceipt {
         try require(.counter)
+        if !preview { try requireHall(Bilingual(zh: "医疗费用结算（可以试算）", en: "settling a bill (a preview is possible)")) }
         let date = try form.date.map { try DateInput.date($0, field: Bilingual(zh: "结算日期", en: "the settlement date")) } ?? today
         guard let visit = VisitType(rawValue: form.visit) else {
             throw DomainError(.usage, code: "bad-visit", zh: "就诊类型应为 outpatient 或 inpatient", en: "The visit is outpatient or inpatient")
@@ -61,6 +62,7 @@ extension Desk {
     ///   (`already-reversed`, `impossible-date` when the business date is before the settlement's, `bad-text`).
     public func reverseSettlement(_ serial: String, reason: String = "冲正") throws -> String {
         try require(.supervision)
+        try requireHall(Bilingual(zh: "冲正", en: "a reversal"))
         guard try store.read({ try $0.journalEntry(serial: serial)?.kind }) == "settle" else {
             throw DomainError.notFound("settlement-not-found", zh: "没有流水号为 \(StoredText.sanitised(serial, as: .reference)) 的结算",
                                        en: "No settlement has the serial \(StoredText.sanitised(serial, as: .reference))")
@@ -68,9 +70,10 @@ extension Desk {
         return try reverse(serial, reason: reason)
     }
 
-    /// Checks the store's integrity and the journal's chain (supervisors).
+    /// Checks the store's integrity and the journal's chain (supervisors; on an outreach laptop, its one operator, who
+    /// must be able to prove the laptop's store before bringing it home).
     public func verify() throws -> VerificationReport {
-        try require(.supervision)
+        try require(store.hall.isOutreach ? .counter : .supervision)
         return try store.verify()
     }
 }

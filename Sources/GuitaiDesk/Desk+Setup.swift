@@ -58,6 +58,7 @@ extension Desk {
     /// Adds an operator account (administrators only).
     public func addOperator(id: String, name: String, role: Role, password: String) throws -> String {
         try require(.administration)
+        try requireHall(Bilingual(zh: "操作员管理", en: "managing operators"))
         if let problem = Operator.validateID(id) ?? Operator.validatePassword(password) { throw problem }
         let name = try StoredText.check(name, as: .name)
         let hash = try Store.hashSecret(password)
@@ -73,6 +74,7 @@ extension Desk {
     /// Validates a hall policy file and stores it (administrators only); it applies from the next settlement.
     public func loadPolicy(text: String, file: String) throws -> (id: String, serial: String) {
         try require(.administration)
+        try requireHall(Bilingual(zh: "政策文件加载", en: "loading a policy"))
         let file = try StoredText.check(file, as: .fileName)
         let existing = try store.read { try $0.storedPolicies() }
         let policy: Policy

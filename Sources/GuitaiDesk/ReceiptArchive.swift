@@ -39,17 +39,7 @@ public enum ReceiptArchive {
         if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw failed("mkdir") }
         // A folder made by an older version, or under a loose umask, is closed now.
         guard chmod(folder, 0o700) == 0 else { throw failed("chmod") }
-        let temporary = path + ".partial"
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
-        guard descriptor >= 0 else { throw failed("open") }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == bytes.count, synced, fchmodat(AT_FDCWD, temporary, 0o600, 0) == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw failed("write")
-        }
+        try DurableFile.write(Data(text.utf8), to: path, code: "receipt-unwritable")
         return path
     }
 }

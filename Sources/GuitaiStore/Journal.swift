@@ -4,17 +4,20 @@ import GuitaiCore
 /// Appends to and reads the hash-chained audit journal.
 enum Journal {
     /// Appends the entry of the transaction in progress, with the row changes its triggers noted.
-    static func append(_ db: Database, serial: String, context: WriteContext, device: String, kind: String, payload: String) throws {
+    /// - Parameter chainStart: what the first entry follows (`HallSettings.chainStart`).
+    static func append(_ db: Database, serial: String, context: WriteContext, device: String, kind: String, payload: String,
+                       chainStart: String) throws {
         try append(db, serial: serial, at: context.at, businessDate: context.businessDate.iso, operatorID: context.operatorID,
                    counter: context.counter, device: device, kind: kind, payload: payload, changes: try Projection.takeCaptured(db),
-                   securityHead: try SecurityLog.head(db))
+                   securityHead: try SecurityLog.head(db), chainStart: chainStart)
     }
 
     /// - Parameter securityHead: the security log's last row (`seq:hash`) at this moment: each entry anchors the log,
     ///   so rows removed from its end before the entry are found even if SQLite's sequence was wound back too.
     static func append(_ db: Database, serial: String, at: Int64, businessDate: String, operatorID: String, counter: String,
-                       device: String, kind: String, payload: String, changes: String, securityHead: String) throws {
-        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")) ?? JournalEntry.genesis
+                       device: String, kind: String, payload: String, changes: String, securityHead: String,
+                       chainStart: String = JournalEntry.genesis) throws {
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")) ?? chainStart
         let hash = JournalEntry.hash(previous: previous, serial: serial, at: at, businessDate: businessDate,
                                      operatorID: operatorID, counter: counter, device: device, kind: kind, payload: payload,
                                      changes: changes, securityHead: securityHead)

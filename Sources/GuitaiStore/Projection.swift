@@ -44,6 +44,12 @@ enum Projection {
         Table(name: "recoveries", key: ["uuid"]),
         Table(name: "settlements", key: ["uuid"]),
         Table(name: "reversals", key: ["uuid"]),
+        Table(name: "outreach_devices", key: ["code"]),
+        Table(name: "outreach_bundles", key: ["bundle"]),
+        Table(name: "outreach_reviews", key: ["uuid"]),
+        Table(name: "outreach_venues", key: ["uuid"]),
+        Table(name: "outreach_events", key: ["uuid"]),
+        Table(name: "outreach_event_transactions", key: ["serial"]),
     ]
 
     /// Tables outside the projection, and why.
@@ -154,9 +160,11 @@ enum Projection {
 
     /// What the current transaction changed, as the journal keeps it, and forgets it: one line per row,
     /// `table TAB key TAB digest` (`-` for a deleted row), sorted.
-    static func takeCaptured(_ db: Database) throws -> String {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT tbl, key, digest FROM captured ORDER BY tbl, key"))
-        try db.cachedStatement(sql: "DELETE FROM captured").execute()
+    /// - Parameter tables: only the notes of these tables, leaving the others for the entry.
+    static func takeCaptured(_ db: Database, tables: Set<String>? = nil) throws -> String {
+        let only = tables.map { " WHERE tbl IN (" + $0.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")" } ?? ""
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT tbl, key, digest FROM captured\(only) ORDER BY tbl, key"))
+        try db.cachedStatement(sql: "DELETE FROM captured" + only).execute()
         return try rows.map { row in
             let digest: String? = try row.decode(atIndex: 2)
             return Change(table: try row.decode(atIndex: 0), key: try row.decode(atIndex: 1), digest: digest).line

@@ -297,6 +297,72 @@ enum Schema {
                     WHERE json_extract(payload, '$.reversed') IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v5-outreach") { db in
+            try db.execute(sql: """
+                -- At the hall: each outreach laptop checked out, with the key its returns must be signed with.
+                CREATE TABLE outreach_devices (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 2 AND 5),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    public_key TEXT NOT NULL,
+                    device_id TEXT NOT NULL UNIQUE,
+                    operator TEXT NOT NULL REFERENCES operators(id),
+                    region_prefix TEXT NOT NULL,
+                    due_within INTEGER,
+                    people INTEGER NOT NULL CHECK (people >= 0),
+                    checkout_serial TEXT NOT NULL UNIQUE,
+                    checked_out_on TEXT NOT NULL
+                ) STRICT;
+                -- At the hall: each return bundle received, by its id and the digest of the whole file.
+                CREATE TABLE outreach_bundles (
+                    bundle TEXT PRIMARY KEY NOT NULL,
+                    digest TEXT NOT NULL,
+                    device_code TEXT NOT NULL REFERENCES outreach_devices(code),
+                    applied INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL,
+                    queued INTEGER NOT NULL,
+                    received_serial TEXT NOT NULL
+                ) STRICT;
+                -- At the hall: laptop work that could not be applied as it came, waiting for a supervisor.
+                CREATE TABLE outreach_reviews (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    device_code TEXT NOT NULL REFERENCES outreach_devices(code),
+                    serials TEXT NOT NULL,
+                    reason TEXT NOT NULL CHECK (reason IN ('same-person', 'possible-same-person', 'changed-at-hall',
+                        'refused-by-hall', 'waits-for-review')),
+                    hall_key TEXT,
+                    laptop TEXT NOT NULL,
+                    hall TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'kept-hall', 'kept-laptop', 'kept-both', 'rejected')),
+                    received_serial TEXT NOT NULL,
+                    decided_serial TEXT
+                ) STRICT;
+                -- The activity register, kept on the laptop and carried home.
+                CREATE TABLE outreach_venues (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    kind TEXT NOT NULL CHECK (kind IN ('community', 'village', 'firm', 'school', 'monastery')),
+                    region_code TEXT,
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE outreach_events (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    venue_uuid TEXT NOT NULL REFERENCES outreach_venues(uuid),
+                    held_on TEXT NOT NULL,
+                    participants INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),
+                    leaflets INTEGER NOT NULL DEFAULT 0 CHECK (leaflets >= 0),
+                    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+                    device TEXT NOT NULL,
+                    created_serial TEXT NOT NULL
+                ) STRICT;
+                -- Which transactions were done at which event.
+                CREATE TABLE outreach_event_transactions (
+                    serial TEXT PRIMARY KEY NOT NULL,
+                    event_uuid TEXT NOT NULL REFERENCES outreach_events(uuid)
+                ) STRICT;
+                CREATE INDEX outreach_event_transactions_by_event ON outreach_event_transactions(event_uuid);
+                """)
+        }
         return migrator
     }
 

@@ -27,7 +27,7 @@ extension Store {
 
             // The journal: its chain, and the rows its entries made.
             var expected: [String: [String: (digest: String, seq: Int64)]] = [:]
-            var previous = JournalEntry.genesis
+            var previous = hall.chainStart
             var count = 0
             var lastSeq: Int64 = 0
             var anchors: [(entry: Int64, head: String)] = []

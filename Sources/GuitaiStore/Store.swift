@@ -66,7 +66,7 @@ public final class Store: Sendable {
     /// Creates a new store file; refuses to touch an existing one. The file is claimed with O_EXCL, so two `init`s
     /// cannot both create it, and only a file this call created is removed when creation fails.
     public static func create(at path: String, hall: HallSettings, context: WriteContext,
-                              makeID: @escaping @Sendable () -> String = randomIDs,
+                              makeID: @escaping @Sendable () -> String = randomIDs, kind: String = "store.init",
                               firstJournal: (StoreTransaction) throws -> JSONValue) throws -> Store {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -95,13 +95,13 @@ public final class Store: Sendable {
             let queue = try wait.run { try connect(path, readOnly: false, capture: true, wait: wait) }
             let store = Store(path: path, queue: queue, hall: hall, isReadOnly: false, wait: wait, makeID: makeID)
             // Settings, the first administrator and the first journal entry commit together, or not at all.
-            _ = try store.write(context, kind: "store.init") { tx in
+            _ = try store.write(context, kind: kind) { tx in
                 let settings: [(String, String)] = [
                     ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
                     ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
                     ("policy.default", hall.defaultPolicyID), ("format", Store.format),
                     ("security.key", SecurityLog.newKey()),
-                ]
+                ] + (hall.outreachDevice.map { [("outreach.device", $0), ("outreach.anchor", hall.chainStart)] } ?? [])
                 for (key, value) in settings { try tx.setSetting(key, value) }
                 return ((), try firstJournal(tx))
             }
@@ -182,8 +182,9 @@ public final class Store: Sendable {
                         let serial = try nextSerial(db, on: context.businessDate)
                         let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
                         let (value, payload) = try body(tx)
+                        if hall.isOutreach { try tx.noteAtOpenEvent(kind: kind) }
                         try Journal.append(db, serial: serial, context: context, device: hall.deviceID, kind: kind,
-                                           payload: payload.rendered())
+                                           payload: payload.rendered(), chainStart: hall.chainStart)
                         outcome = (value, serial)
                         return .commit
                     }
@@ -227,7 +228,7 @@ public final class Store: Sendable {
                     en: "The store \(path) is read-only for this user: it can be read and verified, not written")
     }
 
-    /// `hall code + YYYYMMDD + six-digit sequence`, the sequence counted per business day.
+    /// `hall code [+ device code] + YYYYMMDD + six-digit sequence`, the sequence counted per business day.
     /// - Throws: `serials-exhausted` after 999,999 transactions in a day; `store-damaged` for a counter that is no count.
     private func nextSerial(_ db: Database, on date: LocalDate) throws -> String {
         let day = date.compact
@@ -240,7 +241,7 @@ public final class Store: Sendable {
             throw DomainError(.failure, code: "serials-exhausted", zh: "\(day) 的流水号已用尽（999999 笔）",
                               en: "The serial numbers of \(day) are used up (999,999 transactions)")
         }
-        let serial = hall.code + day + String(last + 1).leftPadded(6)
+        let serial = hall.serialPrefix + day + String(last + 1).leftPadded(6)
         // A counter wound back (or deleted) would hand out a serial the journal already has.
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE serial = ?)"), arguments: [serial]) ?? false {
             throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：serial_counters 中 \(day) 的计数落后于日志，请运行 guitai verify 并联系管理员",

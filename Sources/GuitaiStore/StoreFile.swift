@@ -105,9 +105,16 @@ struct StoreFile {
                                           zh: "库已损坏：settings 中的 hall.code 或 mode 不是柜台写入的值，请运行 guitai verify 并联系管理员",
                                           en: "The store is damaged: settings hall.code or mode holds a value Guitai never writes; run guitai verify and call the administrator")
                     }
+                    let outreach = settings["outreach.device"]
+                    if let outreach, !HallSettings.isDeviceCode(outreach) || settings["outreach.anchor"]?.count != 64 {
+                        throw DomainError(.failure, code: "store-damaged",
+                                          zh: "库已损坏：settings 中的 outreach.device 或 outreach.anchor 不是柜台写入的值，请运行 guitai verify 并联系管理员",
+                                          en: "The store is damaged: settings outreach.device or outreach.anchor holds a value Guitai never writes; run guitai verify and call the administrator")
+                    }
                     let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
                                             isTraining: settings["mode"] == "training", deviceID: device,
-                                            defaultPolicyID: settings["policy.default"] ?? "")
+                                            defaultPolicyID: settings["policy.default"] ?? "", outreachDevice: outreach,
+                                            chainStart: outreach == nil ? JournalEntry.genesis : settings["outreach.anchor"] ?? JournalEntry.genesis)
                     return StoreFile(hall: hall, pendingMigrations: known.filter { !applied.contains($0) },
                                      isWritable: writable, openName: openName)
                 }

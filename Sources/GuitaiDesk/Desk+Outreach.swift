@@ -1,0 +1,210 @@
+import Crypto
+import Foundation
+import GuitaiCore
+import GuitaiStore
+
+/// The outreach laptops ("四进"): checkout at the hall, the laptop's own store, its return, and the receive with its
+/// review queue (issue 10; `docs/outreach-guide.md`, `docs/bundle-format.md`).
+extension Desk {
+    /// What a checkout wrote.
+    public struct Checkout: Sendable {
+        public var bundle: Data
+        public var device: OutreachDevice
+        public var serial: String
+    }
+
+    /// What a return wrote.
+    public struct Return: Sendable {
+        public var bundle: Data
+        public var entries: Int
+        public var rows: Int
+        public var serial: String
+    }
+
+    /// Refuses on a laptop what only the hall does.
+    /// - Throws: `needs-hall` (65).
+    func requireHall(_ what: Bilingual) throws {
+        if store.hall.isOutreach { throw Outreach.needsHall(what) }
+    }
+
+    /// Checks an outreach laptop out: records the device with a new key pair and writes the take-out bundle with the
+    /// people the trip needs, the hall's policies and this operator's account (the same password on the laptop).
+    /// - Parameters:
+    ///   - regionPrefix: the people whose region code starts with it (empty: everyone).
+    ///   - dueWithin: only the recipients due for certification within this many days (overdue and suspended too).
+    /// - Throws: `bad-text` for a device name that is no name, `bad-region`, `bad-days`, `bad-passphrase`, the role's
+    ///   refusal, `needs-hall` on a laptop.
+    public func checkoutLaptop(name: String, regionPrefix: String, dueWithin: Int?, passphrase: String) throws -> Checkout {
+        try require(.counter)
+        try requireHall(Bilingual(zh: "外出设备登记", en: "an outreach checkout"))
+        let name = try StoredText.check(name, as: .hallName)
+        try checkRegionPrefix(regionPrefix)
+        guard !passphrase.isEmpty else {
+            throw DomainError(.usage, code: "bad-passphrase", zh: "请提供数据包口令（GUITAI_BUNDLE_PASSPHRASE 或 --passphrase-stdin）",
+                              en: "Give the bundle passphrase (GUITAI_BUNDLE_PASSPHRASE or --passphrase-stdin)")
+        }
+        let due = try dueWithin.map { try dueList(within: $0, regionPrefix: regionPrefix).map(\.recipient.personUUID) }
+        let deviceKey = Curve25519.Signing.PrivateKey()
+        let deviceID = UUID().uuidString.lowercased()
+        let date = today
+        let account = self.account
+        let ((device, takeOut, hallKey), serial) = try store.write(context, kind: "outreach.checkout") { tx in
+            let people = try due ?? tx.personUUIDs(regionPrefix: regionPrefix)
+            guard let operatorRow = try tx.operatorImage(id: account.id) else {
+                throw DomainError.notFound("operator-not-found", zh: "找不到操作员 \(account.id)", en: "No operator \(account.id)")
+            }
+            let device = OutreachDevice(code: try tx.nextDeviceCode(), name: name,
+                                        publicKey: deviceKey.publicKey.rawRepresentation.base64EncodedString(), deviceID: deviceID,
+                                        operatorID: account.id, regionPrefix: regionPrefix, dueWithin: dueWithin, people: people.count,
+                                        checkoutSerial: tx.serial ?? "", checkedOutOn: date.iso)
+            try tx.insertDevice(device)
+            let hallKey = try tx.hallSigningKey()
+            let takeOut = TakeOut(hallCode: store.hall.code, hallName: store.hall.name, hallRegion: store.hall.regionCode,
+                                  training: store.hall.isTraining, defaultPolicy: store.hall.defaultPolicyID, deviceCode: device.code,
+                                  deviceName: name, deviceID: deviceID,
+                                  devicePrivateKey: deviceKey.rawRepresentation.base64EncodedString(),
+                                  hallPublicKey: hallKey.publicKey.rawRepresentation.base64EncodedString(), anchor: "",
+                                  checkoutSerial: device.checkoutSerial, checkedOutOn: date.iso, operatorRow: operatorRow,
+                                  policies: try tx.policyImages(), rows: try tx.takeOutRows(personUUIDs: people))
+            return ((device, takeOut, hallKey), .object([
+                ("device", .string(device.code)), ("name", .string(name)), ("people", .int(Int64(people.count))),
+                ("region", .string(regionPrefix)), ("dueWithin", dueWithin.map { .int(Int64($0)) } ?? .null),
+                ("publicKey", .string(device.publicKey)),
+            ]))
+        }
+        var sealed = takeOut
+        sealed.anchor = try store.read { try $0.journalHash(serial: serial) } ?? ""
+        let header = BundleFile.Header(kind: "takeout", bundle: UUID().uuidString.lowercased(), hall: store.hall.code,
+                                       device: device.code, created: clock.secondsSince1970())
+        let data = try BundleFile.seal(header, payload: try Self.encode(sealed),
+                                       counts: ["people": device.people, "rows": takeOut.rows.count], passphrase: passphrase, signingKey: hallKey)
+        return Checkout(bundle: data, device: device, serial: serial)
+    }
+
+    /// Makes a laptop's store from a take-out bundle and logs its operator in: the one who went, with the same password.
+    /// - Throws: `bad-bundle` (65) for a bundle that does not open or is a return; `authentication-failed` (77) for
+    ///   another operator or password; `store-exists` when the file is there already.
+    public static func openLaptop(bundle data: Data, passphrase: String, storePath: String, operatorID: String, password: String,
+                                  clock: any BusinessClock, counter: String = "1", resources: DeskResources) throws -> Desk {
+        try BusinessDateRange.check(clock.today())
+        let header = try BundleFile.header(of: data)
+        guard header.kind == "takeout" else {
+            throw DomainError.refused("bad-bundle", zh: "这是外出归来的数据包，应在大厅用 outreach receive 导入",
+                                      en: "This is a return bundle: receive it at the hall with outreach receive")
+        }
+        let opened = try BundleFile.open(data, passphrase: passphrase, trusted: nil)
+        guard let takeOut = try? JSONDecoder().decode(TakeOut.self, from: opened.payload),
+              takeOut.hallPublicKey == header.signer, takeOut.hallCode == header.hall, takeOut.deviceCode == header.device else {
+            throw DomainError.refused("bad-bundle", zh: "数据包内容无法读取", en: "The bundle's content cannot be read")
+        }
+        guard takeOut.admits(operatorID: operatorID, password: password) else {
+            throw DomainError(.permission, code: "authentication-failed",
+                              zh: "只有登记外出的操作员能用自己的密码打开这个数据包",
+                              en: "Only the operator who checked the laptop out can open this bundle, with their own password")
+        }
+        let context = WriteContext(operatorID: operatorID, counter: try StoredText.check(counter, as: .counter),
+                                   businessDate: clock.today(), at: clock.secondsSince1970())
+        _ = try Store.createLaptop(at: storePath, from: takeOut, context: context)
+        return try Desk.open(storePath: storePath, operatorID: operatorID, password: password, clock: clock, counter: counter,
+                             resources: resources)
+    }
+
+    /// Writes the laptop's return bundle: everything done here since the checkout. Returning again later carries it all
+    /// again, and the hall skips what it has.
+    /// - Throws: `needs-laptop` at a hall; `bad-passphrase`.
+    public func returnBundle(passphrase: String) throws -> Return {
+        try require(.counter)
+        guard let deviceCode = store.hall.outreachDevice else {
+            throw Outreach.needsLaptop(Bilingual(zh: "外出归来的数据包", en: "A return bundle"))
+        }
+        guard !passphrase.isEmpty else {
+            throw DomainError(.usage, code: "bad-passphrase", zh: "请提供数据包口令（GUITAI_BUNDLE_PASSPHRASE 或 --passphrase-stdin）",
+                              en: "Give the bundle passphrase (GUITAI_BUNDLE_PASSPHRASE or --passphrase-stdin)")
+        }
+        let bundleID = UUID().uuidString.lowercased()
+        let ((payload, key), serial) = try store.write(context, kind: "outreach.return") { tx in
+            let payload = try tx.returnPayload(deviceCode: deviceCode)
+            try tx.setSetting("outreach.returned-through", payload.entries.last?.serial ?? "")
+            return ((payload, try tx.deviceSigningKey()), .object([
+                ("bundle", .string(bundleID)), ("entries", .int(Int64(payload.entries.count))),
+                ("through", .string(payload.entries.last?.serial ?? "")),
+            ]))
+        }
+        let header = BundleFile.Header(kind: "return", bundle: bundleID, hall: store.hall.code, device: deviceCode,
+                                       created: clock.secondsSince1970())
+        let data = try BundleFile.seal(header, payload: try Self.encode(payload),
+                                       counts: ["entries": payload.entries.count, "rows": payload.rows.count], passphrase: passphrase,
+                                       signingKey: key)
+        return Return(bundle: data, entries: payload.entries.count, rows: payload.rows.count, serial: serial)
+    }
+
+    /// Receives a laptop's return at the hall (supervisor): checked whole before anything is written, then applied in
+    /// one transaction; the same bundle again applies nothing.
+    /// - Throws: `bad-bundle` (65) for a bundle that is damaged, changed, truncated, not a return, from another hall or
+    ///   from a device this hall never checked out, or under another passphrase; the role's refusal.
+    public func receive(bundle data: Data, passphrase: String) throws -> ReceiveReport {
+        try require(.supervision)
+        try requireHall(Bilingual(zh: "外出数据包的导入", en: "receiving a bundle"))
+        let header = try BundleFile.header(of: data)
+        guard header.kind == "return" else {
+            throw DomainError.refused("bad-bundle", zh: "这是大厅发出的外出数据包，应在笔记本上用 outreach open 打开",
+                                      en: "This is a take-out bundle: open it on the laptop with outreach open")
+        }
+        guard header.hall == store.hall.code else {
+            throw DomainError.refused("bad-bundle", zh: "数据包属于另一个大厅（\(StoredText.sanitised(header.hall, as: .counter))），不是本大厅 \(store.hall.code) 的",
+                                      en: "The bundle belongs to another hall (\(StoredText.sanitised(header.hall, as: .counter))), not this hall \(store.hall.code)")
+        }
+        guard let device = try store.read({ try $0.outreachDevice(code: header.device) }),
+              let raw = Data(base64Encoded: device.publicKey), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+            throw DomainError.refused("bad-bundle", zh: "本大厅从未登记外出设备 \(StoredText.sanitised(header.device, as: .counter))，不能导入",
+                                      en: "This hall never checked out a device \(StoredText.sanitised(header.device, as: .counter)): refused")
+        }
+        let opened = try BundleFile.open(data, passphrase: passphrase, trusted: key)
+        guard let payload = try? JSONDecoder().decode(ReturnPayload.self, from: opened.payload) else {
+            throw DomainError.refused("bad-bundle", zh: "数据包内容无法读取", en: "The bundle's content cannot be read")
+        }
+        return try store.receive(payload, bundle: header.bundle, digest: opened.digest, device: device, context: context)
+    }
+
+    /// The review queue (open items only unless `all`).
+    public func reviews(all: Bool = false) throws -> [ReviewItem] {
+        try require(.supervision)
+        return try store.read { try $0.reviews(openOnly: !all) }
+    }
+
+    /// One review item by its UUID or its first eight characters.
+    public func review(_ id: String) throws -> ReviewItem {
+        try require(.supervision)
+        guard let item = try store.read({ try $0.review(id) }) else {
+            throw DomainError.notFound("review-not-found", zh: "复核队列中没有 \(StoredText.sanitised(id, as: .reference))",
+                                       en: "No review item \(StoredText.sanitised(id, as: .reference))")
+        }
+        return item
+    }
+
+    /// Decides a review item (supervisor), journaled with who decided.
+    public func decideReview(_ id: String, decision: ReviewDecision) throws -> (item: ReviewItem, serial: String) {
+        let item = try review(id)
+        return try store.decideReview(item.uuid, decision: decision, context: context)
+    }
+
+    /// The laptops the hall checked out, newest first.
+    public func outreachDevices() throws -> [OutreachDevice] {
+        try require(.counter)
+        return try store.read { try $0.outreachDevices() }
+    }
+
+    /// On a laptop: its name, the days since checkout and the transactions not yet in a return bundle; nil at a hall.
+    public func outreachTrip() throws -> (device: String, name: String, days: Int, waiting: Int)? {
+        guard let code = store.hall.outreachDevice else { return nil }
+        let trip = try store.read { try $0.outreachTrip() }
+        let days = trip.checkedOutOn.map { max(0, today.dayNumber - $0.dayNumber) } ?? 0
+        return (code, trip.deviceName, days, trip.waiting)
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GuitaiCore
+
+/// Writes a file whole or not at all: under a temporary name beside it, synced, readable by its owner only (0600),
+/// then renamed over the final name, so a crash or a full disk never leaves half a receipt or half a bundle.
+public enum DurableFile {
+    /// - Throws: `code` (exit 1) naming the file, the step that failed and the system's reason.
+    public static func write(_ data: Data, to path: String, code: String = "file-unwritable") throws {
+        func failed(_ what: String) -> DomainError {
+            let reason = String(cString: strerror(errno))
+            return DomainError(.failure, code: code, zh: "文件 \(path) 无法写入（\(what)：\(reason)），未写出任何内容",
+                               en: "The file \(path) could not be written (\(what): \(reason)); nothing was written")
+        }
+        let temporary = path + ".partial"
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+        guard descriptor >= 0 else { throw failed("open") }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let synced = written && fsync(descriptor) == 0
+        close(descriptor)
+        guard synced, fchmodat(AT_FDCWD, temporary, 0o600, 0) == 0, rename(temporary, path) == 0 else {
+            let saved = errno
+            unlink(temporary)
+            errno = saved
+            throw failed("write")
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import GuitaiCore
+
+/// The hall's side of a return: bundles received, and the review queue.
+extension StoreTransaction {
+    /// The digest the journal would note for an image (`guitai_row` over its values in the table's column order), or
+    /// nil for a deleted row.
+    /// - Throws: `bad-bundle` for an image of a table or columns this store does not have.
+    func digest(of image: RowImage) throws -> String? {
+        guard let values = image.values else { return nil }
+        guard let projected = Self.projected(image.table), Outreach.travelling.contains(image.table) else {
+            throw BundleFile.refusal(zh: "数据包中有不可导入的表 \(image.table)", en: "The bundle carries rows of \(image.table), which cannot be brought in")
+        }
+        let columns = try Projection.columns(of: image.table, db)
+        guard Set(values.keys) == Set(columns) else {
+            throw BundleFile.refusal(zh: "数据包中 \(image.table) 的列与本库不同（版本不符）",
+                                     en: "The bundle's \(image.table) rows have other columns than this store's (another version)")
+        }
+        return try String.fetchOne(db, sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: ""),
+                                   arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
+    }
+
+    /// Writes rows in an order the hall's references allow: inserts and updates parents first, deletes children first.
+    func apply(_ rows: [RowImage]) throws {
+        let order = Dictionary(uniqueKeysWithValues: Outreach.travellingTables.enumerated().map { ($0.element, $0.offset) })
+        let sorted = rows.sorted { (order[$0.table] ?? .max) < (order[$1.table] ?? .max) }
+        for row in sorted where row.values != nil { try write(row) }
+        for row in sorted.reversed() where row.values == nil { try write(row) }
+    }
+
+    /// A bundle received before: nil when it is new; everything skipped when it is the same file again.
+    /// - Throws: `bad-bundle` when its id was received with other content.
+    func repeatedReceive(bundle: String, digest: String, payload: ReturnPayload, device: OutreachDevice) throws -> ReceiveReport? {
+        guard let stored = try String.fetchOne(db, sql: "SELECT digest FROM outreach_bundles WHERE bundle = ?", arguments: [bundle]) else {
+            return nil
+        }
+        guard stored == digest else {
+            throw BundleFile.refusal(zh: "数据包 \(bundle) 已导入过，这一份内容不同（重放的数据包被改动过）",
+                                     en: "Bundle \(bundle) was received before with other content: a replayed bundle was changed")
+        }
+        return ReceiveReport(device: device.code, applied: [], skipped: payload.entries.map(\.serial), conflicts: [], serial: nil, repeated: true)
+    }
+
+    func recordBundle(bundle: String, digest: String, device: String, report: ReceiveReport) throws {
+        try db.execute(sql: """
+            INSERT INTO outreach_bundles(bundle, digest, device_code, applied, skipped, queued, received_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [bundle, digest, device, report.applied.count, report.skipped.count, report.conflicts.count, writingSerial])
+    }
+
+    /// The people in open review items: later work about them waits behind.
+    func peopleUnderReview() throws -> Set<String> {
+        Set(try reviews(openOnly: true).flatMap { $0.laptop.compactMap(\.personUUID) })
+    }
+
+    /// Every laptop serial in a review item, with its laptop hash.
+    func reviewedSerials() throws -> [String: String] {
+        var serials: [String: String] = [:]
+        for item in try reviews(openOnly: false) {
+            for entry in item.entries { serials[entry.serial] = entry.hash }
+        }
+        return serials
+    }
+
+    private struct LaptopSide: Codable {
+        var entries: [CarriedEntry]
+        var rows: [RowImage]
+    }
+
+    func insertReview(device: String, entries: [CarriedEntry], reason: String, laptop: [RowImage], hall: [RowImage]) throws -> String {
+        let uuid = newID()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(sql: """
+            INSERT INTO outreach_reviews(uuid, device_code, serials, reason, hall_key, laptop, hall, state, received_serial)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
+            """, arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key,
+                             String(decoding: try encoder.encode(LaptopSide(entries: entries, rows: laptop)), as: UTF8.self),
+                             String(decoding: try encoder.encode(hall), as: UTF8.self), writingSerial])
+        return uuid
+    }
+
+    /// Review items, oldest first.
+    public func reviews(openOnly: Bool) throws -> [ReviewItem] {
+        try Row.fetchAll(db, sql: "SELECT r.*, j.seq FROM outreach_reviews r LEFT JOIN journal j ON j.serial = r.received_serial"
+                         + (openOnly ? " WHERE r.state = 'open'" : "") + " ORDER BY j.seq, r.serials").map(review)
+    }
+
+    /// A review item by its UUID, or by the first characters of it (as the list shows them).
+    public func review(_ uuid: String) throws -> ReviewItem? {
+        let matches = try Row.fetchAll(db, sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2",
+                                       arguments: [uuid, uuid, uuid.lowercased()])
+        guard matches.count == 1, let row = matches.first else { return nil }
+        return try review(row)
+    }
+
+    private func review(_ row: Row) throws -> ReviewItem {
+        let r = RowReader(row, table: "outreach_reviews", keyColumn: "uuid")
+        let decoder = JSONDecoder()
+        guard let laptop = try? decoder.decode(LaptopSide.self, from: Data(try r.text("laptop").utf8)) else {
+            throw r.damaged("laptop", expected: Bilingual(zh: "笔记本一方的记录", en: "the laptop's records"))
+        }
+        guard let hall = try? decoder.decode([RowImage].self, from: Data(try r.text("hall").utf8)) else {
+            throw r.damaged("hall", expected: Bilingual(zh: "大厅一方的记录", en: "the hall's records"))
+        }
+        return ReviewItem(uuid: try r.text("uuid"), device: try r.text("device_code"),
+                          serials: try r.text("serials").split(separator: " ").map(String.init), reason: try r.text("reason"),
+                          laptop: laptop.rows, hall: hall, state: try r.text("state"), receivedSerial: try r.text("received_serial"),
+                          decidedSerial: try r.optionalText("decided_serial"), entries: laptop.entries)
+    }
+
+    /// Applies a decision about an open item and records it.
+    func decide(_ uuid: String, decision: ReviewDecision) throws -> ReviewItem {
+        guard var item = try review(uuid) else {
+            throw DomainError.notFound("review-not-found", zh: "复核队列中没有 \(uuid)", en: "No review item \(uuid)")
+        }
+        guard item.state == "open" else {
+            throw DomainError.refused("already-decided", zh: "复核事项 \(item.uuid.prefix(8)) 已经处理过（\(item.state)）",
+                                      en: "Review item \(item.uuid.prefix(8)) was decided before (\(item.state))")
+        }
+        let isPerson = item.reason == "same-person" || item.reason == "possible-same-person"
+        var rows: [RowImage] = []
+        switch (decision, isPerson) {
+        case (.reject, _), (.hall, false):
+            rows = []
+        case (.both, true) where item.reason == "same-person", (.both, false) where item.reason == "changed-at-hall":
+            throw DomainError.refused("not-different-people",
+                                      zh: item.reason == "same-person" ? "同一身份证号只能是同一个人：请保留其中一份，或驳回" : "这是同一条记录的两个版本：请保留其中一份，或驳回",
+                                      en: item.reason == "same-person" ? "One ID number is one person: keep one version, or reject"
+                                          : "These are two versions of one record: keep one, or reject")
+        case (.both, _), (.laptop, false):
+            rows = item.laptop
+        case (.hall, true), (.laptop, true):
+            guard let hallPerson = item.hall.first(where: { $0.table == "persons" }),
+                  let laptopPerson = item.laptop.first(where: { $0.table == "persons" && $0.values != nil && $0.key != hallPerson.key }) else {
+                rows = decision == .laptop ? item.laptop : []
+                break
+            }
+            rows = item.laptop.filter { $0.table != "persons" || $0.key != laptopPerson.key }.map { $0.replacingPerson(laptopPerson.key, with: hallPerson.key) }
+            if decision == .laptop, var values = laptopPerson.values, let kept = hallPerson.values {
+                for column in ["uuid", "device", "created_serial"] { values[column] = kept[column] }
+                rows.insert(RowImage(table: "persons", key: hallPerson.key, values: values), at: 0)
+            }
+        }
+        do {
+            try db.inSavepoint {
+                try apply(rows)
+                return .commit
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw DomainError.refused("cannot-keep", zh: "大厅的记录不允许这样保留：\(error.message ?? "")，请选择保留大厅一方或驳回",
+                                      en: "The hall's records do not allow keeping this: \(error.message ?? ""); keep the hall's version or reject")
+        }
+        try db.execute(sql: "UPDATE outreach_reviews SET state = ?, decided_serial = ? WHERE uuid = ?",
+                       arguments: [decision.state, writingSerial, item.uuid])
+        item.state = decision.state
+        item.decidedSerial = writingSerial
+        return item
+    }
+}
+
+extension RowImage {
+    /// The image with one person's UUID put in another's place (in `person_uuid`, and in the key where it is one).
+    func replacingPerson(_ old: String, with new: String) -> RowImage {
+        guard var values, values["person_uuid"] == .text(old) else { return self }
+        values["person_uuid"] = .text(new)
+        let key = table == "deaths" ? new : key
+        return RowImage(table: table, key: key, values: values)
+    }
+}
