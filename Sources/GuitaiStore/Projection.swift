@@ -181,6 +181,8 @@ enum Projection {
         var lines: [String] = []
         for table in tables {
             let columns = try columns(of: table.name, db)
+            // A table a later migration makes is not there yet when an older store is upgraded.
+            guard !columns.isEmpty else { continue }
             for row in try Row.fetchAll(db, sql: "SELECT \(table.keyExpression("")), \(digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)") {
                 lines.append(Change(table: table.name, key: try row.decode(atIndex: 0), digest: try row.decode(atIndex: 1)).line)
             }

@@ -330,6 +330,7 @@ enum Schema {
                     reason TEXT NOT NULL CHECK (reason IN ('same-person', 'possible-same-person', 'changed-at-hall',
                         'refused-by-hall', 'waits-for-review')),
                     hall_key TEXT,
+                    detail TEXT NOT NULL,
                     laptop TEXT NOT NULL,
                     hall TEXT NOT NULL,
                     state TEXT NOT NULL CHECK (state IN ('open', 'kept-hall', 'kept-laptop', 'kept-both', 'rejected')),

@@ -15,12 +15,13 @@ struct DeskFixture {
     let path: String
     var clock: FixedClock
 
-    init(today: LocalDate = LocalDate(year: 2023, month: 6, day: 1)!, training: Bool = false, region: String = "540102") throws {
+    init(today: LocalDate = LocalDate(year: 2023, month: 6, day: 1)!, training: Bool = false, region: String = "540102",
+         hallCode: String = "540102") throws {
         let directory = NSTemporaryDirectory() + "guitai-desk-" + UUID().uuidString
         path = directory + "/guitai.sqlite"
         clock = FixedClock(date: today)
         let admin = try Desk.initialize(
-            HallSetup(storePath: path, hallCode: "540102", hallName: "拉萨市城关区社保经办大厅", regionCode: region, adminID: "admin",
+            HallSetup(storePath: path, hallCode: hallCode, hallName: "拉萨市城关区社保经办大厅", regionCode: region, adminID: "admin",
                       adminName: "管理员", password: "admin-password", isTraining: training),
             clock: clock, resources: DeskFixture.resources)
         _ = try admin.addOperator(id: "zhuoma", name: "卓玛", role: .clerk, password: "clerk-password")

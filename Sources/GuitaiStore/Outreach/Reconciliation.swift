@@ -21,6 +21,7 @@ struct Reconciliation {
 
     private var db: Database { tx.db }
     private typealias Key = String  // "table TAB key"
+    private static let eventTransactions = "outreach_event_transactions"
 
     private static func key(_ table: String, _ key: String) -> Key { table + "\t" + key }
 
@@ -56,6 +57,7 @@ struct Reconciliation {
         var applied: Set<String> = []
         var written: [Key: String?] = [:]
         var conflicts: [ReceiveReport.Conflict] = []
+        var noted: [RowImage] = []
         for group in groups(fresh, images: images) {
             let entries = group.map { fresh[$0] }
             var last: [Key: String?] = [:]
@@ -67,9 +69,12 @@ struct Reconciliation {
                     last[key] = .some(change.digest)
                 }
             }
-            let rows = order.compactMap { images[$0] }
+            // Which event a transaction was done at is written once every group is in: the event may come later.
+            let rows = order.compactMap { images[$0] }.filter { $0.table != Self.eventTransactions }
+            noted += order.compactMap { images[$0] }.filter { $0.table == Self.eventTransactions }
             let people = Set(rows.compactMap(\.personUUID))
             var reason: String?
+            var detail = ""
             var hallRows: [RowImage] = []
             var toWrite: [RowImage] = []
             if !people.isDisjoint(with: underReview) {
@@ -101,12 +106,20 @@ struct Reconciliation {
                     continue
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     reason = "refused-by-hall"
+                    detail = error.message ?? "\(error.extendedResultCode)"
                 }
             }
             guard let reason else { continue }
-            let review = try tx.insertReview(device: device.code, entries: entries, reason: reason, laptop: rows, hall: hallRows)
+            let review = try tx.insertReview(device: device.code, entries: entries, reason: reason, detail: detail, laptop: rows,
+                                              hall: hallRows)
             conflicts += entries.map { ReceiveReport.Conflict(serial: $0.serial, reason: reason, review: review) }
             underReview.formUnion(people)
+        }
+
+        for row in noted where applied.contains(row.key) {
+            guard try tx.rowDigest(row.table, key: row.key) == nil else { continue }
+            try tx.apply([row])
+            written[Self.key(row.table, row.key)] = .some(try tx.digest(of: row))
         }
 
         // What the triggers saw written must be exactly what the laptop's journal says those rows are.

@@ -6,6 +6,8 @@ public struct ReviewItem: Sendable, Hashable {
     public var serials: [String]
     /// `same-person`, `possible-same-person`, `changed-at-hall`, `refused-by-hall`, `waits-for-review`.
     public var reason: String
+    /// What the hall's records refused, in SQLite's words, for `refused-by-hall`; empty otherwise.
+    public var detail: String
     /// The laptop's rows and the hall's rows they meet (the hall's as it stands at receive).
     public var laptop: [RowImage]
     public var hall: [RowImage]

@@ -67,14 +67,14 @@ extension StoreTransaction {
         var rows: [RowImage]
     }
 
-    func insertReview(device: String, entries: [CarriedEntry], reason: String, laptop: [RowImage], hall: [RowImage]) throws -> String {
+    func insertReview(device: String, entries: [CarriedEntry], reason: String, detail: String, laptop: [RowImage], hall: [RowImage]) throws -> String {
         let uuid = newID()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(sql: """
-            INSERT INTO outreach_reviews(uuid, device_code, serials, reason, hall_key, laptop, hall, state, received_serial)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
-            """, arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key,
+            INSERT INTO outreach_reviews(uuid, device_code, serials, reason, hall_key, detail, laptop, hall, state, received_serial)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
+            """, arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key, detail,
                              String(decoding: try encoder.encode(LaptopSide(entries: entries, rows: laptop)), as: UTF8.self),
                              String(decoding: try encoder.encode(hall), as: UTF8.self), writingSerial])
         return uuid
@@ -105,6 +105,7 @@ extension StoreTransaction {
         }
         return ReviewItem(uuid: try r.text("uuid"), device: try r.text("device_code"),
                           serials: try r.text("serials").split(separator: " ").map(String.init), reason: try r.text("reason"),
+                          detail: try r.text("detail"),
                           laptop: laptop.rows, hall: hall, state: try r.text("state"), receivedSerial: try r.text("received_serial"),
                           decidedSerial: try r.optionalText("decided_serial"), entries: laptop.entries)
     }
