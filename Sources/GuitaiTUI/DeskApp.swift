@@ -225,7 +225,9 @@ public final class DeskApp {
         case .card: open("ecard.title") { ProcedurePanels.card() }
         case .certify: open("certify.title") { ProcedurePanels.certification() }
         case .receipts: open("receipts.title") { ReceiptsPanel() }
-        case .operators: open("operators.title") { OperatorsPanel() }
+        // F7 is the administrator's operators list, and everyone else's outreach.
+        case .operators:
+            if desk?.account.role == .admin { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
         case .lock: stack.append(LockPanel(manual: true))
         case .quit: requestQuit()
         }
@@ -347,9 +349,14 @@ public final class DeskApp {
         // The header: hall, window, operator, business date, and the training mark. A long hall name gives way
         // (cut, marked) so the operator and the date always show. Two spaces part them: `·` is ambiguous-width.
         var room = width - 2
-        if desk?.store.hall.isTraining == true {
-            let mark = catalogue("mode.training")
-            screen.put(mark, x: width - DisplayWidth.of(mark) - 1, y: 0, role: .watermark)
+        // Marks from the right: training, and on a laptop which one, the days since checkout, what waits to go home.
+        var marks: [String] = []
+        if desk?.store.hall.isTraining == true { marks.append(catalogue("mode.training")) }
+        if let trip = try? desk?.outreachTrip() {
+            marks.append(catalogue("mode.outreach", trip.device, String(trip.days), String(trip.waiting)))
+        }
+        for mark in marks {
+            screen.put(mark, x: 1 + room - DisplayWidth.of(mark), y: 0, role: .watermark)
             room -= DisplayWidth.of(mark) + 2
         }
         if let d = desk {
@@ -387,9 +394,11 @@ public final class DeskApp {
         // Before a session (login, first run, the lock) only help and quitting work, and only they are offered.
         let keys = (stack.last?.isGate == true ? ["key.help", "key.quit"]
                     : desk?.account.role == .admin ? ["key.help", "key.operators", "key.lock", "key.quit"]
-                    : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.receipts", "key.quit"])
+                    : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.outreach", "key.receipts", "key.quit"])
             .map { catalogue($0) }
-        screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
+        // Outreach (F7) gives way when the bar would not fit (English at 80 columns); the key works and help lists it.
+        let fitted = DisplayWidth.of(" " + keys.joined(separator: " ")) > width ? keys.filter { $0 != catalogue("key.outreach") } : keys
+        screen.put(" " + fitted.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
         return cursor
     }
 

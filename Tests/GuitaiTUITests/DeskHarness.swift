@@ -22,12 +22,12 @@ final class DeskHarness {
     private(set) var keystrokes = 0
 
     init(width: Int = 80, height: Int = 24, language: Language = .zh, createStore: Bool = true, lockMinutes: Int = 5,
-         hallName: String = "拉萨市城关区社保经办大厅") throws {
+         hallName: String = "拉萨市城关区社保经办大厅", existingStore: String? = nil) throws {
         let directory = NSTemporaryDirectory() + "guitai-tui-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        storePath = directory + "/guitai.sqlite"
+        storePath = existingStore ?? directory + "/guitai.sqlite"
         let clock = FixedClock(date: DeskHarness.today)
-        if createStore {
+        if createStore && existingStore == nil {
             let admin = try Desk.initialize(HallSetup(storePath: storePath, hallCode: "540102", hallName: hallName,
                                                       regionCode: "540102", adminID: "admin", adminName: "管理员", password: "admin-password"),
                                             clock: clock, resources: DeskHarness.resources)
