@@ -52,12 +52,12 @@ import TerminalKit
         #expect(canLogIn(desk, "zhuoma", "counter-2023"))
     }
 
-    @Test func aClerkIsToldTheOperatorsListIsNotTheirs() throws {
+    @Test func aClerksF7IsOutreachNotTheOperatorsList() throws {
         let desk = try DeskHarness()
         desk.login()
         let screen = desk.keys(.function(7))
-        #expect(screen.contains("经办员无权"), "\(screen)")
-        #expect(!screen.contains("ciren"))
+        #expect(screen.contains("外出服务（四进）"), "\(screen)")
+        #expect(!screen.contains("ciren") && !screen.contains("操作员管理"))
     }
 
     @Test(arguments: [Language.zh, .en])
