@@ -1,6 +1,7 @@
 import CellText
 import GuitaiCore
 import GuitaiDesk
+import GuitaiStore
 import TerminalKit
 
 /// One-stop settlement for the pinned citizen: items typed as `name category amount`, live totals from a preview,
@@ -82,6 +83,10 @@ struct SettlePanel: Panel {
             }
         case .function(9), .control("w"):
             guard let desk = app.desk, let citizen = app.citizen, !items.isEmpty else { return .stay }
+            if desk.store.hall.isOutreach {
+                app.say(Outreach.needsHall(Bilingual(zh: "医疗费用结算（可以试算）", en: "settling a bill (a preview is possible)")))
+                return .stay
+            }
             let form = settleForm(citizen)
             do {
                 let r = try desk.settle(form, preview: true, language: app.catalogue.language).result
@@ -126,7 +131,9 @@ struct SettlePanel: Panel {
             screen.put(c("citizen.none"), x: area.x, y: area.y, role: .error, limit: area.width)
             return nil
         }
-        screen.put(c("settle.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
+        // On an outreach laptop the totals are a preview: settling is the hall's, and the hint says so.
+        screen.put(c(app.desk?.store.hall.isOutreach == true ? "settle.hint.laptop" : "settle.hint"), x: area.x, y: area.y, role: .hint,
+                   limit: area.width)
         let options = [c("settle.visit", c(visit.label)), c("settle.level", c(level.label)), c("settle.major", c(major ? "yes" : "no"))]
         // Each option whole with its state, on a second row when the language's words need it.
         let optionRows = screen.flow(options, x: area.x, y: area.y + 1, width: area.width, role: .label)

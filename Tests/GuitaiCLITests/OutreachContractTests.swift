@@ -105,3 +105,52 @@ import Testing
         #expect(killed > 0 && killedWhileWriting > 0, "killed \(killed), while writing \(killedWhileWriting): the test proved little")
     }
 }
+
+/// Issue 10, item 7, the laptop's side: killed in the middle of its work, it keeps every acknowledged transaction, and
+/// its return still brings each one home.
+@Suite struct OutreachLaptopCrashTests {
+    @Test func aLaptopKilledMidWorkStillBringsHomeEverythingAcknowledged() throws {
+        let hall = try CLI.hall()
+        let take = hall.directory + "/take.bundle"
+        #expect(try hall.run(["outreach", "checkout", "--device", "笔记本一", "--out", take, "--passphrase-stdin"],
+                             stdin: OutreachContractTests.passphrase).status == 0)
+        var laptop = hall
+        laptop.storeOverride = hall.directory + "/laptop.sqlite"
+        #expect(try laptop.run(["outreach", "open", take, "--passphrase-stdin"], stdin: OutreachContractTests.passphrase).status == 0)
+        var acknowledged: [String] = []
+        var killed = 0
+        var generator = SystemRandomNumberGenerator()
+        // How long one registration takes here, so the kills land across a whole run whatever the machine's speed.
+        let clock = Date()
+        #expect(try laptop.run(["person", "add", "--id", CLI.id(birth: "19800101", sequence: 999), "--name", "计时"]).status == 0)
+        let typical = UInt32(Date().timeIntervalSince(clock) * 1_000_000)
+        for i in 0..<16 {
+            let id = CLI.id(birth: "19800101", sequence: i + 1)
+            let wal = CLI.writeAheadLog(of: laptop.store)
+            let (process, out, _) = try laptop.start(["person", "add", "--id", id, "--name", "次旦\(i)"])
+            if i % 2 == 0 {
+                usleep(UInt32.random(in: 0...(typical * 3 / 2), using: &generator))
+            } else {
+                while process.isRunning && CLI.writeAheadLog(of: laptop.store) == wal { usleep(20) }
+                usleep(UInt32.random(in: 0...1_000, using: &generator))
+            }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(id) }
+        }
+        #expect(killed > 0 && !acknowledged.isEmpty, "killed \(killed), acknowledged \(acknowledged.count): the test proved little")
+        #expect(try laptop.run(["verify", "--json"]).json["ok"] as? Bool == true)
+        let bundle = hall.directory + "/return.bundle"
+        #expect(try laptop.run(["outreach", "return", "--out", bundle, "--passphrase-stdin"], stdin: OutreachContractTests.passphrase).status == 0)
+        let received = try hall.run(["outreach", "receive", bundle, "--passphrase-stdin", "--json"], as: "ciren", stdin: OutreachContractTests.passphrase)
+        #expect(received.status == 0 && (received.json["conflicts"] as? [Any])?.isEmpty == true, "\(received.stdout)")
+        for id in acknowledged {
+            #expect(try hall.run(["person", "show", id]).status == 0, "acknowledged \(id) did not come home")
+        }
+        #expect(try hall.run(["verify", "--json"], as: "ciren").json["ok"] as? Bool == true)
+    }
+}

@@ -6,11 +6,13 @@ import GuitaiStore
 
 /// A hall store holding every kind of business the product records, so that every table has rows: people with
 /// groups, enrolments (one suspended), a card and an e-card, benefits, certifications, two payment runs, a death
-/// with an overpayment, settlements and a reversal, and a hall policy.
+/// with an overpayment, settlements and a reversal, a hall policy, and an outreach trip received with an item in review.
 enum EveryKindOfBusiness {
     static let tashi = DeskFixture.id(born: "1950-03-10", sequence: 123)     // pensioner, dibao, settled
     static let tsering = DeskFixture.id(born: "1985-05-05", sequence: 135)   // employee, suspended
     static let yangchen = DeskFixture.id(born: "1955-09-30", sequence: 248)  // pensioner who dies
+    static let dawa = DeskFixture.id(born: "1970-05-04", sequence: 231)      // registered at the hall and on a laptop
+    static let lhamo = DeskFixture.id(born: "1990-07-07", sequence: 142)     // registered on a laptop
 
     static let policy = """
         [policy]
@@ -55,6 +57,21 @@ enum EveryKindOfBusiness {
         _ = try supervisor.paymentsRun(month: "2023-05")
         // Died in April: May was paid after the death and is to be recovered.
         _ = try clerk.registerDeath(idNumber: yangchen, date: "2023-04-10")
+
+        // An outreach trip: a laptop checked out, a venue and an event there with two people registered at it, one of
+        // whom the hall registered meanwhile, so the receive applies one and queues the other for review.
+        let passphrase = "every kind of business"
+        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase)
+        let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
+                                         storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
+                                         operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)
+        _ = try laptop.addVenue(name: "扎西岗村", kind: "village", regionCode: "540102")
+        _ = try laptop.openEvent(venue: "扎西岗村")
+        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try laptop.addPerson(PersonForm(idNumber: lhamo, name: "拉姆"))
+        _ = try laptop.closeEvent(participants: 40, leaflets: 55)
+        _ = try clerk.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
     }
 
     /// The tables of a store file, as SQLite lists them.

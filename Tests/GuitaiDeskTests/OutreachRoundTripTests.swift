@@ -115,6 +115,20 @@ import Testing
         #expect(DeskFixture.refusal { _ = try f.hall.desk().returnBundle(passphrase: passphrase) }?.code == "needs-laptop")
     }
 
+    @Test func aReversedSettlementStaysHomeAndTheLaptopsSettlementsAreTheOnesInForce() throws {
+        let f = try OutreachFixture()
+        let clerk = try f.hall.desk()
+        _ = try clerk.enrol(EnrolmentForm(idNumber: f.tashi, scheme: "resident-medical", from: "2023-01-01"))
+        let bill = DeskFixture.items([("检查费", "A", "300.00")])
+        let kept = try clerk.settle(SettleForm(idNumber: f.tashi, visit: "outpatient", level: "1", itemsJSON: bill))
+        let wrong = try clerk.settle(SettleForm(idNumber: f.tashi, visit: "outpatient", level: "1", itemsJSON: bill))
+        // The reversal names its approver, 次仁, whose account does not travel: the take-out still opens.
+        _ = try f.supervisor().reverseSettlement(wrong.serial ?? "", reason: "录入错误")
+        let laptop = try f.laptop()
+        #expect(try laptop.showPerson(f.tashi).settlements.map(\.serial) == [kept.serial ?? ""])
+        #expect(try laptop.verify().problems.isEmpty)
+    }
+
     @Test func theTakeOutCarriesOnlyThePeopleTheTripNeeds() throws {
         let f = try OutreachFixture()
         let hallDesk = try f.hall.desk()

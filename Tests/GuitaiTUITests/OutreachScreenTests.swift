@@ -88,9 +88,17 @@ import Testing
         desk.type("passphrase-1"); desk.keys(.enter); desk.type("passphrase-1"); desk.keys(.enter)
         #expect(desk.isReceipt(desk.keys(.enter), of: try desk.lastTransaction()))
         #expect(FileManager.default.fileExists(atPath: file))
-        // Settling is the hall's, and the desk says so.
-        desk.keys(.escape)
         #expect(try laptop.outreachTrip()?.waiting == 0)
+        // Settling is the hall's, and the desk says so: the totals are a preview, F9 names where it is done.
+        desk.keys(.escape, .escape)
+        desk.type("zxpc"); desk.keys(.enter)
+        let settle = desk.keys(.function(5))
+        #expect(settle.contains(desk.app.catalogue("settle.hint.laptop")), "\(settle)")
+        desk.type("检查费 A 300"); desk.keys(.enter)
+        let refused = desk.keys(.function(9))
+        #expect(refused.contains(desk.app.catalogue(Outreach.needsHall(Bilingual(zh: "医疗费用结算（可以试算）",
+                                                                                    en: "settling a bill (a preview is possible)")).message).prefix(12)),
+                "\(refused)")
     }
 
     @Test(arguments: [Language.zh, .en])

@@ -76,8 +76,8 @@ extension StoreTransaction {
     }
 
     /// The rows of these people and everything that hangs on them (groups, enrolments and their suspensions, cards,
-    /// e-cards, benefits with their payments, runs and recoveries, deaths, certifications, settlements and their
-    /// reversals), in the order they can be inserted.
+    /// e-cards, benefits with their payments, runs and recoveries, deaths, certifications, settlements not reversed),
+    /// in the order they can be inserted.
     public func takeOutRows(personUUIDs: [String]) throws -> [RowImage] {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS outreach_people (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.outreach_people")
@@ -99,8 +99,9 @@ extension StoreTransaction {
             ("payment_runs", "uuid IN (SELECT run_uuid FROM payments WHERE benefit_uuid IN (\(benefits)))"),
             ("payments", "benefit_uuid IN (\(benefits))"),
             ("recoveries", "benefit_uuid IN (\(benefits))"),
-            ("settlements", "person_uuid IN (\(people))"),
-            ("reversals", "settlement_serial IN (SELECT serial FROM settlements WHERE person_uuid IN (\(people)))"),
+            // A reversed settlement stays home with its reversal: the reversal names its approver, an account that does
+            // not travel, and a preview on the laptop must not count what was taken back.
+            ("settlements", "person_uuid IN (\(people)) AND serial NOT IN (SELECT settlement_serial FROM reversals)"),
         ]
         var rows: [RowImage] = []
         for (table, condition) in selections { rows += try rowImages(table, where: condition) }
