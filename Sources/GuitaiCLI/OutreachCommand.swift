@@ -96,8 +96,7 @@ struct OutreachCommand: ParsableCommand {
         func run() throws {
             try Runner.run(global) {
                 let phrase = try OutreachCommand.passphrase(global, fromStdin: passphraseStdin)
-                let result = try Runner.desk(global).returnBundle(passphrase: phrase)
-                try DurableFile.write(result.bundle, to: out, code: "bundle-unwritable")
+                let result = try Runner.desk(global).returnBundle(passphrase: phrase, to: out)
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["serial": .string(result.serial), "entries": .int(Int64(result.entries)), "rows": .int(Int64(result.rows)),

@@ -38,7 +38,8 @@ extension Desk {
     public func openEvent(venue: String) throws -> (event: OutreachEvent, serial: String) {
         try require(.counter)
         let venues = try self.venues()
-        let chosen = venues.first { $0.name == venue.trimmingSpaces } ?? Int(venue).flatMap { venues.indices.contains($0 - 1) ? venues[$0 - 1] : nil }
+        let number = Int(venue.trimmingSpaces).flatMap { (1...max(1, venues.count)).contains($0) ? $0 : nil }
+        let chosen = venues.first { $0.name == venue.trimmingSpaces } ?? number.flatMap { venues.indices.contains($0 - 1) ? venues[$0 - 1] : nil }
         guard let chosen else {
             throw DomainError.notFound("venue-not-found", zh: "没有名为「\(StoredText.sanitised(venue, as: .hallName))」的场所，请先登记场所",
                                        en: "No venue named \"\(StoredText.sanitised(venue, as: .hallName))\": register it first")

@@ -109,10 +109,12 @@ extension Desk {
                              resources: resources)
     }
 
-    /// Writes the laptop's return bundle: everything done here since the checkout. Returning again later carries it all
-    /// again, and the hall skips what it has.
-    /// - Throws: `needs-laptop` at a hall; `bad-passphrase`.
-    public func returnBundle(passphrase: String) throws -> Return {
+    /// Writes the laptop's return bundle to a file: everything done here since the checkout, sealed and signed. The
+    /// file is written whole first; only then is the return recorded (what it carried no longer counts as waiting), so
+    /// a file that could not be written leaves everything waiting. Returning again later carries it all again, and the
+    /// hall skips what it has.
+    /// - Throws: `needs-laptop` at a hall; `bad-passphrase`; `bundle-unwritable` (1) when the file cannot be written.
+    public func returnBundle(passphrase: String, to path: String) throws -> Return {
         try require(.counter)
         guard let deviceCode = store.hall.outreachDevice else {
             throw Outreach.needsLaptop(Bilingual(zh: "外出归来的数据包", en: "A return bundle"))
@@ -122,19 +124,18 @@ extension Desk {
                               en: "Give the bundle passphrase (GUITAI_BUNDLE_PASSPHRASE or --passphrase-stdin)")
         }
         let bundleID = UUID().uuidString.lowercased()
-        let ((payload, key), serial) = try store.write(context, kind: "outreach.return") { tx in
-            let payload = try tx.returnPayload(deviceCode: deviceCode)
-            try tx.setSetting("outreach.returned-through", payload.entries.last?.serial ?? "")
-            return ((payload, try tx.deviceSigningKey()), .object([
-                ("bundle", .string(bundleID)), ("entries", .int(Int64(payload.entries.count))),
-                ("through", .string(payload.entries.last?.serial ?? "")),
-            ]))
-        }
+        let (payload, key) = try store.read { tx in (try tx.returnPayload(deviceCode: deviceCode), try tx.deviceSigningKey()) }
         let header = BundleFile.Header(kind: "return", bundle: bundleID, hall: store.hall.code, device: deviceCode,
                                        created: clock.secondsSince1970())
         let data = try BundleFile.seal(header, payload: try Self.encode(payload),
                                        counts: ["entries": payload.entries.count, "rows": payload.rows.count], passphrase: passphrase,
                                        signingKey: key)
+        try DurableFile.write(data, to: path, code: "bundle-unwritable")
+        let through = payload.entries.last?.serial ?? ""
+        let (_, serial) = try store.write(context, kind: "outreach.return") { tx in
+            try tx.setSetting("outreach.returned-through", through)
+            return ((), .object([("bundle", .string(bundleID)), ("entries", .int(Int64(payload.entries.count))), ("through", .string(through))]))
+        }
         return Return(bundle: data, entries: payload.entries.count, rows: payload.rows.count, serial: serial)
     }
 

@@ -8,6 +8,17 @@ public final class StoreTransaction {
     public let serial: String?
     let deviceID: String
     private let makeID: () -> String
+    /// The columns of projected tables as this transaction found them, for code that reads or writes whole rows many
+    /// times (outreach bundles).
+    private var columnCache: [String: [String]] = [:]
+
+    /// A projected table's columns in declared order, read once per transaction.
+    func cachedColumns(of table: String) throws -> [String] {
+        if let known = columnCache[table] { return known }
+        let columns = try Projection.columns(of: table, db)
+        columnCache[table] = columns
+        return columns
+    }
 
     init(db: Database, serial: String?, deviceID: String, makeID: @escaping () -> String) {
         self.db = db

@@ -112,8 +112,7 @@ struct OutreachPanel: Panel {
             if kind == .back {
                 let file = form[0]
                 return .open(ConfirmPanel(summary: [c("outreach.return.confirm")] + Self.lines(app, [("outreach.file", file)])) { app in
-                    let done = try desk.returnBundle(passphrase: passphrase)
-                    try DurableFile.write(done.bundle, to: file, code: "bundle-unwritable")
+                    let done = try desk.returnBundle(passphrase: passphrase, to: file)
                     return ProcedurePanels.receipt(app, done.serial, procedureKey: "outreach.return", fields: [
                         ProcedurePanels.field(app, "outreach.file", file),
                         ProcedurePanels.field(app, "outreach.entries", String(done.entries)),

@@ -276,7 +276,7 @@ for i in 0..<tripRecords / 2 {
     _ = try laptopDesk!.certify(idNumber: pensioner.value, method: "home", reference: nil)
 }
 var returned: Desk.Return?
-let returnElapsed = try clock.measure { returned = try laptopDesk!.returnBundle(passphrase: passphrase) }
+let returnElapsed = try clock.measure { returned = try laptopDesk!.returnBundle(passphrase: passphrase, to: tripDirectory + "/return.bundle") }
 let tripSupervisor = try Desk.open(storePath: tripHall, operatorID: "sup", password: "bench-password", clock: FixedClock(date: runDay),
                                    resources: resources)
 var received: ReceiveReport?

@@ -71,7 +71,7 @@ enum EveryKindOfBusiness {
         _ = try laptop.addPerson(PersonForm(idNumber: lhamo, name: "拉姆"))
         _ = try laptop.closeEvent(participants: 40, leaflets: 55)
         _ = try clerk.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
     }
 
     /// The tables of a store file, as SQLite lists them.

@@ -16,7 +16,7 @@ import Testing
         let f = try OutreachFixture()
         let laptop = try f.laptop()
         _ = try laptop.addPerson(PersonForm(idNumber: cidan, name: "次旦"))
-        return (f, laptop, try laptop.returnBundle(passphrase: passphrase).bundle)
+        return (f, laptop, try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle)
     }
 
     /// The refusal receiving `data` meets, checking the hall's store is exactly as before.
@@ -62,7 +62,7 @@ import Testing
         let other = try OutreachFixture(hallCode: "540121")
         let foreign = try other.laptop()
         _ = try foreign.addPerson(PersonForm(idNumber: cidan, name: "次旦"))
-        let error = try refusal(f, try foreign.returnBundle(passphrase: passphrase).bundle)
+        let error = try refusal(f, try foreign.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle)
         #expect(error?.code == "bad-bundle" && error?.message.en.contains("another hall") == true)
 
         // A hall of the same code that never checked this device out.

@@ -17,7 +17,7 @@ import Testing
         let enrolled = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical")).serial
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦", phone: "13900000002"))
         let supervisor = try f.supervisor()
-        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         #expect(report.conflicts.map(\.serial) == [made, enrolled] && report.conflicts.allSatisfy { $0.reason == "same-person" })
         // Nothing of it is at the hall yet: one 达瓦, the hall's, not enrolled.
         #expect(try supervisor.showPerson(dawa).person.phone == "13900000002")
@@ -40,7 +40,7 @@ import Testing
         #expect(DeskFixture.refusal { _ = try supervisor.decideReview(item.uuid, decision: .reject) }?.code == "already-decided")
         #expect(try supervisor.verify().problems.isEmpty)
         // Received again, the queued entries are skipped, not queued twice.
-        let again = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        let again = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         #expect(again.conflicts.isEmpty && again.skipped.contains(made))
     }
 
@@ -51,7 +51,7 @@ import Testing
         _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦", phone: "13900000002"))
         let supervisor = try f.supervisor()
-        _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         let item = try #require(try supervisor.reviews().first)
         _ = try supervisor.decideReview(item.uuid, decision: .hall)
         let shown = try supervisor.showPerson(dawa)
@@ -66,7 +66,7 @@ import Testing
         _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: other, name: "达瓦"))
         let supervisor = try f.supervisor()
-        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         #expect(report.conflicts.map(\.reason) == ["possible-same-person"])
         let item = try #require(try supervisor.reviews().first)
         _ = try supervisor.decideReview(item.uuid, decision: .both)
@@ -84,7 +84,7 @@ import Testing
         let (_, lost) = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
         _ = try hallDesk.changeCard(idNumber: dawa, change: .reportFormalLoss, reason: nil)
         let supervisor = try f.supervisor()
-        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        let report = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         #expect(report.conflicts.map(\.serial) == [lost] && report.conflicts.first?.reason == "changed-at-hall")
         let item = try #require(try supervisor.reviews().first)
         #expect(item.laptop.first?.values?["state"] == .text("temporary-loss") && item.hall.first?.values?["state"] == .text("formal-loss"))
@@ -98,7 +98,7 @@ import Testing
     @Test func receivingIsTheSupervisors() throws {
         let f = try OutreachFixture()
         let laptop = try f.laptop()
-        let data = try laptop.returnBundle(passphrase: passphrase).bundle
+        let data = try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle
         #expect(DeskFixture.refusal { _ = try f.hall.desk("zhuoma").receive(bundle: data, passphrase: passphrase) }?.code == "permission-denied")
     }
 }

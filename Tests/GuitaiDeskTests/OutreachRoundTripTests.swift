@@ -40,7 +40,7 @@ import Testing
 
         // Friday: home.
         let friday = try f.reopen(monday, on: DeskFixture.day("2023-06-09"))
-        let done = try friday.returnBundle(passphrase: passphrase)
+        let done = try friday.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         #expect(try friday.outreachTrip()?.waiting == 0)
         let supervisor = try f.supervisor(on: DeskFixture.day("2023-06-09"))
         let first = try supervisor.receive(bundle: done.bundle, passphrase: passphrase)
@@ -70,7 +70,7 @@ import Testing
 
         // A second return from the same laptop carries everything again; the hall takes only what is new.
         _ = try friday.registerCard(idNumber: dawa, number: "A23456789")
-        let second = try friday.returnBundle(passphrase: passphrase)
+        let second = try friday.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         let received = try supervisor.receive(bundle: second.bundle, passphrase: passphrase)
         #expect(received.skipped.count == done.entries)
         #expect(received.applied.count == second.entries - done.entries)
@@ -88,8 +88,8 @@ import Testing
         let (_, b) = try two.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         #expect(a != b && a.dropFirst(8) == b.dropFirst(8))
         let supervisor = try f.supervisor()
-        let fromTwo = try supervisor.receive(bundle: try two.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
-        let fromOne = try supervisor.receive(bundle: try one.returnBundle(passphrase: passphrase).bundle, passphrase: passphrase)
+        let fromTwo = try supervisor.receive(bundle: try two.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
+        let fromOne = try supervisor.receive(bundle: try one.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
         #expect(fromOne.conflicts.isEmpty && fromTwo.conflicts.isEmpty)
         #expect(try supervisor.findPersons("次旦").count == 1 && supervisor.findPersons("达瓦").count == 1)
         #expect(try supervisor.verify().problems.isEmpty)
@@ -112,7 +112,7 @@ import Testing
         #expect(DeskFixture.refusal { _ = try laptop.checkoutLaptop(name: "再带", regionPrefix: "", dueWithin: nil, passphrase: passphrase) }?.code
                     == "needs-hall")
         // A return is a laptop's; a take-out is not received at the hall.
-        #expect(DeskFixture.refusal { _ = try f.hall.desk().returnBundle(passphrase: passphrase) }?.code == "needs-laptop")
+        #expect(DeskFixture.refusal { _ = try f.hall.desk().returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle") }?.code == "needs-laptop")
     }
 
     @Test func aReversedSettlementStaysHomeAndTheLaptopsSettlementsAreTheOnesInForce() throws {

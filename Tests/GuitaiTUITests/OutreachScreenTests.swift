@@ -112,7 +112,7 @@ import Testing
                                   resources: DeskHarness.resources)
         _ = try clerk.addPerson(PersonForm(idNumber: yangjin, name: "央金·卓嘎", phone: "13900000002"))
         let file = laptopPath + ".bundle"
-        try laptop.returnBundle(passphrase: Self.passphrase).bundle.write(to: URL(fileURLWithPath: file))
+        try laptop.returnBundle(passphrase: Self.passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle.write(to: URL(fileURLWithPath: file))
         // The supervisor receives it on the desk: one record queued.
         desk.type("ciren"); desk.keys(.enter); desk.type("super-password"); desk.keys(.enter)
         desk.keys(.function(7), .character("r")); desk.type(file); desk.keys(.enter); desk.type(Self.passphrase); desk.keys(.enter)

@@ -162,7 +162,10 @@ public enum BundleFile {
             throw refusal(zh: "数据包格式 \(version) 比本程序支持的 \(format) 新，请先升级柜台程序",
                           en: "The bundle's format \(version) is newer than this program's \(format): upgrade Guitai first")
         }
-        guard lines.count >= 6, lines[5].isEmpty, !lines[4].isEmpty else {
+        guard lines.count <= 6 else {
+            throw refusal(zh: "数据包末尾多出了内容（已被改动）", en: "The bundle has content after its end (it was changed)")
+        }
+        guard lines.count == 6, lines[5].isEmpty, !lines[4].isEmpty else {
             throw refusal(zh: "数据包不完整（已被截断）", en: "The bundle is incomplete (truncated)")
         }
         let decoder = JSONDecoder()
@@ -186,7 +189,9 @@ public enum BundleFile {
     private static func deriveKey(_ passphrase: String, _ header: Header) throws -> SymmetricKey {
         guard let salt = Data(base64Encoded: header.salt), salt.count >= 16,
               (1_024...1_048_576).contains(header.scryptN), header.scryptN & (header.scryptN - 1) == 0,
-              (1...16).contains(header.scryptR), (1...4).contains(header.scryptP) else {
+              (1...16).contains(header.scryptR), (1...4).contains(header.scryptP),
+              // Memory 128·N·r bytes: at most 256 MiB, so a bundle cannot ask a laptop for gigabytes.
+              header.scryptN * header.scryptR <= 1 << 21 else {
             throw refusal(zh: "数据包的密钥参数无效", en: "The bundle's key parameters are not valid")
         }
         return try KDF.Scrypt.deriveKey(from: Array(passphrase.utf8), salt: salt, outputByteCount: 32,

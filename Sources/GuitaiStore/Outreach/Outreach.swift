@@ -12,6 +12,9 @@ public enum Outreach {
     ]
     static let travelling = Set(travellingTables)
 
+    /// Tables a laptop never writes: settling, reversing and paying are the hall's. A return naming one is refused.
+    static let hallOnly: Set<String> = ["settlements", "reversals", "payments"]
+
     /// The setting holding the hall's signing key (base64 Ed25519 private key), made at its first checkout.
     static let hallKeySetting = "outreach.hall-key"
 

@@ -58,6 +58,10 @@ struct Reconciliation {
         var written: [Key: String?] = [:]
         var conflicts: [ReceiveReport.Conflict] = []
         var noted: [RowImage] = []
+        // People the laptop made whom a supervisor has since matched to the hall's record: their later work is re-pointed.
+        let merged = try tx.mergedPeople(device: device.code)
+        // The journal notes of entries whose rows were re-pointed: what the hall wrote, not what the laptop did.
+        var notes: [String: [Projection.Change]] = [:]
         for group in groups(fresh, images: images) {
             let entries = group.map { fresh[$0] }
             var last: [Key: String?] = [:]
@@ -69,28 +73,43 @@ struct Reconciliation {
                     last[key] = .some(change.digest)
                 }
             }
+            let carried = order.compactMap { images[$0] }
             // Which event a transaction was done at is written once every group is in: the event may come later.
-            let rows = order.compactMap { images[$0] }.filter { $0.table != Self.eventTransactions }
-            noted += order.compactMap { images[$0] }.filter { $0.table == Self.eventTransactions }
-            let people = Set(rows.compactMap(\.personUUID))
+            var rows = carried.filter { $0.table != Self.eventTransactions }
             var reason: String?
             var detail = ""
             var hallRows: [RowImage] = []
-            var toWrite: [RowImage] = []
-            if !people.isDisjoint(with: underReview) {
-                reason = "waits-for-review"
-            } else {
-                for row in rows {
-                    let key = Self.key(row.table, row.key)
-                    let hallDigest = try tx.rowDigest(row.table, key: row.key)
-                    if hallDigest == last[key] ?? nil { continue }
-                    if hallDigest != nil && changedAtHall.contains(key) {
-                        reason = "changed-at-hall"
-                        hallRows.append(try tx.rowImage(row.table, key: row.key))
-                    }
-                    toWrite.append(row)
+            // A person the laptop made and a supervisor matched: its record again is a question for review; its other
+            // work lands on the hall's record.
+            if let person = rows.first(where: { $0.table == "persons" && merged[$0.key] != nil }), let hallKey = merged[person.key] {
+                reason = "same-person"
+                hallRows.append(try tx.rowImage("persons", key: hallKey))
+            }
+            var repointed: [Key: RowImage] = [:]
+            if reason == nil && !merged.isEmpty {
+                rows = rows.map { row in
+                    guard let person = row.personUUID, let hallKey = merged[person], row.table != "persons" else { return row }
+                    let moved = row.replacingPerson(person, with: hallKey)
+                    repointed[Self.key(row.table, row.key)] = moved
+                    return moved
                 }
             }
+            let people = Set(rows.compactMap(\.personUUID))
+            var toWrite: [(row: RowImage, digest: String?)] = []
+            for row in rows {
+                let original = repointed.first { $0.value == row }?.key
+                let key = Self.key(row.table, row.key)
+                let want: String? = original == nil ? last[key] ?? nil : try tx.digest(of: row)
+                let hallDigest = try tx.rowDigest(row.table, key: row.key)
+                if hallDigest == want { continue }
+                // The hall changed (or deleted) the row after the checkout: both versions go to a supervisor.
+                if changedAtHall.contains(key) {
+                    if reason == nil || reason == "waits-for-review" { reason = reason ?? "changed-at-hall" }
+                    hallRows.append(try tx.rowImage(row.table, key: row.key))
+                }
+                toWrite.append((row, want))
+            }
+            if !people.isDisjoint(with: underReview) { reason = "waits-for-review" }
             if reason == nil, let (found, hallPerson) = try personMadeTwice(rows, checkoutSeq: checkoutSeq) {
                 reason = found
                 hallRows.append(hallPerson)
@@ -98,11 +117,21 @@ struct Reconciliation {
             if reason == nil {
                 do {
                     try db.inSavepoint {
-                        try tx.apply(toWrite)
+                        try tx.apply(toWrite.map(\.row))
                         return .commit
                     }
-                    for row in toWrite { written[Self.key(row.table, row.key)] = .some(last[Self.key(row.table, row.key)] ?? nil) }
+                    for (row, digest) in toWrite { written[Self.key(row.table, row.key)] = .some(digest) }
                     applied.formUnion(entries.map(\.serial))
+                    noted += carried.filter { $0.table == Self.eventTransactions }
+                    if !repointed.isEmpty, let lastEntry = entries.last {
+                        let moved = Set(repointed.keys)
+                        for entry in entries {
+                            notes[entry.serial] = entry.travellingChanges.filter { !moved.contains(Self.key($0.table, $0.key)) }
+                        }
+                        notes[lastEntry.serial, default: []] += try repointed.values.map {
+                            Projection.Change(table: $0.table, key: $0.key, digest: try tx.digest(of: $0))
+                        }
+                    }
                     continue
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     reason = "refused-by-hall"
@@ -110,28 +139,29 @@ struct Reconciliation {
                 }
             }
             guard let reason else { continue }
-            let review = try tx.insertReview(device: device.code, entries: entries, reason: reason, detail: detail, laptop: rows,
+            let review = try tx.insertReview(device: device.code, entries: entries, reason: reason, detail: detail, laptop: carried,
                                               hall: hallRows)
             conflicts += entries.map { ReceiveReport.Conflict(serial: $0.serial, reason: reason, review: review) }
             underReview.formUnion(people)
         }
 
-        for row in noted where applied.contains(row.key) {
+        for row in noted {
             guard try tx.rowDigest(row.table, key: row.key) == nil else { continue }
             try tx.apply([row])
             written[Self.key(row.table, row.key)] = .some(try tx.digest(of: row))
         }
 
-        // What the triggers saw written must be exactly what the laptop's journal says those rows are.
+        // What the triggers saw written must be exactly what was decided above, each row its journal's digest.
         let captured = try Projection.takeCaptured(db, tables: Outreach.travelling).split(separator: "\n").compactMap { Projection.Change(line: $0) }
         let seen = Dictionary(captured.map { (Self.key($0.table, $0.key), $0.digest) }, uniquingKeysWith: { _, last in last })
         guard seen.count == written.count, written.allSatisfy({ key, digest in seen[key].map { $0 == digest } ?? false }) else {
             throw BundleFile.refusal(zh: "数据包中的记录与其业务日志不符，不能导入", en: "The bundle's rows do not match its journal: refused")
         }
         for entry in fresh where applied.contains(entry.serial) {
+            let changes = (notes[entry.serial] ?? entry.travellingChanges).map(\.line).sorted()
             try Journal.append(db, serial: entry.serial, at: entry.at, businessDate: entry.businessDate, operatorID: entry.operatorID,
                                counter: entry.counter, device: entry.device, kind: entry.kind, payload: entry.payload,
-                               changes: entry.travellingChanges.map(\.line).joined(separator: "\n"),
+                               changes: changes.joined(separator: "\n"),
                                securityHead: try SecurityLog.head(db), chainStart: hall.chainStart)
         }
         return ReceiveReport(device: device.code, applied: fresh.filter { applied.contains($0.serial) }.map(\.serial), skipped: skipped,
@@ -164,6 +194,13 @@ struct Reconciliation {
         for entry in payload.entries {
             for change in entry.travellingChanges { last[Self.key(change.table, change.key)] = .some(change.digest) }
         }
+        for key in last.keys {
+            let table = String(key.prefix { $0 != "\t" })
+            guard !Outreach.hallOnly.contains(table) else {
+                throw BundleFile.refusal(zh: "数据包中有笔记本不能办理的记录（\(table)），不能导入",
+                                         en: "The bundle carries \(table) rows, which a laptop never writes: refused")
+            }
+        }
         var images: [Key: RowImage] = [:]
         for image in payload.rows {
             let key = Self.key(image.table, image.key)
@@ -182,8 +219,13 @@ struct Reconciliation {
     /// The rows the hall itself changed after the checkout (its own business, not this laptop's brought home).
     private func hallChanges(since seq: Int64) throws -> Set<Key> {
         var keys: Set<Key> = []
-        for changes in try String.fetchAll(db, sql: "SELECT changes FROM journal WHERE seq > ? AND device != ?",
-                                           arguments: [seq, device.deviceID]) {
+        // A supervisor's decision that kept this laptop's version made the hall's row the laptop's: not a change of the
+        // hall's own.
+        for changes in try String.fetchAll(db, sql: """
+            SELECT changes FROM journal WHERE seq > ? AND device != ?
+            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.decision') IN ('laptop', 'both')
+                     AND json_extract(payload, '$.device') = ?)
+            """, arguments: [seq, device.deviceID, device.code]) {
             for line in changes.split(separator: "\n") {
                 if let change = Projection.Change(line: line) { keys.insert(Self.key(change.table, change.key)) }
             }

@@ -175,9 +175,12 @@ extension StoreTransaction {
 
     /// A laptop's trip as its settings keep it.
     public func outreachTrip() throws -> (deviceName: String, checkedOutOn: LocalDate?, waiting: Int) {
-        let lastReturn = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal WHERE kind = 'outreach.return'") ?? 1
+        // What the last return bundle written carried goes home with it; what came after waits.
+        let through = try Int64.fetchOne(db, sql: """
+            SELECT seq FROM journal WHERE serial = (SELECT value FROM settings WHERE key = 'outreach.returned-through')
+            """) ?? 1
         let waiting = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE seq > ? AND kind != 'outreach.return'",
-                                       arguments: [lastReturn]) ?? 0
+                                       arguments: [through]) ?? 0
         return (try setting("outreach.device-name") ?? "", try setting("outreach.checked-out-on").flatMap(LocalDate.init(iso:)), waiting)
     }
 

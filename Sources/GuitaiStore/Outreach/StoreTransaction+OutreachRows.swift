@@ -11,9 +11,9 @@ extension StoreTransaction {
     /// - Throws: `store-damaged` for a value no table of the store holds (a real number, a blob).
     func rowImages(_ table: String, where condition: String, _ arguments: StatementArguments = []) throws -> [RowImage] {
         guard let projected = Self.projected(table) else { return [] }
-        let columns = try Projection.columns(of: table, db)
+        let columns = try cachedColumns(of: table)
         let sql = "SELECT \(projected.keyExpression("")) AS guitai_key, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(condition)"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             let reader = RowReader(row, table: table, keyColumn: "guitai_key")
             var values: [String: RowValue] = [:]
             for column in columns {
@@ -35,11 +35,11 @@ extension StoreTransaction {
     /// The digest the journal would note for a row as it stands, or nil when there is no such row.
     func rowDigest(_ table: String, key: String) throws -> String? {
         guard let projected = Self.projected(table) else { return nil }
-        let columns = try Projection.columns(of: table, db)
-        return try String.fetchOne(db, sql: """
+        let columns = try cachedColumns(of: table)
+        return try String.fetchOne(db.cachedStatement(sql: """
             SELECT \(Projection.digestExpression(projected, columns: columns, prefix: "")) FROM \(table)
             WHERE \(projected.keyExpression("")) = ?
-            """, arguments: [key])
+            """), arguments: [key])
     }
 
     /// Makes a row what an image says: inserted, updated in place (never deleted and re-made, so rows pointing at it
@@ -51,11 +51,11 @@ extension StoreTransaction {
             throw BundleFile.refusal(zh: "数据包中有不可导入的表 \(image.table)", en: "The bundle carries rows of \(image.table), which cannot be brought in")
         }
         guard let values = image.values else {
-            try db.execute(sql: "DELETE FROM \(image.table) WHERE \(projected.keyExpression("")) = ?", arguments: [image.key])
+            try db.cachedStatement(sql: "DELETE FROM \(image.table) WHERE \(projected.keyExpression("")) = ?").execute(arguments: [image.key])
             return
         }
-        let columns = try Projection.columns(of: image.table, db)
-        guard Set(values.keys) == Set(columns) else {
+        let columns = try cachedColumns(of: image.table)
+        guard values.count == columns.count, columns.allSatisfy({ values[$0] != nil }) else {
             throw BundleFile.refusal(zh: "数据包中 \(image.table) 的列与本库不同（版本不符）",
                                      en: "The bundle's \(image.table) rows have other columns than this store's (another version)")
         }
@@ -65,10 +65,10 @@ extension StoreTransaction {
         }
         let others = columns.filter { !projected.key.contains($0) }
         let update = others.isEmpty ? "NOTHING" : "UPDATE SET " + others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO \(image.table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
             ON CONFLICT(\(projected.key.joined(separator: ", "))) DO \(update)
-            """, arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
+            """).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
     }
 
     /// A key column's value as the journal's key expression writes it.

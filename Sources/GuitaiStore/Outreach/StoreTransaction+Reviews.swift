@@ -12,21 +12,38 @@ extension StoreTransaction {
         guard let projected = Self.projected(image.table), Outreach.travelling.contains(image.table) else {
             throw BundleFile.refusal(zh: "数据包中有不可导入的表 \(image.table)", en: "The bundle carries rows of \(image.table), which cannot be brought in")
         }
-        let columns = try Projection.columns(of: image.table, db)
-        guard Set(values.keys) == Set(columns) else {
+        let columns = try cachedColumns(of: image.table)
+        guard values.count == columns.count, columns.allSatisfy({ values[$0] != nil }) else {
             throw BundleFile.refusal(zh: "数据包中 \(image.table) 的列与本库不同（版本不符）",
                                      en: "The bundle's \(image.table) rows have other columns than this store's (another version)")
         }
-        return try String.fetchOne(db, sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: ""),
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: "")),
                                    arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
     }
 
-    /// Writes rows in an order the hall's references allow: inserts and updates parents first, deletes children first.
+    /// Writes rows in an order the hall's constraints allow: deletions first (children before parents), then rows the
+    /// hall has (a card cancelled before its replacement is inserted beside it), then new rows (parents first).
     func apply(_ rows: [RowImage]) throws {
         let order = Dictionary(uniqueKeysWithValues: Outreach.travellingTables.enumerated().map { ($0.element, $0.offset) })
         let sorted = rows.sorted { (order[$0.table] ?? .max) < (order[$1.table] ?? .max) }
-        for row in sorted where row.values != nil { try write(row) }
         for row in sorted.reversed() where row.values == nil { try write(row) }
+        var new: [RowImage] = []
+        for row in sorted where row.values != nil {
+            if try rowDigest(row.table, key: row.key) != nil { try write(row) } else { new.append(row) }
+        }
+        for row in new { try write(row) }
+    }
+
+    /// The people a laptop made whom a supervisor matched to the hall's record (kept one of the two): the laptop's
+    /// UUID to the hall's.
+    func mergedPeople(device: String) throws -> [String: String] {
+        var merged: [String: String] = [:]
+        for item in try reviews(openOnly: false) where item.device == device && ["kept-hall", "kept-laptop"].contains(item.state)
+            && ["same-person", "possible-same-person"].contains(item.reason) {
+            guard let hallKey = item.hall.first(where: { $0.table == "persons" })?.key else { continue }
+            for row in item.laptop where row.table == "persons" && row.values != nil && row.key != hallKey { merged[row.key] = hallKey }
+        }
+        return merged
     }
 
     /// A bundle received before: nil when it is new; everything skipped when it is the same file again.
@@ -120,28 +137,44 @@ extension StoreTransaction {
                                       en: "Review item \(item.uuid.prefix(8)) was decided before (\(item.state))")
         }
         let isPerson = item.reason == "same-person" || item.reason == "possible-same-person"
+        // Work about a person matched since (in another item) lands on the hall's record of the person.
+        let merged = try mergedPeople(device: item.device)
+        let laptopRows = item.laptop.map { row in
+            guard row.table != "persons", let person = row.personUUID, let hallKey = merged[person] else { return row }
+            return row.replacingPerson(person, with: hallKey)
+        }
         var rows: [RowImage] = []
         switch (decision, isPerson) {
-        case (.reject, _), (.hall, false):
+        case (.reject, _):
             rows = []
-        case (.both, true) where item.reason == "same-person", (.both, false) where item.reason == "changed-at-hall":
+        case (.both, _) where item.reason != "possible-same-person":
             throw DomainError.refused("not-different-people",
-                                      zh: item.reason == "same-person" ? "同一身份证号只能是同一个人：请保留其中一份，或驳回" : "这是同一条记录的两个版本：请保留其中一份，或驳回",
+                                      zh: item.reason == "same-person" ? "同一身份证号只能是同一个人：请保留其中一份，或驳回" : "这不是两个不同的人：请保留其中一份，或驳回",
                                       en: item.reason == "same-person" ? "One ID number is one person: keep one version, or reject"
-                                          : "These are two versions of one record: keep one, or reject")
+                                          : "These are not two different people: keep one version, or reject")
+        case (.hall, false):
+            // The hall's version of the rows it holds stands; the laptop's other work in the item is kept.
+            let hallKeys = Set(item.hall.map { $0.table + "\t" + $0.key })
+            rows = laptopRows.filter { !hallKeys.contains($0.table + "\t" + $0.key) }
         case (.both, _), (.laptop, false):
-            rows = item.laptop
+            rows = laptopRows
         case (.hall, true), (.laptop, true):
             guard let hallPerson = item.hall.first(where: { $0.table == "persons" }),
-                  let laptopPerson = item.laptop.first(where: { $0.table == "persons" && $0.values != nil && $0.key != hallPerson.key }) else {
-                rows = decision == .laptop ? item.laptop : []
+                  let laptopPerson = laptopRows.first(where: { $0.table == "persons" && $0.values != nil && $0.key != hallPerson.key }) else {
+                rows = decision == .laptop ? laptopRows : []
                 break
             }
-            rows = item.laptop.filter { $0.table != "persons" || $0.key != laptopPerson.key }.map { $0.replacingPerson(laptopPerson.key, with: hallPerson.key) }
+            rows = laptopRows.filter { $0.table != "persons" || $0.key != laptopPerson.key }.map { $0.replacingPerson(laptopPerson.key, with: hallPerson.key) }
             if decision == .laptop, var values = laptopPerson.values, let kept = hallPerson.values {
                 for column in ["uuid", "device", "created_serial"] { values[column] = kept[column] }
                 rows.insert(RowImage(table: "persons", key: hallPerson.key, values: values), at: 0)
             }
+        }
+        // What the hall changed since the item was received was never shown side by side: decide again after a look.
+        if let changed = try changedSinceReceive(item, rows: rows) {
+            throw DomainError.refused("changed-since-receive",
+                                      zh: "复核事项收到之后，大厅又改动了 \(changed.table) 中的记录 \(changed.key)：只能驳回，或在大厅重新办理",
+                                      en: "The hall changed \(changed.table) row \(changed.key) after this item was received: reject it, or do the work again at the hall")
         }
         do {
             try db.inSavepoint {
@@ -157,6 +190,24 @@ extension StoreTransaction {
         item.state = decision.state
         item.decidedSerial = writingSerial
         return item
+    }
+}
+
+extension StoreTransaction {
+    /// A row the item would write that a hall transaction (not a receive or a review) changed after the item arrived.
+    func changedSinceReceive(_ item: ReviewItem, rows: [RowImage]) throws -> RowImage? {
+        guard !rows.isEmpty else { return nil }
+        let since = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [item.receivedSerial]) ?? 0
+        var changed: Set<String> = []
+        for changes in try String.fetchAll(db, sql: """
+            SELECT changes FROM journal WHERE seq > ? AND kind NOT IN ('outreach.receive', 'outreach.review')
+            AND device != coalesce((SELECT device_id FROM outreach_devices WHERE code = ?), '')
+            """, arguments: [since, item.device]) {
+            for line in changes.split(separator: "\n") {
+                if let change = Projection.Change(line: line) { changed.insert(change.table + "\t" + change.key) }
+            }
+        }
+        return rows.first { changed.contains($0.table + "\t" + $0.key) }
     }
 }
 

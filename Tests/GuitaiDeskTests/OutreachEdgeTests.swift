@@ -1,0 +1,95 @@
+import Foundation
+import GuitaiCore
+import GuitaiDesk
+import GuitaiStore
+import Testing
+
+/// Issue 10: the cases a review of the receive found, each brought home right.
+@Suite struct OutreachEdgeTests {
+    let dawa = DeskFixture.id(born: "1970-05-04", sequence: 231)
+    let passphrase = OutreachFixture.passphrase
+
+    private func home(_ laptop: Desk, _ f: OutreachFixture) throws -> ReceiveReport {
+        let file = f.directory + "/" + UUID().uuidString + ".bundle"
+        return try f.supervisor().receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: file).bundle, passphrase: passphrase)
+    }
+
+    @Test func aCardReplacedOnTheLaptopComesHomeBesideTheOldOne() throws {
+        // Replacing cancels the old card and records a new one: whatever their UUIDs, the hall never holds two in use.
+        for attempt in 0..<6 {
+            let f = try OutreachFixture()
+            _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+            _ = try f.hall.desk().registerCard(idNumber: dawa, number: "A12345678")
+            let laptop = try f.laptop()
+            _ = try laptop.replaceCard(idNumber: dawa, newNumber: "B87654321")
+            let report = try home(laptop, f)
+            #expect(report.conflicts.isEmpty, "attempt \(attempt): \(report.conflicts)")
+            #expect(try f.supervisor().showPerson(dawa).card?.card.number.value == "B87654321")
+            #expect(try f.supervisor().verify().problems.isEmpty)
+        }
+    }
+
+    @Test func aPersonMatchedInReviewKeepsReceivingTheLaptopsLaterWork() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try home(laptop, f)
+        let item = try #require(try f.supervisor().reviews().first)
+        _ = try f.supervisor().decideReview(item.uuid, decision: .hall)
+        // After the decision the laptop, not knowing, enrols and registers a card for its own record of 达瓦.
+        _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
+        _ = try laptop.registerCard(idNumber: dawa, number: "A12345678")
+        let second = try home(laptop, f)
+        #expect(second.conflicts.isEmpty, "\(second.conflicts)")
+        let shown = try f.supervisor().showPerson(dawa)
+        #expect(shown.enrolments.map(\.enrolment.scheme) == [.residentMedical] && shown.card?.card.number.value == "A12345678")
+        #expect(try f.supervisor().findPersons("达瓦").count == 1)
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+
+    @Test func keepingTheHallsCardStillBringsTheSamePersonsOtherWorkHome() throws {
+        let f = try OutreachFixture()
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try f.hall.desk().registerCard(idNumber: dawa, number: "A12345678")
+        let laptop = try f.laptop()
+        // On the laptop the card is reported lost and the person enrolled; at the hall the card is locked meanwhile.
+        _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
+        _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
+        _ = try f.hall.desk().changeCard(idNumber: dawa, change: .lock, reason: nil)
+        let report = try home(laptop, f)
+        #expect(report.conflicts.map(\.reason) == ["changed-at-hall", "changed-at-hall"])
+        let item = try #require(try f.supervisor().reviews().first)
+        _ = try f.supervisor().decideReview(item.uuid, decision: .hall)
+        let shown = try f.supervisor().showPerson(dawa)
+        #expect(shown.card?.card.state == .locked && shown.enrolments.map(\.enrolment.scheme) == [.residentMedical])
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+
+    @Test func aRecordTheHallDeletedMeanwhileIsNotSilentlyMadeAgain() throws {
+        let f = try OutreachFixture()
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        let (_, registered) = try f.hall.desk().registerCard(idNumber: dawa, number: "A12345678")
+        let laptop = try f.laptop()
+        _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
+        // The card was recorded in error: the hall reverses its registration, deleting it.
+        _ = try f.supervisor().reverse(registered, reason: "录入错误")
+        let report = try home(laptop, f)
+        #expect(report.conflicts.map(\.reason) == ["changed-at-hall"])
+        #expect(try f.supervisor().showPerson(dawa).card == nil)
+        let item = try #require(try f.supervisor().reviews().first)
+        #expect(item.hall.first?.values == nil)
+        _ = try f.supervisor().decideReview(item.uuid, decision: .reject)
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+
+    @Test func aVenueNumberOfAnySizeIsRefusedNotTrapped() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addVenue(name: "扎西岗村", kind: "village", regionCode: nil)
+        for typed in ["-9223372036854775808", "9223372036854775807", "0", "2"] {
+            #expect(DeskFixture.refusal { _ = try laptop.openEvent(venue: typed) }?.code == "venue-not-found", "\(typed)")
+        }
+        #expect(try laptop.openEvent(venue: "1").event.venue.name == "扎西岗村")
+    }
+}
