@@ -43,8 +43,8 @@ struct OutreachCommand: ParsableCommand {
             try Runner.run(global) {
                 let phrase = try OutreachCommand.passphrase(global, fromStdin: passphraseStdin)
                 let desk = try Runner.desk(global)
-                let checkout = try desk.checkoutLaptop(name: device, regionPrefix: region ?? "", dueWithin: dueWithin, passphrase: phrase)
-                try DurableFile.write(checkout.bundle, to: out, code: "bundle-unwritable")
+                let checkout = try desk.checkoutLaptop(name: device, regionPrefix: region ?? "", dueWithin: dueWithin, passphrase: phrase,
+                                                       to: out)
                 let d = checkout.device
                 let t = Texts(global.language)
                 return CommandOutput(

@@ -11,7 +11,7 @@ extension Desk {
     ///   `bad-region` for a region that is not six digits.
     public func addVenue(name: String, kind: String, regionCode: String?) throws -> (venue: OutreachVenue, serial: String) {
         try require(.counter)
-        let name = try StoredText.check(name, as: .hallName)
+        let name = try Self.checkedName(name, what: Bilingual(zh: "场所名称", en: "A venue's name"))
         guard Self.venueKinds.contains(kind) else {
             throw DomainError(.usage, code: "bad-venue-kind", zh: "场所类别应为 community（社区）、village（乡村）、firm（企业）、school（学校）或 monastery（寺庙）",
                               en: "A venue kind is community, village, firm, school or monastery")
@@ -32,11 +32,9 @@ extension Desk {
         return try store.read { try $0.venues() }
     }
 
-    /// Opens an event at a venue (named exactly, or by its number in `venues()`, from 1) on the business date; the
-    /// transactions recorded until it closes count as done there.
-    /// - Throws: `venue-not-found` (66); `event-open` when one is open already.
-    public func openEvent(venue: String) throws -> (event: OutreachEvent, serial: String) {
-        try require(.counter)
+    /// The venue a clerk names: exactly by name, or by its number in `venues()` (from 1).
+    /// - Throws: `venue-not-found` (66).
+    public func venue(named venue: String) throws -> OutreachVenue {
         let venues = try self.venues()
         let number = Int(venue.trimmingSpaces).flatMap { (1...max(1, venues.count)).contains($0) ? $0 : nil }
         let chosen = venues.first { $0.name == venue.trimmingSpaces } ?? number.flatMap { venues.indices.contains($0 - 1) ? venues[$0 - 1] : nil }
@@ -44,6 +42,15 @@ extension Desk {
             throw DomainError.notFound("venue-not-found", zh: "没有名为「\(StoredText.sanitised(venue, as: .hallName))」的场所，请先登记场所",
                                        en: "No venue named \"\(StoredText.sanitised(venue, as: .hallName))\": register it first")
         }
+        return chosen
+    }
+
+    /// Opens an event at a venue (named exactly, or by its number in `venues()`, from 1) on the business date; the
+    /// transactions recorded until it closes count as done there.
+    /// - Throws: `venue-not-found` (66); `event-open` when one is open already.
+    public func openEvent(venue: String) throws -> (event: OutreachEvent, serial: String) {
+        try require(.counter)
+        let chosen = try self.venue(named: venue)
         let date = today
         let (uuid, serial) = try store.write(context, kind: "outreach.event") { tx in
             if let open = try tx.openEvent() {

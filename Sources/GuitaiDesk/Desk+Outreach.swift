@@ -34,11 +34,16 @@ extension Desk {
     ///   - dueWithin: only the recipients due for certification within this many days (overdue and suspended too).
     /// - Throws: `bad-text` for a device name that is no name, `bad-region`, `bad-days`, `bad-passphrase`, the role's
     ///   refusal, `needs-hall` on a laptop.
-    public func checkoutLaptop(name: String, regionPrefix: String, dueWithin: Int?, passphrase: String) throws -> Checkout {
+    public func checkoutLaptop(name: String, regionPrefix: String, dueWithin: Int?, passphrase: String, to path: String) throws -> Checkout {
         try require(.counter)
         try requireHall(Bilingual(zh: "外出设备登记", en: "an outreach checkout"))
-        let name = try StoredText.check(name, as: .hallName)
+        let name = try Self.checkedName(name, what: Bilingual(zh: "笔记本名称", en: "A laptop's name"))
         try checkRegionPrefix(regionPrefix)
+        // A take-out holds the laptop's only key: another one's file is never written over.
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DomainError.refused("file-exists", zh: "\(path) 已存在（可能是另一台笔记本的带出数据包），请换一个文件名",
+                                      en: "\(path) exists already (maybe another laptop's take-out): choose another file name")
+        }
         guard !passphrase.isEmpty else {
             throw DomainError(.usage, code: "bad-passphrase", zh: "请提供数据包口令（GUITAI_BUNDLE_PASSPHRASE 或 --passphrase-stdin）",
                               en: "Give the bundle passphrase (GUITAI_BUNDLE_PASSPHRASE or --passphrase-stdin)")
@@ -78,7 +83,25 @@ extension Desk {
                                        device: device.code, created: clock.secondsSince1970())
         let data = try BundleFile.seal(header, payload: try Self.encode(sealed),
                                        counts: ["people": device.people, "rows": takeOut.rows.count], passphrase: passphrase, signingKey: hallKey)
+        // Written after the checkout committed (the bundle carries its hash); if the disk refuses, the device stays on
+        // record without a bundle: check the laptop out again.
+        try DurableFile.write(data, to: path, code: "bundle-unwritable")
         return Checkout(bundle: data, device: device, serial: serial)
+    }
+
+    /// A laptop's or a venue's name: 1 to 40 characters of printable text, named as what it is when refused.
+    /// - Throws: `bad-name` (usage).
+    static func checkedName(_ text: String, what: Bilingual) throws -> String {
+        do {
+            return try StoredText.check(text, as: .hallName)
+        } catch {
+            throw DomainError(.usage, code: "bad-name", zh: "\(what.zh)应为1到40个可打印字符", en: "\(what.en) has 1 to 40 printable characters")
+        }
+    }
+
+    /// The code the next laptop checked out will get (`D3`), to name its file before the checkout.
+    public func nextDeviceCode() throws -> String {
+        try store.read { try $0.nextDeviceCode() }
     }
 
     /// Makes a laptop's store from a take-out bundle and logs its operator in: the one who went, with the same password.
@@ -97,6 +120,10 @@ extension Desk {
               takeOut.hallPublicKey == header.signer, takeOut.hallCode == header.hall, takeOut.deviceCode == header.device else {
             throw DomainError.refused("bad-bundle", zh: "数据包内容无法读取", en: "The bundle's content cannot be read")
         }
+        guard !FileManager.default.fileExists(atPath: storePath) else {
+            throw DomainError.refused("store-exists", zh: "\(storePath) 已存在：外出数据包只在新的库文件上打开，请用 --store 指定一个新文件",
+                                      en: "\(storePath) exists already: a take-out is opened into a new store file; name a new one with --store")
+        }
         guard takeOut.admits(operatorID: operatorID, password: password) else {
             throw DomainError(.permission, code: "authentication-failed",
                               zh: "只有登记外出的操作员能用自己的密码打开这个数据包",
@@ -104,7 +131,7 @@ extension Desk {
         }
         let context = WriteContext(operatorID: operatorID, counter: try StoredText.check(counter, as: .counter),
                                    businessDate: clock.today(), at: clock.secondsSince1970())
-        _ = try Store.createLaptop(at: storePath, from: takeOut, context: context)
+        _ = try Store.createLaptop(at: storePath, from: takeOut, passphraseHash: try Store.hashSecret(passphrase), context: context)
         return try Desk.open(storePath: storePath, operatorID: operatorID, password: password, clock: clock, counter: counter,
                              resources: resources)
     }
@@ -122,6 +149,11 @@ extension Desk {
         guard !passphrase.isEmpty else {
             throw DomainError(.usage, code: "bad-passphrase", zh: "请提供数据包口令（GUITAI_BUNDLE_PASSPHRASE 或 --passphrase-stdin）",
                               en: "Give the bundle passphrase (GUITAI_BUNDLE_PASSPHRASE or --passphrase-stdin)")
+        }
+        // The hall opens the return with the passphrase it gave: a return under another one would fail only there.
+        guard try store.read({ try $0.admitsBundlePassphrase(passphrase) }) else {
+            throw DomainError.refused("bad-passphrase", zh: "这不是打开带出数据包时用的口令：带回数据包须用同一口令，大厅才能打开",
+                                      en: "This is not the passphrase the take-out was opened with: the return needs the same one for the hall to open it")
         }
         let bundleID = UUID().uuidString.lowercased()
         let (payload, key) = try store.read { tx in (try tx.returnPayload(deviceCode: deviceCode), try tx.deviceSigningKey()) }

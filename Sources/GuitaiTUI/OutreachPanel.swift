@@ -35,8 +35,9 @@ struct OutreachPanel: Panel {
     }
 
     /// A bundle's default file: beside the store, named by what it is and the date.
-    private static func suggestedFile(_ app: DeskApp, _ what: String, _ desk: Desk) -> String {
-        URL(fileURLWithPath: app.storePath).deletingLastPathComponent().appendingPathComponent("\(what)-\(desk.today.compact).bundle").path
+    private static func suggestedFile(_ app: DeskApp, _ what: String, _ desk: Desk, _ device: String) -> String {
+        URL(fileURLWithPath: app.storePath).deletingLastPathComponent()
+            .appendingPathComponent("\(what)-\(desk.today.compact)-\(device).bundle").path
     }
 
     /// Label and value lines for a confirmation, the values in one column; a long file name wraps under itself.
@@ -71,14 +72,14 @@ struct OutreachPanel: Panel {
         switch (key, onLaptop) {
         case (.character("c"), false), (.character("C"), false):
             start(.checkout, [Self.field("outreach.device"), Self.field("outreach.region", max: 6), Self.field("outreach.due", max: 4),
-                              Self.field("outreach.file", Self.suggestedFile(app, "takeout", desk), max: 255),
+                              Self.field("outreach.file", Self.suggestedFile(app, "takeout", desk, (try? desk.nextDeviceCode()) ?? ""), max: 255),
                               Self.field("outreach.passphrase", secret: true), Self.field("outreach.passphrase.again", secret: true)])
         case (.character("r"), false), (.character("R"), false):
             start(.receive, [Self.field("outreach.file", max: 255), Self.field("outreach.passphrase", secret: true)])
         case (.character("v"), false), (.character("V"), false):
             return .open(ReviewPanel())
         case (.character("r"), true), (.character("R"), true):
-            start(.back, [Self.field("outreach.file", Self.suggestedFile(app, "return-" + (desk.store.hall.outreachDevice ?? ""), desk), max: 255),
+            start(.back, [Self.field("outreach.file", Self.suggestedFile(app, "return", desk, desk.store.hall.outreachDevice ?? ""), max: 255),
                           Self.field("outreach.passphrase", secret: true), Self.field("outreach.passphrase.again", secret: true)])
         case (.character("n"), true), (.character("N"), true):
             start(.venue, [Self.field("outreach.venue.name", max: 40), Self.field("outreach.venue.kind", max: 1),
@@ -120,11 +121,6 @@ struct OutreachPanel: Panel {
                 })
             }
             let name = form[0], region = form[1], file = form[3]
-            // Another laptop's take-out is never written over from the desk.
-            guard !FileManager.default.fileExists(atPath: file) else {
-                app.say(c("outreach.file.exists", file), error: true)
-                return .stay
-            }
             guard let due = form[2].isEmpty ? Optional<Int?>.some(nil) : Int(form[2]).map(Optional.some) else {
                 app.say(c("outreach.due.bad"), error: true)
                 return .stay
@@ -133,8 +129,7 @@ struct OutreachPanel: Panel {
                 ("outreach.device", name), ("outreach.region", region.isEmpty ? c("outreach.everyone") : region),
                 ("outreach.due", due.map(String.init) ?? c("outreach.everyone")), ("outreach.file", file)])
             return .open(ConfirmPanel(summary: summary) { app in
-                let done = try desk.checkoutLaptop(name: name, regionPrefix: region, dueWithin: due, passphrase: passphrase)
-                try DurableFile.write(done.bundle, to: file, code: "bundle-unwritable")
+                let done = try desk.checkoutLaptop(name: name, regionPrefix: region, dueWithin: due, passphrase: passphrase, to: file)
                 return ProcedurePanels.receipt(app, done.serial, procedureKey: "outreach.checkout", fields: [
                     ProcedurePanels.field(app, "outreach.device", "\(done.device.name) (\(done.device.code))"),
                     ProcedurePanels.field(app, "outreach.people", String(done.device.people)),

@@ -260,7 +260,8 @@ let tripClerk = try Desk.open(storePath: tripHall, operatorID: "clerk", password
 let passphrase = "bench passphrase"
 var takeOut: Desk.Checkout?
 let takeOutElapsed = try clock.measure {
-    takeOut = try tripClerk.checkoutLaptop(name: "笔记本", regionPrefix: "540121", dueWithin: nil, passphrase: passphrase)
+    takeOut = try tripClerk.checkoutLaptop(name: "笔记本", regionPrefix: "540121", dueWithin: nil, passphrase: passphrase,
+                                           to: tripDirectory + "/takeout.bundle")
 }
 let laptopPath = tripDirectory + "/laptop.sqlite"
 var laptopDesk: Desk?

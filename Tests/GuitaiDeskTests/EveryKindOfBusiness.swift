@@ -61,7 +61,7 @@ enum EveryKindOfBusiness {
         // An outreach trip: a laptop checked out, a venue and an event there with two people registered at it, one of
         // whom the hall registered meanwhile, so the receive applies one and queues the other for review.
         let passphrase = "every kind of business"
-        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase)
+        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
                                          storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
                                          operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)

@@ -93,3 +93,57 @@ import Testing
         #expect(try laptop.openEvent(venue: "1").event.venue.name == "扎西岗村")
     }
 }
+
+/// Issue 10: what a new outreach worker and supervisor met in a trial.
+@Suite struct OutreachTrialTests {
+    let passphrase = OutreachFixture.passphrase
+
+    @Test func aTakeOutNeverWritesOverAFileNorOpensOverAStore() throws {
+        let f = try OutreachFixture()
+        let file = f.directory + "/d1.bundle"
+        _ = try f.hall.desk().checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: file)
+        let first = try Data(contentsOf: URL(fileURLWithPath: file))
+        // The same file for a second laptop is refused before anything is recorded: the first laptop's key stays.
+        #expect(DeskFixture.refusal {
+            _ = try f.hall.desk().checkoutLaptop(name: "笔记本二", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: file)
+        }?.code == "file-exists")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == first && f.hall.desk().outreachDevices().count == 1)
+        // Opened once into a new store; opening it again over that store is refused in outreach's words.
+        let store = f.directory + "/laptop.sqlite"
+        _ = try Desk.openLaptop(bundle: first, passphrase: passphrase, storePath: store, operatorID: "zhuoma", password: "clerk-password",
+                                clock: f.hall.clock, resources: DeskFixture.resources)
+        let again = DeskFixture.refusal {
+            _ = try Desk.openLaptop(bundle: first, passphrase: passphrase, storePath: store, operatorID: "zhuoma", password: "clerk-password",
+                                    clock: f.hall.clock, resources: DeskFixture.resources)
+        }
+        #expect(again?.code == "store-exists" && again?.message.en.contains("--store") == true)
+    }
+
+    @Test func aNameIsRefusedAsWhatItIs() throws {
+        let f = try OutreachFixture()
+        let refused = DeskFixture.refusal {
+            _ = try f.hall.desk().checkoutLaptop(name: "  ", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: f.directory + "/x.bundle")
+        }
+        #expect(refused?.code == "bad-name" && refused?.message.en.contains("laptop") == true)
+        let laptop = try f.laptop()
+        #expect(DeskFixture.refusal { _ = try laptop.addVenue(name: "", kind: "village", regionCode: nil) }?.message.en.contains("venue") == true)
+    }
+
+    @Test func theReturnTakesThePassphraseTheTakeOutWasOpenedWith() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        let refused = DeskFixture.refusal { _ = try laptop.returnBundle(passphrase: "another one", to: f.directory + "/r.bundle") }
+        #expect(refused?.code == "bad-passphrase" && !FileManager.default.fileExists(atPath: f.directory + "/r.bundle"))
+        #expect(try laptop.outreachTrip()?.waiting == 0)
+    }
+
+    @Test func venueNumbersStayAsTheyWereGiven() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addVenue(name: "色拉寺", kind: "monastery", regionCode: nil)
+        _ = try laptop.addVenue(name: "八一小学", kind: "school", regionCode: nil)
+        _ = try laptop.addVenue(name: "扎西岗村", kind: "village", regionCode: nil)
+        #expect(try laptop.venues().map(\.name) == ["色拉寺", "八一小学", "扎西岗村"])
+        #expect(try laptop.venue(named: "1").name == "色拉寺")
+    }
+}

@@ -25,7 +25,7 @@ struct OutreachFixture {
     /// Checks a laptop out as 卓玛 and makes its store; the laptop's desk, logged in as her.
     func laptop(_ name: String = "笔记本一", dueWithin: Int? = nil, on date: LocalDate? = nil) throws -> Desk {
         let checkout = try hall.desk("zhuoma", on: date).checkoutLaptop(name: name, regionPrefix: "", dueWithin: dueWithin,
-                                                                         passphrase: Self.passphrase)
+                                                                         passphrase: Self.passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         var clock = hall.clock
         if let date { clock.date = date }
         return try Desk.openLaptop(bundle: checkout.bundle, passphrase: Self.passphrase,

@@ -98,7 +98,7 @@ import Testing
                                          signingKey: key)
         #expect(try refusal(f, edited)?.code == "bad-bundle")
         // A take-out is never received at a hall.
-        let takeOut = try f.hall.desk().checkoutLaptop(name: "二号", regionPrefix: "", dueWithin: nil, passphrase: passphrase).bundle
+        let takeOut = try f.hall.desk().checkoutLaptop(name: "二号", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle
         #expect(try refusal(f, takeOut)?.message.en.contains("take-out") == true)
     }
 }

@@ -109,7 +109,7 @@ import Testing
         let (_, serial) = try laptop.certify(idNumber: f.tashi, method: "home", reference: nil)
         #expect(DeskFixture.refusal { _ = try laptop.reverseWithApproval(serial, supervisorID: "ciren", password: "super-password", reason: "x") }?.code
                     == "needs-hall")
-        #expect(DeskFixture.refusal { _ = try laptop.checkoutLaptop(name: "再带", regionPrefix: "", dueWithin: nil, passphrase: passphrase) }?.code
+        #expect(DeskFixture.refusal { _ = try laptop.checkoutLaptop(name: "再带", regionPrefix: "", dueWithin: nil, passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle") }?.code
                     == "needs-hall")
         // A return is a laptop's; a take-out is not received at the hall.
         #expect(DeskFixture.refusal { _ = try f.hall.desk().returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle") }?.code == "needs-laptop")
@@ -140,7 +140,7 @@ import Testing
         #expect(try due.store.read { try $0.count("persons") } == 1)
         #expect(try due.showPerson(f.tashi).person.name == "扎西·平措")
         // By region: the people of 540121 only.
-        let checkout = try hallDesk.checkoutLaptop(name: "林周", regionPrefix: "540121", dueWithin: nil, passphrase: passphrase)
+        let checkout = try hallDesk.checkoutLaptop(name: "林周", regionPrefix: "540121", dueWithin: nil, passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         #expect(checkout.device.people == 1)
         // The operator who went opens it with her own password; anyone else, or another password, is refused.
         #expect(DeskFixture.refusal {

@@ -21,7 +21,7 @@ import Testing
         let clock = FixedClock(date: DeskHarness.today)
         let clerk = try Desk.open(storePath: hall.storePath, operatorID: "zhuoma", password: "clerk-password", clock: clock,
                                   resources: DeskHarness.resources)
-        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: Self.passphrase)
+        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: Self.passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         return try Desk.openLaptop(bundle: checkout.bundle, passphrase: Self.passphrase, storePath: path, operatorID: "zhuoma",
                                    password: "clerk-password", clock: clock, resources: DeskHarness.resources)
     }
@@ -55,7 +55,7 @@ import Testing
         let list = desk.keys(.escape)
         #expect(list.contains("D1") && list.contains("笔记本一"), "\(list)")
         desk.keys(.character("c")); desk.type("笔记本二"); desk.keys(.enter, .enter, .enter, .control("u")); desk.type(file)
-        desk.keys(.enter); desk.type("passphrase-1"); desk.keys(.enter); desk.type("passphrase-1")
+        desk.keys(.enter); desk.type("passphrase-1"); desk.keys(.enter); desk.type("passphrase-1"); desk.keys(.enter)
         let refused = desk.keys(.enter)
         #expect(try refused.contains("trip.bundle") && desk.app.desk?.outreachDevices().count == 1, "\(refused)")
     }
@@ -85,7 +85,7 @@ import Testing
         // The return bundle, written where the form says.
         let file = (desk.storePath as NSString).deletingLastPathComponent + "/return.bundle"
         desk.keys(.character("r"), .control("u")); desk.type(file); desk.keys(.enter)
-        desk.type("passphrase-1"); desk.keys(.enter); desk.type("passphrase-1"); desk.keys(.enter)
+        desk.type(Self.passphrase); desk.keys(.enter); desk.type(Self.passphrase); desk.keys(.enter)
         #expect(desk.isReceipt(desk.keys(.enter), of: try desk.lastTransaction()))
         #expect(FileManager.default.fileExists(atPath: file))
         #expect(try laptop.outreachTrip()?.waiting == 0)

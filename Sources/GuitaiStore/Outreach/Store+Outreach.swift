@@ -7,7 +7,7 @@ extension Store {
     /// journal following the hall's checkout entry, and the people, policies and operator the take-out carries, all in
     /// the first transaction.
     /// - Throws: `bad-bundle` for a take-out that does not read; `store-exists` and the store's other refusals.
-    public static func createLaptop(at path: String, from takeOut: TakeOut, context: WriteContext,
+    public static func createLaptop(at path: String, from takeOut: TakeOut, passphraseHash: String, context: WriteContext,
                                     makeID: @escaping @Sendable () -> String = randomIDs) throws -> Store {
         guard HallSettings.isDeviceCode(takeOut.deviceCode), HallSettings.validateCode(takeOut.hallCode) == nil,
               takeOut.anchor.count == 64, takeOut.anchor.allSatisfy(\.isHexDigit) else {
@@ -18,6 +18,7 @@ extension Store {
                                 outreachDevice: takeOut.deviceCode, chainStart: takeOut.anchor)
         return try create(at: path, hall: hall, context: context, makeID: makeID, kind: "outreach.open") { tx in
             try tx.load(takeOut)
+            try tx.setSetting("outreach.passphrase-hash", passphraseHash)
             return .object([("device", .string(takeOut.deviceCode)), ("checkout", .string(takeOut.checkoutSerial)),
                             ("people", .int(Int64(try tx.count("persons"))))])
         }

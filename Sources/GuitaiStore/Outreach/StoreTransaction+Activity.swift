@@ -15,7 +15,8 @@ extension StoreTransaction {
 
     /// The venues by name, then kind.
     public func venues() throws -> [OutreachVenue] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outreach_venues ORDER BY name, kind, uuid").map(venue)
+        // In the order they were registered, so a venue's number never moves when another is added.
+        try Row.fetchAll(db, sql: "SELECT * FROM outreach_venues ORDER BY created_serial, uuid").map(venue)
     }
 
     private func venue(_ row: Row) throws -> OutreachVenue {

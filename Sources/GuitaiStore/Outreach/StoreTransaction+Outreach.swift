@@ -184,6 +184,12 @@ extension StoreTransaction {
         return (try setting("outreach.device-name") ?? "", try setting("outreach.checked-out-on").flatMap(LocalDate.init(iso:)), waiting)
     }
 
+    /// Whether a passphrase is the one the take-out was opened with (true on a store that did not keep it).
+    public func admitsBundlePassphrase(_ passphrase: String) throws -> Bool {
+        guard let hash = try setting("outreach.passphrase-hash") else { return true }
+        return PasswordHasher.verify(passphrase, against: hash)
+    }
+
     /// The laptop's signing key.
     public func deviceSigningKey() throws -> Curve25519.Signing.PrivateKey {
         guard let stored = try setting("outreach.device-key"), let raw = Data(base64Encoded: stored),
