@@ -132,7 +132,8 @@ struct OutreachCommand: ParsableCommand {
                     json: ["applied": .int(Int64(report.applied.count)), "skipped": .int(Int64(report.skipped.count)),
                            "conflicts": .array(report.conflicts.map { ["serial": .string($0.serial), "reason": .string($0.reason),
                                                                         "review": .string($0.review)] }),
-                           "serial": .optional(report.serial), "device": .string(report.device)],
+                           "serial": .optional(report.serial), "device": .string(report.device),
+                           "receivedBy": report.repeated ? .null : .string(desk.account.id)],
                     text: lines.joined(separator: "\n"))
             }
         }
@@ -173,7 +174,8 @@ struct OutreachCommand: ParsableCommand {
                 var lines: [String] = items.isEmpty ? [t("复核队列是空的", "The review queue is empty")] : []
                 for item in items {
                     lines.append("\(item.uuid.prefix(8))  \(item.device)  \(item.serials.joined(separator: " "))  \(item.state)")
-                    lines.append("  " + OutreachCommand.reasonText(item.reason).text(language))
+                    lines.append("  " + OutreachCommand.reasonText(item.reason).text(language)
+                                 + (item.detail.isEmpty ? "" : "：" + Outreach.detailWords(item.detail).text(language)))
                     let laptopPerson = item.laptop.first { $0.table == "persons" }?.values
                     let hallPerson = item.hall.first { $0.table == "persons" }?.values
                     if laptopPerson != nil || hallPerson != nil {
@@ -188,7 +190,8 @@ struct OutreachCommand: ParsableCommand {
                 return CommandOutput(
                     json: ["reviews": .array(items.map { item in
                         ["id": .string(item.uuid), "device": .string(item.device), "serials": .array(item.serials.map { .string($0) }),
-                         "reason": .string(item.reason), "state": .string(item.state), "laptop": side(item.laptop), "hall": side(item.hall),
+                         "reason": .string(item.reason), "detail": .string(item.detail), "state": .string(item.state),
+                         "laptop": side(item.laptop), "hall": side(item.hall),
                          "decidedSerial": .optional(item.decidedSerial)]
                     })],
                     text: lines.joined(separator: "\n"))

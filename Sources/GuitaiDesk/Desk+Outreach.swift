@@ -215,6 +215,16 @@ extension Desk {
         return item
     }
 
+    /// Whom a review item is about: the person the laptop registered, else the hall's record of the person its rows name.
+    public func person(of item: ReviewItem) throws -> Person? {
+        let registered = (item.laptop + item.hall).first { $0.table == "persons" && $0.values != nil }?.values
+        if let registered, let id = registered["id_number"]?.string.flatMap(ResidentID.init(stored:)), let name = registered["name"]?.string {
+            return Person(id: id, name: name, regionCode: registered["region_code"]?.string ?? "")
+        }
+        guard let uuid = item.laptop.lazy.compactMap(\.personUUID).first else { return nil }
+        return try store.read { try $0.person(uuid: uuid)?.person }
+    }
+
     /// Decides a review item (supervisor), journaled with who decided.
     public func decideReview(_ id: String, decision: ReviewDecision) throws -> (item: ReviewItem, serial: String) {
         let item = try review(id)

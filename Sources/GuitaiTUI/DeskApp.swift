@@ -353,7 +353,8 @@ public final class DeskApp {
         var marks: [String] = []
         if desk?.store.hall.isTraining == true { marks.append(catalogue("mode.training")) }
         if let trip = try? desk?.outreachTrip() {
-            marks.append(catalogue("mode.outreach", trip.device, String(trip.days), String(trip.waiting)))
+            // The day of the trip counts from 1, the day of the checkout.
+            marks.append(catalogue("mode.outreach", trip.device, String(trip.days + 1), String(trip.waiting)))
         }
         for mark in marks {
             screen.put(mark, x: 1 + room - DisplayWidth.of(mark), y: 0, role: .watermark)

@@ -141,7 +141,10 @@ struct OutreachPanel: Panel {
             return .open(ConfirmPanel(summary: [c("outreach.receive.confirm")] + Self.lines(app, [("outreach.file", file)])) { app in
                 let data = try InputFile.bytes(file, limit: InputFile.maximumBundleBytes)
                 let report = try desk.receive(bundle: data, passphrase: passphrase)
-                let serial = report.serial ?? (report.skipped.first ?? "")
+                // The same bundle again wrote nothing: no receipt, only what was found.
+                guard let serial = report.serial else {
+                    return ReceiptPanel(name: "received-before", text: c("outreach.receive.repeated", report.device, String(report.skipped.count)))
+                }
                 var fields = [ProcedurePanels.field(app, "outreach.device", report.device),
                               ProcedurePanels.field(app, "outreach.applied", String(report.applied.count)),
                               ProcedurePanels.field(app, "outreach.skipped", String(report.skipped.count)),
@@ -161,16 +164,20 @@ struct OutreachPanel: Panel {
             return .open(ConfirmPanel(summary: [c("outreach.venue.confirm", name, c("outreach.kind." + kinds[number - 1]))]) { app in
                 let (venue, serial) = try desk.addVenue(name: name, kind: kinds[number - 1], regionCode: region)
                 return ProcedurePanels.receipt(app, serial, procedureKey: "outreach.venue", fields: [
-                    ProcedurePanels.field(app, "outreach.venue.name", venue.name),
-                    ProcedurePanels.field(app, "outreach.venue.kind", c("outreach.kind." + venue.kind)),
+                    ProcedurePanels.field(app, "outreach.venue.label", venue.name),
+                    ProcedurePanels.field(app, "outreach.kind.label", c("outreach.kind." + venue.kind)),
                 ], citizen: false)
             })
         case .eventOpen:
-            let venue = form[0]
-            return .open(ConfirmPanel(summary: [c("outreach.event.open.confirm", venue, desk.today.iso)]) { app in
-                let (event, serial) = try desk.openEvent(venue: venue)
+            let chosen: OutreachVenue
+            do { chosen = try desk.venue(named: form[0]) } catch {
+                app.say(error)
+                return .stay
+            }
+            return .open(ConfirmPanel(summary: [c("outreach.event.open.confirm", chosen.name, desk.today.iso)]) { app in
+                let (event, serial) = try desk.openEvent(venue: chosen.name)
                 return ProcedurePanels.receipt(app, serial, procedureKey: "outreach.event.open", fields: [
-                    ProcedurePanels.field(app, "outreach.event.venue", event.venue.name),
+                    ProcedurePanels.field(app, "outreach.venue.label", event.venue.name),
                 ], next: [c("outreach.event.open.next")], citizen: false)
             })
         case .eventClose:
@@ -181,7 +188,7 @@ struct OutreachPanel: Panel {
             return .open(ConfirmPanel(summary: [c("outreach.event.close.confirm", String(people), String(leaflets))]) { app in
                 let (event, serial) = try desk.closeEvent(participants: people, leaflets: leaflets)
                 return ProcedurePanels.receipt(app, serial, procedureKey: "outreach.event.close", fields: [
-                    ProcedurePanels.field(app, "outreach.event.venue", event.venue.name),
+                    ProcedurePanels.field(app, "outreach.venue.label", event.venue.name),
                     ProcedurePanels.field(app, "outreach.event.participants", String(event.participants)),
                     ProcedurePanels.field(app, "outreach.event.leaflets", String(event.leaflets)),
                 ], citizen: false)
@@ -200,7 +207,13 @@ struct OutreachPanel: Panel {
                 let kinds = Desk.venueKinds.enumerated().map { "\($0.offset + 1) " + c("outreach.kind." + $0.element) }.joined(separator: "  ")
                 screen.put(kinds, x: area.x, y: area.y + 3, role: .hint, limit: area.width)
             }
-            return form.render(on: &screen, x: area.x, y: area.y + 5, width: min(76, area.width), catalogue: c)
+            let cursor = form.render(on: &screen, x: area.x, y: area.y + 5, width: min(76, area.width), catalogue: c)
+            // Opening an event: the venues by number, under the form.
+            if kind == .eventOpen, let venues = try? desk.venues() {
+                screen.flow(venues.enumerated().map { "\($0.offset + 1) \($0.element.name)" }, x: area.x, y: area.y + 7, width: area.width,
+                            role: .hint)
+            }
+            return cursor
         }
         var y = area.y + 4
         func line(_ text: String, role: CellRole = .normal) {
@@ -211,17 +224,26 @@ struct OutreachPanel: Panel {
         do {
             if onLaptop {
                 if let trip = try desk.outreachTrip() {
-                    line(c("outreach.trip", trip.name, trip.device, String(trip.days), String(trip.waiting)), role: .label)
+                    line(c("outreach.trip", trip.name, trip.device, String(trip.days + 1), String(trip.waiting)), role: .label)
                 }
                 if let open = try desk.openEvent() {
                     line(c("outreach.event.now", open.venue.name, open.heldOn, String(open.transactions)))
                 }
                 let report = try desk.activityReport(from: nil, to: nil)
                 line(c("outreach.report.line", String(report.venues), String(report.events), String(report.participants), String(report.leaflets)))
+                let venues = try desk.venues()
+                if !venues.isEmpty {
+                    line(c("outreach.venues.heading"), role: .label)
+                    let used = screen.flow(venues.enumerated().map { c("outreach.venue.item", String($0.offset + 1), $0.element.name,
+                                                                       c("outreach.kind." + $0.element.kind)) },
+                                           x: area.x, y: y, width: area.width, role: .normal)
+                    y += used
+                }
                 y += 1
-                for event in try desk.events() {
-                    line(DisplayWidth.padRight(event.heldOn, to: 12) + DisplayWidth.padRight(event.venue.name, to: 22)
-                         + DisplayWidth.padRight(c("outreach.kind." + event.venue.kind), to: 10)
+                let events = try desk.events()
+                let nameWidth = (events.map { DisplayWidth.of($0.venue.name) }.max() ?? 0) + 2
+                for event in events {
+                    line(DisplayWidth.padRight(event.heldOn, to: 12) + DisplayWidth.padRight(event.venue.name, to: nameWidth)
                          + c("outreach.event.counts", String(event.participants), String(event.leaflets), String(event.transactions)))
                 }
             } else {

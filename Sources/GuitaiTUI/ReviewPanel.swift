@@ -84,17 +84,23 @@ struct ReviewPanel: Panel {
                 + DisplayWidth.padRight(item.serials.first ?? "", to: 24) + c(Self.reasonKey(item.reason))
             screen.put(text, x: area.x + 1, y: y, role: selected ? .selection : .normal, limit: area.width - 2)
         }
-        // Side by side: the field, the laptop's value, the hall's.
+        // Whose records they are, then side by side: the field, the laptop's value, the hall's.
         let item = list[chosen]
         var y = area.y + 3 + rows
+        if let person = app.desk.flatMap({ try? $0.person(of: item) }) {
+            screen.put(c("review.person", person.name, person.id.masked), x: area.x, y: y - 1, role: .label, limit: area.width)
+            y += 1
+        }
         let labelWidth = 14, half = (area.width - labelWidth) / 2
         screen.put(DisplayWidth.padRight("", to: labelWidth) + DisplayWidth.padRight(c("review.laptop"), to: half) + c("review.hall"),
                    x: area.x, y: y, role: .label, limit: area.width)
         y += 1
-        for row in item.laptop where y < area.maxY {
-            let hall = item.hall.first { $0.table == row.table }?.values
+        for row in item.laptop where y < area.maxY && row.table != "outreach_event_transactions" {
+            // The hall's row of the same key; for a person registered twice, the hall's record of the person.
+            let hall = (item.hall.first { $0.table == row.table && $0.key == row.key }
+                        ?? item.hall.first { $0.table == row.table && (row.table == "persons" || $0.values?["person_uuid"] == row.values?["person_uuid"]) })?.values
             for column in Self.columns[row.table] ?? [] where y < area.maxY {
-                let mine = Self.shown(row.values?[column]), theirs = Self.shown(hall?[column])
+                let mine = Self.shown(row.values?[column], c), theirs = Self.shown(hall?[column], c)
                 guard !mine.isEmpty || !theirs.isEmpty else { continue }
                 let label = c("review.column." + column)
                 screen.put(DisplayWidth.padRight(DisplayWidth.truncate(label, to: labelWidth - 1), to: labelWidth)
@@ -104,15 +110,21 @@ struct ReviewPanel: Panel {
                 y += 1
             }
         }
-        if !item.detail.isEmpty, y < area.maxY { screen.put(item.detail, x: area.x, y: y, role: .hint, limit: area.width) }
+        if !item.detail.isEmpty, y < area.maxY {
+            screen.put(c(Outreach.detailWords(item.detail)), x: area.x, y: y, role: .hint, limit: area.width)
+        }
         return nil
     }
 
-    private static func shown(_ value: RowValue?) -> String {
+    /// A stored value as the desk words it elsewhere: a scheme, a state, a household in the screen's language.
+    private static func shown(_ value: RowValue?, _ c: Catalogue) -> String {
         switch value {
-        case .int(let number): String(number)
-        case .text(let text): text
-        case .null, nil: ""
+        case .int(let number): return String(number)
+        case .text(let text):
+            let label = Scheme(rawValue: text)?.label ?? Household(rawValue: text)?.label ?? EnrolmentStatus(rawValue: text)?.label
+                ?? PhysicalCardState(rawValue: text)?.label ?? ECardStatus(rawValue: text)?.label ?? CertificationMethod(rawValue: text)?.label
+            return label.map { c($0) } ?? text
+        case .null, nil: return ""
         }
     }
 }

@@ -83,9 +83,16 @@ struct SettlePanel: Panel {
             }
         case .function(9), .control("w"):
             guard let desk = app.desk, let citizen = app.citizen, !items.isEmpty else { return .stay }
+            // On a laptop F9 shows the preview slip, marked as one; settling is the hall's.
             if desk.store.hall.isOutreach {
-                app.say(Outreach.needsHall(Bilingual(zh: "医疗费用结算（可以试算）", en: "settling a bill (a preview is possible)")))
-                return .stay
+                do {
+                    let preview = try desk.settle(settleForm(citizen), preview: true, language: app.catalogue.language)
+                    app.say(Outreach.needsHall(Bilingual(zh: "医疗费用结算（这是试算）", en: "settling a bill (this is a preview)")))
+                    return .open(ReceiptPanel(name: "preview", text: preview.slip))
+                } catch {
+                    app.say(error)
+                    return .stay
+                }
             }
             let form = settleForm(citizen)
             do {

@@ -71,7 +71,7 @@ import Testing
         let home = desk.keys(.function(7))
         // The header names the laptop, the day of the trip and what waits to go home.
         let header = String(home.split(separator: "\n").first ?? "")
-        #expect(header.contains(desk.app.catalogue("mode.outreach", "D1", "0", "1")), "\(header)")
+        #expect(header.contains(desk.app.catalogue("mode.outreach", "D1", "1", "1")), "\(header)")
         #expect(uncut(home), "\(home)")
         // A venue, chosen by kind number; an event opened there, then closed with its counts.
         desk.keys(.character("n")); desk.type("色拉寺"); desk.keys(.enter); desk.type("5"); desk.keys(.enter, .enter)
@@ -95,10 +95,12 @@ import Testing
         let settle = desk.keys(.function(5))
         #expect(settle.contains(desk.app.catalogue("settle.hint.laptop")), "\(settle)")
         desk.type("检查费 A 300"); desk.keys(.enter)
-        let refused = desk.keys(.function(9))
-        #expect(refused.contains(desk.app.catalogue(Outreach.needsHall(Bilingual(zh: "医疗费用结算（可以试算）",
-                                                                                    en: "settling a bill (a preview is possible)")).message).prefix(12)),
-                "\(refused)")
+        // F9 shows the preview slip, and says the settling is the hall's; nothing is recorded.
+        let before = try desk.lastTransaction()?.serial
+        let preview = desk.keys(.function(9))
+        #expect(preview.contains("300.00") && preview.contains(String(desk.app.catalogue(Outreach.needsHall(Bilingual(
+            zh: "医疗费用结算（这是试算）", en: "settling a bill (this is a preview)")).message).prefix(10))), "\(preview)")
+        #expect(try desk.lastTransaction()?.serial == before)
     }
 
     @Test(arguments: [Language.zh, .en])
@@ -126,9 +128,16 @@ import Testing
         let phone = try #require(rows.first { $0.contains("13800000001") })
         #expect(phone.contains("13900000002"), "\(queue)")
         #expect(rows.contains { $0.contains(desk.app.catalogue("review.laptop")) && $0.contains(desk.app.catalogue("review.hall")) })
+        #expect(queue.contains(desk.app.catalogue("review.person", "央金·卓嘎", ResidentID(stored: yangjin)?.masked ?? "")), "\(queue)")
         desk.keys(.character("h"))
         let decided = desk.keys(.enter)
         #expect(desk.isReceipt(decided, of: try desk.lastTransaction()) && decided.contains("次仁 (ciren)"), "\(decided)")
         #expect(desk.keys(.escape).contains(desk.app.catalogue("review.empty")))
+        // The same bundle again: nothing written, and the desk says so rather than printing a receipt.
+        let journal = try desk.lastTransaction()?.serial
+        desk.keys(.escape, .character("r")); desk.type(file); desk.keys(.enter); desk.type(Self.passphrase); desk.keys(.enter)
+        let again = desk.keys(.enter)
+        #expect(again.contains(desk.app.catalogue("outreach.receive.repeated", "D1", "1").prefix(12)) && !again.contains("540102D1"), "\(again)")
+        #expect(try desk.lastTransaction()?.serial == journal)
     }
 }

@@ -18,6 +18,31 @@ public enum Outreach {
     /// The setting holding the hall's signing key (base64 Ed25519 private key), made at its first checkout.
     static let hallKeySetting = "outreach.hall-key"
 
+    /// What the hall's records refused, as a code the screens put in words: `same-scheme`, `card-in-use`, `ecard-in-use`,
+    /// `same-certification`, `missing-record`, or SQLite's own message for anything else.
+    static func constraintDetail(_ message: String) -> String {
+        if message.contains("enrolments.person_uuid") { return "same-scheme" }
+        if message.contains("cards.person_uuid") && !message.contains("ecards") { return "card-in-use" }
+        if message.contains("cards.number") && !message.contains("ecards") { return "card-number-taken" }
+        if message.contains("ecards.person_uuid") { return "ecard-in-use" }
+        if message.contains("certifications.") { return "same-certification" }
+        if message.contains("FOREIGN KEY") { return "missing-record" }
+        return message
+    }
+
+    /// The words for a `constraintDetail` code; the code itself when it is SQLite's message.
+    public static func detailWords(_ detail: String) -> Bilingual {
+        switch detail {
+        case "same-scheme": Bilingual(zh: "此人在大厅已参加同一险种", en: "already enrolled in the same scheme at the hall")
+        case "card-in-use": Bilingual(zh: "此人在大厅已有在用的社保卡", en: "already has a card in use at the hall")
+        case "card-number-taken": Bilingual(zh: "这个卡号在大厅已登记给别人", en: "the card number is recorded for someone else at the hall")
+        case "ecard-in-use": Bilingual(zh: "此人在大厅已有在用的电子社保卡", en: "already has an e-card in use at the hall")
+        case "same-certification": Bilingual(zh: "大厅已记录同一天同一方式的认证", en: "the hall has a certification of the same day and method")
+        case "missing-record": Bilingual(zh: "所指的记录大厅没有", en: "it refers to a record the hall does not have")
+        default: Bilingual(both: detail)
+        }
+    }
+
     /// Refuses at a laptop what only the hall does.
     /// - Throws: `needs-hall` (65) naming the work.
     public static func needsHall(_ what: Bilingual) -> DomainError {

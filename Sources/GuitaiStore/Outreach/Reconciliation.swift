@@ -135,7 +135,14 @@ struct Reconciliation {
                     continue
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     reason = "refused-by-hall"
-                    detail = error.message ?? "\(error.extendedResultCode)"
+                    detail = Outreach.constraintDetail(error.message ?? "\(error.extendedResultCode)")
+                    // The hall's records of the same people in the same tables: what the laptop's met.
+                    for person in people.sorted() {
+                        for table in Set(rows.map(\.table)).sorted() where table != "persons" {
+                            guard try tx.cachedColumns(of: table).contains("person_uuid") else { continue }
+                            hallRows += try tx.rowImages(table, where: "person_uuid = ?", [person])
+                        }
+                    }
                 }
             }
             guard let reason else { continue }

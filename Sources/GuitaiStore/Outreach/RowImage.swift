@@ -7,7 +7,7 @@ public struct RowImage: Codable, Hashable, Sendable {
 
     /// The people the row is about (`persons` by its key, every other row by its `person_uuid`): rows about one person
     /// travel together through review.
-    var personUUID: String? {
+    public var personUUID: String? {
         if table == "persons" { return key }
         return values?["person_uuid"]?.string
     }

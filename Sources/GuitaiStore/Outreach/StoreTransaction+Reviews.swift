@@ -182,8 +182,9 @@ extension StoreTransaction {
                 return .commit
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw DomainError.refused("cannot-keep", zh: "大厅的记录不允许这样保留：\(error.message ?? "")，请选择保留大厅一方或驳回",
-                                      en: "The hall's records do not allow keeping this: \(error.message ?? ""); keep the hall's version or reject")
+            let words = Outreach.detailWords(Outreach.constraintDetail(error.message ?? ""))
+            throw DomainError.refused("cannot-keep", zh: "大厅的记录不允许这样保留（\(words.zh)），请保留大厅一方或驳回",
+                                      en: "The hall's records do not allow keeping this (\(words.en)); keep the hall's version or reject")
         }
         try db.execute(sql: "UPDATE outreach_reviews SET state = ?, decided_serial = ? WHERE uuid = ?",
                        arguments: [decision.state, writingSerial, item.uuid])
