@@ -245,7 +245,7 @@ struct OutreachCommand: ParsableCommand {
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Register a venue.")
             @OptionGroup var global: GlobalOptions
-            @Option(name: .long) var name: String
+            @Option(name: .long, help: "The venue's name (a village, a monastery, a school, a firm, a community).") var name: String
             @Option(name: .long, help: "community, village, firm, school or monastery.") var kind: String
             @Option(name: .long, help: "Six-digit region code.") var region: String?
 
@@ -298,8 +298,8 @@ struct OutreachCommand: ParsableCommand {
         struct Close: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Close the open event with its counts.")
             @OptionGroup var global: GlobalOptions
-            @Option(name: .long) var participants: Int
-            @Option(name: .long) var leaflets: Int
+            @Option(name: .long, help: "The people who came.") var participants: Int
+            @Option(name: .long, help: "The leaflets handed out.") var leaflets: Int
 
             func run() throws {
                 try Runner.run(global) {
@@ -326,7 +326,8 @@ struct OutreachCommand: ParsableCommand {
                              "participants": .int(Int64(e.participants)), "leaflets": .int(Int64(e.leaflets)), "state": .string(e.state),
                              "transactions": .int(Int64(e.transactions))]
                         })],
-                        text: events.map { "\($0.heldOn)  \($0.venue.name)  \($0.participants)  \($0.leaflets)  \($0.transactions)  \($0.state)" }
+                        text: ([Texts(global.language)("日期        场所  参与人数  资料份数  办理笔数  状态", "date        venue  people  leaflets  transactions  state")]
+                               + events.map { "\($0.heldOn)  \($0.venue.name)  \($0.participants)  \($0.leaflets)  \($0.transactions)  \($0.state)" })
                             .joined(separator: "\n"))
                 }
             }
@@ -336,8 +337,8 @@ struct OutreachCommand: ParsableCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The campaign's figures: venues, events, people, leaflets, transactions by kind.")
         @OptionGroup var global: GlobalOptions
-        @Option(name: .long) var from: String?
-        @Option(name: .long) var to: String?
+        @Option(name: .long, help: "Events held on or after this date (YYYY-MM-DD).") var from: String?
+        @Option(name: .long, help: "Events held on or before this date (YYYY-MM-DD).") var to: String?
 
         func run() throws {
             try Runner.run(global) {
@@ -345,7 +346,9 @@ struct OutreachCommand: ParsableCommand {
                 let t = Texts(global.language)
                 var lines = [t("场所 \(report.venues) 个，活动 \(report.events) 场，参与 \(report.participants) 人，发放资料 \(report.leaflets) 份",
                                "\(report.venues) venues, \(report.events) events, \(report.participants) people, \(report.leaflets) leaflets")]
+                if !report.venuesByKind.isEmpty { lines.append(t("按场所类别：", "Venues by kind:")) }
                 lines += report.venuesByKind.map { "  \($0.kind)  \($0.count)" }
+                if !report.transactionsByKind.isEmpty { lines.append(t("活动中办理的业务：", "Transactions done at events:")) }
                 lines += report.transactionsByKind.map { "  \($0.kind)  \($0.count)" }
                 return CommandOutput(
                     json: ["venues": .int(Int64(report.venues)), "events": .int(Int64(report.events)),

@@ -200,8 +200,12 @@ struct OutreachPanel: Panel {
         guard let desk = app.desk else { return nil }
         let c = app.catalogue
         let onLaptop = desk.store.hall.isOutreach
-        screen.paragraph(c(onLaptop ? "outreach.laptop.hint" : "outreach.hall.hint"), x: area.x, y: area.y, width: area.width, maxRows: 3,
-                         role: .hint)
+        let keyRows = screen.paragraph(c(onLaptop ? "outreach.laptop.hint" : "outreach.hall.hint"), x: area.x, y: area.y, width: area.width,
+                                       maxRows: 2, role: .hint)
+        // On a laptop, what it does not do, on a line of its own.
+        if onLaptop {
+            screen.paragraph(c("outreach.laptop.hint.2"), x: area.x, y: area.y + keyRows, width: area.width, maxRows: 3 - keyRows, role: .hint)
+        }
         if let form {
             if kind == .venue {
                 let kinds = Desk.venueKinds.enumerated().map { "\($0.offset + 1) " + c("outreach.kind." + $0.element) }.joined(separator: "  ")
