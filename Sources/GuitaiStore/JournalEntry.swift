@@ -3,7 +3,7 @@ import Foundation
 import GuitaiCore
 
 /// One business transaction in the audit journal, chained to the one before by its hash.
-public struct JournalEntry: Hashable, Sendable {
+public struct JournalEntry: Hashable, Sendable, Codable {
     public var seq: Int64
     public var serial: String
     public var at: Int64

@@ -34,7 +34,7 @@ struct Reconciliation {
         let reviewed = try tx.reviewedSerials()
 
         var skipped: [String] = []
-        var fresh: [CarriedEntry] = []
+        var fresh: [JournalEntry] = []
         for entry in payload.entries {
             if let existing = try tx.journalEntry(serial: entry.serial) {
                 guard existing.kind == entry.kind, existing.payload == entry.payload, existing.businessDate == entry.businessDate,
@@ -241,7 +241,7 @@ struct Reconciliation {
     }
 
     /// Groups of entries that share a row or a person, each in journal order, the groups in order of their first entry.
-    private func groups(_ entries: [CarriedEntry], images: [Key: RowImage]) -> [[Int]] {
+    private func groups(_ entries: [JournalEntry], images: [Key: RowImage]) -> [[Int]] {
         var parent = Array(entries.indices)
         func root(_ index: Int) -> Int {
             var index = index

@@ -4,7 +4,7 @@ public struct ReturnPayload: Codable, Sendable {
     /// The hash the first carried entry follows: the laptop's opening entry.
     public var anchor: String
     /// The laptop's journal since it was opened, oldest first.
-    public var entries: [CarriedEntry]
+    public var entries: [JournalEntry]
     /// Every travelling row those entries changed, as it stands now (nil values for a row deleted).
     public var rows: [RowImage]
 }

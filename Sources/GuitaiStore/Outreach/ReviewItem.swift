@@ -16,5 +16,5 @@ public struct ReviewItem: Sendable, Hashable {
     public var receivedSerial: String
     public var decidedSerial: String?
     /// The laptop's journal entries, so an item kept later still says what was done.
-    public var entries: [CarriedEntry]
+    public var entries: [JournalEntry]
 }

@@ -161,7 +161,7 @@ extension StoreTransaction {
         guard let opening = entries.first else {
             throw DomainError.refused("not-outreach", zh: "这个库没有外出记录", en: "This store has no outreach record")
         }
-        let carried = entries.dropFirst().map(CarriedEntry.init)
+        let carried = Array(entries.dropFirst())
         var keys: [String: Set<String>] = [:]
         for entry in carried {
             for change in entry.travellingChanges { keys[change.table, default: []].insert(change.key) }

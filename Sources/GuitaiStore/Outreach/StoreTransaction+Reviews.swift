@@ -80,11 +80,11 @@ extension StoreTransaction {
     }
 
     private struct LaptopSide: Codable {
-        var entries: [CarriedEntry]
+        var entries: [JournalEntry]
         var rows: [RowImage]
     }
 
-    func insertReview(device: String, entries: [CarriedEntry], reason: String, detail: String, laptop: [RowImage], hall: [RowImage]) throws -> String {
+    func insertReview(device: String, entries: [JournalEntry], reason: String, detail: String, laptop: [RowImage], hall: [RowImage]) throws -> String {
         let uuid = newID()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
