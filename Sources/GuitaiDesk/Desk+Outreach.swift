@@ -108,7 +108,8 @@ extension Desk {
     /// - Throws: `bad-bundle` (65) for a bundle that does not open or is a return; `authentication-failed` (77) for
     ///   another operator or password; `store-exists` when the file is there already.
     public static func openLaptop(bundle data: Data, passphrase: String, storePath: String, operatorID: String, password: String,
-                                  clock: any BusinessClock, counter: String = "1", resources: DeskResources) throws -> Desk {
+                                  clock: any BusinessClock, counter: String = "1", resources: DeskResources,
+                                  interactive: Bool = false) throws -> Desk {
         try BusinessDateRange.check(clock.today())
         let header = try BundleFile.header(of: data)
         guard header.kind == "takeout" else {
@@ -133,7 +134,7 @@ extension Desk {
                                    businessDate: clock.today(), at: clock.secondsSince1970())
         _ = try Store.createLaptop(at: storePath, from: takeOut, passphraseHash: try Store.hashSecret(passphrase), context: context)
         return try Desk.open(storePath: storePath, operatorID: operatorID, password: password, clock: clock, counter: counter,
-                             resources: resources)
+                             resources: resources, interactive: interactive)
     }
 
     /// Writes the laptop's return bundle to a file: everything done here since the checkout, sealed and signed. The

@@ -4,7 +4,8 @@ import GuitaiDesk
 import GuitaiStore
 import TerminalKit
 
-/// No store yet: create the hall's store as `guitai init` does, or open a training store full of synthetic people.
+/// No store yet: create the hall's store as `guitai init` does, open a training store full of synthetic people (F9), or
+/// make an outreach laptop's store from its take-out (F8).
 struct FirstRunPanel: Panel {
     let titleKey = "firstrun.title"
     var takesText: Bool { true }
@@ -36,6 +37,8 @@ struct FirstRunPanel: Panel {
     var hasUnsavedWork: Bool { form.isTouched }
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
+        // An outreach laptop starts from the take-out the hall wrote for it.
+        if key == .function(8) || key == .control("o") { return .replace(OpenTakeOutPanel()) }
         if key == .function(9) || key == .control("w") {
             do {
                 app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, counter: app.counter,
@@ -71,7 +74,7 @@ struct FirstRunPanel: Panel {
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {
-        screen.put(app.catalogue("firstrun.hint"), x: area.x, y: area.y, role: .hint, limit: area.width)
-        return form.render(on: &screen, x: area.x, y: area.y + 2, width: min(70, area.width), catalogue: app.catalogue)
+        let rows = screen.paragraph(app.catalogue("firstrun.hint"), x: area.x, y: area.y, width: area.width, maxRows: 2, role: .hint)
+        return form.render(on: &screen, x: area.x, y: area.y + rows + 1, width: min(70, area.width), catalogue: app.catalogue)
     }
 }

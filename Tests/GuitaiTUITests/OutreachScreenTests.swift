@@ -141,3 +141,29 @@ import Testing
         #expect(try desk.lastTransaction()?.serial == journal)
     }
 }
+
+/// Issue 10, item 6: "open" from the desk, on a laptop with no store yet.
+@Suite struct OpenTakeOutScreenTests {
+    @Test(arguments: [Language.zh, .en])
+    func aLaptopWithNoStoreOpensItsTakeOutFromTheFirstRunScreen(language: Language) throws {
+        let hall = try DeskHarness(language: language)
+        let clerk = try Desk.open(storePath: hall.storePath, operatorID: "zhuoma", password: "clerk-password",
+                                  clock: FixedClock(date: DeskHarness.today), resources: DeskHarness.resources)
+        let file = (hall.storePath as NSString).deletingLastPathComponent + "/d1.bundle"
+        _ = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: OutreachScreenTests.passphrase, to: file)
+        let laptop = try DeskHarness(language: language, createStore: false)
+        let first = laptop.screen
+        #expect(first.contains("F8") && !first.split(separator: "\n").dropFirst().contains { $0.contains("~") }, "\(first)")
+        let form = laptop.keys(.function(8))
+        #expect(form.contains(laptop.app.catalogue("takeout.title")), "\(form)")
+        laptop.type(file); laptop.keys(.enter); laptop.type(OutreachScreenTests.passphrase); laptop.keys(.enter)
+        // Another operator's password is refused, and nothing is made.
+        laptop.type("zhuoma"); laptop.keys(.enter); laptop.type("wrong-password")
+        laptop.keys(.enter)
+        #expect(!FileManager.default.fileExists(atPath: laptop.storePath))
+        laptop.keys(.up); laptop.keys(.up); laptop.type(OutreachScreenTests.passphrase); laptop.keys(.enter, .enter); laptop.type("clerk-password")
+        let home = laptop.keys(.enter)
+        #expect(home.contains(laptop.app.catalogue("mode.outreach", "D1", "1", "0")), "\(home)")
+        #expect(laptop.app.desk?.store.hall.outreachDevice == "D1")
+    }
+}
