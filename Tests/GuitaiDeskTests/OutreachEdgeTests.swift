@@ -147,3 +147,66 @@ import Testing
         #expect(try laptop.venue(named: "1").name == "色拉寺")
     }
 }
+
+/// Issue 10: what a second review of the receive found, each a test.
+@Suite struct OutreachSecondReviewTests {
+    let dawa = DeskFixture.id(born: "1970-05-04", sequence: 231)
+    let passphrase = OutreachFixture.passphrase
+
+    private func home(_ laptop: Desk, _ f: OutreachFixture) throws -> ReceiveReport {
+        let file = f.directory + "/" + UUID().uuidString + ".bundle"
+        return try f.supervisor().receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: file).bundle, passphrase: passphrase)
+    }
+
+    @Test func laterWorkWaitsBehindWorkStillInReviewEvenAfterThePersonIsMatched() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try home(laptop, f)                                   // item A: the person made twice
+        _ = try laptop.registerCard(idNumber: dawa, number: "A12345678")
+        let second = try home(laptop, f)                          // item B: waits behind A
+        #expect(second.conflicts.map(\.reason) == ["waits-for-review"])
+        let items = try f.supervisor().reviews()
+        _ = try f.supervisor().decideReview(try #require(items.first { $0.reason == "same-person" }).uuid, decision: .hall)
+        // Later work about the card still waits behind B, which is open.
+        _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
+        let third = try home(laptop, f)
+        #expect(third.conflicts.map(\.reason) == ["waits-for-review"], "\(third.conflicts)")
+        #expect(try f.supervisor().showPerson(dawa).card == nil)
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+
+    @Test func eachEntryOfAMatchedPersonsWorkKeepsTheRowsItTouched() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        _ = try home(laptop, f)
+        _ = try f.supervisor().decideReview(try #require(try f.supervisor().reviews().first).uuid, decision: .hall)
+        let (_, registered) = try laptop.registerCard(idNumber: dawa, number: "A12345678")
+        let (_, lost) = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
+        #expect(try home(laptop, f).conflicts.isEmpty)
+        // Both entries name the card: reversing the registration is refused while the loss report stands.
+        let entries = try f.supervisor().store.read { tx in [try tx.journalEntry(serial: registered), try tx.journalEntry(serial: lost)] }
+        #expect(entries.allSatisfy { $0?.changes.contains("cards\t") == true })
+        #expect(DeskFixture.refusal { _ = try f.supervisor().reverse(registered, reason: "录入错误") }?.code == "changed-since")
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+
+    @Test func keepingTheHallsVersionOfARefusedItemWritesNothingOfTheLaptops() throws {
+        let f = try OutreachFixture()
+        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
+        let laptop = try f.laptop()
+        _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
+        _ = try f.hall.desk().enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
+        let report = try home(laptop, f)
+        #expect(report.conflicts.map(\.reason) == ["refused-by-hall"])
+        let item = try #require(try f.supervisor().reviews().first)
+        #expect(item.detail == "same-scheme" && item.hall.contains { $0.table == "enrolments" })
+        let (decided, _) = try f.supervisor().decideReview(item.uuid, decision: .hall)
+        #expect(decided.state == "kept-hall")
+        #expect(try f.supervisor().showPerson(dawa).enrolments.count == 1)
+        #expect(try f.supervisor().verify().problems.isEmpty)
+    }
+}

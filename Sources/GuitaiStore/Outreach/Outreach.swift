@@ -39,6 +39,7 @@ public enum Outreach {
         case "ecard-in-use": Bilingual(zh: "此人在大厅已有在用的电子社保卡", en: "already has an e-card in use at the hall")
         case "same-certification": Bilingual(zh: "大厅已记录同一天同一方式的认证", en: "the hall has a certification of the same day and method")
         case "missing-record": Bilingual(zh: "所指的记录大厅没有", en: "it refers to a record the hall does not have")
+        case "already-at-hall": Bilingual(zh: "大厅已为此人记录了同样的事项", en: "the hall has recorded the same for this person")
         default: Bilingual(both: detail)
         }
     }

@@ -95,6 +95,14 @@ struct Reconciliation {
                 }
             }
             let people = Set(rows.compactMap(\.personUUID))
+            // A re-pointed row whose key is the hall person's (a death) and which the hall already has: never replaced unseen.
+            for (original, moved) in repointed where Self.key(moved.table, moved.key) != original {
+                if try tx.rowDigest(moved.table, key: moved.key) != nil {
+                    reason = reason ?? "refused-by-hall"
+                    detail = "already-at-hall"
+                    hallRows.append(try tx.rowImage(moved.table, key: moved.key))
+                }
+            }
             var toWrite: [(row: RowImage, digest: String?)] = []
             for row in rows {
                 let original = repointed.first { $0.value == row }?.key
@@ -109,7 +117,9 @@ struct Reconciliation {
                 }
                 toWrite.append((row, want))
             }
-            if !people.isDisjoint(with: underReview) { reason = "waits-for-review" }
+            // Work about a person in an open item waits behind it, whichever record (the laptop's or the hall's) it names.
+            let named = people.union(carried.compactMap(\.personUUID))
+            if !named.isDisjoint(with: underReview) { reason = "waits-for-review" }
             if reason == nil, let (found, hallPerson) = try personMadeTwice(rows, checkoutSeq: checkoutSeq) {
                 reason = found
                 hallRows.append(hallPerson)
@@ -123,13 +133,14 @@ struct Reconciliation {
                     for (row, digest) in toWrite { written[Self.key(row.table, row.key)] = .some(digest) }
                     applied.formUnion(entries.map(\.serial))
                     noted += carried.filter { $0.table == Self.eventTransactions }
-                    if !repointed.isEmpty, let lastEntry = entries.last {
-                        let moved = Set(repointed.keys)
-                        for entry in entries {
-                            notes[entry.serial] = entry.travellingChanges.filter { !moved.contains(Self.key($0.table, $0.key)) }
+                    if !repointed.isEmpty {
+                        // Each entry keeps the rows it touched, under the keys and with the digests the hall wrote.
+                        var movedNotes: [Key: Projection.Change] = [:]
+                        for (original, moved) in repointed {
+                            movedNotes[original] = Projection.Change(table: moved.table, key: moved.key, digest: try tx.digest(of: moved))
                         }
-                        notes[lastEntry.serial, default: []] += try repointed.values.map {
-                            Projection.Change(table: $0.table, key: $0.key, digest: try tx.digest(of: $0))
+                        for entry in entries {
+                            notes[entry.serial] = entry.travellingChanges.map { movedNotes[Self.key($0.table, $0.key)] ?? $0 }
                         }
                     }
                     continue
@@ -149,7 +160,7 @@ struct Reconciliation {
             let review = try tx.insertReview(device: device.code, entries: entries, reason: reason, detail: detail, laptop: carried,
                                               hall: hallRows)
             conflicts += entries.map { ReceiveReport.Conflict(serial: $0.serial, reason: reason, review: review) }
-            underReview.formUnion(people)
+            underReview.formUnion(people.union(carried.compactMap(\.personUUID)))
         }
 
         for row in noted {
@@ -226,12 +237,10 @@ struct Reconciliation {
     /// The rows the hall itself changed after the checkout (its own business, not this laptop's brought home).
     private func hallChanges(since seq: Int64) throws -> Set<Key> {
         var keys: Set<Key> = []
-        // A supervisor's decision that kept this laptop's version made the hall's row the laptop's: not a change of the
-        // hall's own.
+        // A supervisor's decision about this laptop's work wrote the laptop's rows (or none): not a change of the hall's own.
         for changes in try String.fetchAll(db, sql: """
             SELECT changes FROM journal WHERE seq > ? AND device != ?
-            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.decision') IN ('laptop', 'both')
-                     AND json_extract(payload, '$.device') = ?)
+            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.device') = ?)
             """, arguments: [seq, device.deviceID, device.code]) {
             for line in changes.split(separator: "\n") {
                 if let change = Projection.Change(line: line) { keys.insert(Self.key(change.table, change.key)) }

@@ -153,9 +153,10 @@ extension StoreTransaction {
                                       en: item.reason == "same-person" ? "One ID number is one person: keep one version, or reject"
                                           : "These are not two different people: keep one version, or reject")
         case (.hall, false):
-            // The hall's version of the rows it holds stands; the laptop's other work in the item is kept.
+            // A record the hall changed: the hall's version of it stands, the laptop's other work in the item is kept.
+            // Anything else kept as the hall has it: nothing of the laptop's.
             let hallKeys = Set(item.hall.map { $0.table + "\t" + $0.key })
-            rows = laptopRows.filter { !hallKeys.contains($0.table + "\t" + $0.key) }
+            rows = item.reason == "changed-at-hall" ? laptopRows.filter { !hallKeys.contains($0.table + "\t" + $0.key) } : []
         case (.both, _), (.laptop, false):
             rows = laptopRows
         case (.hall, true), (.laptop, true):
@@ -164,7 +165,10 @@ extension StoreTransaction {
                 rows = decision == .laptop ? laptopRows : []
                 break
             }
-            rows = laptopRows.filter { $0.table != "persons" || $0.key != laptopPerson.key }.map { $0.replacingPerson(laptopPerson.key, with: hallPerson.key) }
+            // The hall's changed records shown beside the laptop's stand as the hall has them.
+            let hallKeys = Set(item.hall.filter { $0.table != "persons" }.map { $0.table + "\t" + $0.key })
+            rows = laptopRows.filter { ($0.table != "persons" || $0.key != laptopPerson.key) && !hallKeys.contains($0.table + "\t" + $0.key) }
+                .map { $0.replacingPerson(laptopPerson.key, with: hallPerson.key) }
             if decision == .laptop, var values = laptopPerson.values, let kept = hallPerson.values {
                 for column in ["uuid", "device", "created_serial"] { values[column] = kept[column] }
                 rows.insert(RowImage(table: "persons", key: hallPerson.key, values: values), at: 0)
@@ -201,9 +205,10 @@ extension StoreTransaction {
         let since = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [item.receivedSerial]) ?? 0
         var changed: Set<String> = []
         for changes in try String.fetchAll(db, sql: """
-            SELECT changes FROM journal WHERE seq > ? AND kind NOT IN ('outreach.receive', 'outreach.review')
+            SELECT changes FROM journal WHERE seq > ? AND kind != 'outreach.receive'
+            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.device') = ?)
             AND device != coalesce((SELECT device_id FROM outreach_devices WHERE code = ?), '')
-            """, arguments: [since, item.device]) {
+            """, arguments: [since, item.device, item.device]) {
             for line in changes.split(separator: "\n") {
                 if let change = Projection.Change(line: line) { changed.insert(change.table + "\t" + change.key) }
             }
