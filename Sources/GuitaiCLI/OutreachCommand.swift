@@ -232,9 +232,14 @@ struct OutreachCommand: ParsableCommand {
                 return CommandOutput(
                     json: ["devices": .array(devices.map { d in
                         ["code": .string(d.code), "name": .string(d.name), "operator": .string(d.operatorID), "people": .int(Int64(d.people)),
-                         "checkedOutOn": .string(d.checkedOutOn), "serial": .string(d.checkoutSerial)]
+                         "checkedOutOn": .string(d.checkedOutOn), "serial": .string(d.checkoutSerial),
+                         "broughtHome": .int(Int64(d.broughtHome)), "lastReceivedOn": .optional(d.lastReceivedOn),
+                         "openReviews": .int(Int64(d.openReviews))]
                     })],
-                    text: devices.map { "\($0.code)  \($0.name)  \($0.operatorID)  \($0.checkedOutOn)  \($0.people)" }.joined(separator: "\n"))
+                    text: ([Texts(global.language)("设备  名称  操作员  登记日期  带出人数  已带回笔数  最近导入  待复核",
+                                                   "code  name  operator  checked out  people  brought home  last received  in review")]
+                           + devices.map { "\($0.code)  \($0.name)  \($0.operatorID)  \($0.checkedOutOn)  \($0.people)  \($0.broughtHome)  \($0.lastReceivedOn ?? "-")  \($0.openReviews)" })
+                        .joined(separator: "\n"))
             }
         }
     }

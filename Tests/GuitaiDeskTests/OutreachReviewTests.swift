@@ -23,6 +23,7 @@ import Testing
         #expect(try supervisor.showPerson(dawa).person.phone == "13900000002")
         #expect(try supervisor.showPerson(dawa).enrolments.isEmpty)
 
+        #expect(try supervisor.outreachDevices().first?.openReviews == 1)
         // Both versions side by side.
         let item = try #require(try supervisor.reviews().first)
         #expect(item.laptop.first { $0.table == "persons" }?.values?["phone"] == .text("13800000001"))

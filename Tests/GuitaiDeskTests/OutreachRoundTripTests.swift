@@ -54,6 +54,9 @@ import Testing
         #expect(try hallDesk.showPerson(f.tashi).certifications.map(\.method) == [.home])
         #expect(try supervisor.store.read { try $0.journalEntry(serial: certified)?.kind } == "certify")
         #expect(try supervisor.verify().problems.isEmpty)
+        // The hall's list of laptops says what came home and when.
+        let d1 = try #require(try supervisor.outreachDevices().first)
+        #expect(d1.broughtHome == done.entries && d1.lastReceivedOn == "2023-06-09" && d1.openReviews == 0)
 
         // The campaign's figures came home too.
         let report = try hallDesk.activityReport(from: nil, to: nil)

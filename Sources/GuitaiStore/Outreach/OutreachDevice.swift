@@ -12,6 +12,11 @@ public struct OutreachDevice: Sendable, Hashable {
     public var people: Int
     public var checkoutSerial: String
     public var checkedOutOn: String
+    /// Transactions its returns brought home so far, the business date of the last receive, and its items still open
+    /// in the review queue.
+    public var broughtHome = 0
+    public var lastReceivedOn: String?
+    public var openReviews = 0
 
     public init(code: String, name: String, publicKey: String, deviceID: String, operatorID: String, regionPrefix: String,
                 dueWithin: Int?, people: Int, checkoutSerial: String, checkedOutOn: String) {

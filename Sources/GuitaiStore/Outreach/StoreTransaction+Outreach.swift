@@ -28,7 +28,7 @@ extension StoreTransaction {
 
     /// A device the hall checked out, by its code.
     public func outreachDevice(code: String) throws -> OutreachDevice? {
-        try outreachDevices(where: "code = ?", [code]).first
+        try outreachDevices(where: "d.code = ?", [code]).first
     }
 
     /// Every device the hall checked out, newest first.
@@ -37,14 +37,25 @@ extension StoreTransaction {
     }
 
     private func outreachDevices(where condition: String, _ arguments: StatementArguments) throws -> [OutreachDevice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outreach_devices WHERE \(condition) ORDER BY CAST(substr(code, 2) AS INTEGER) DESC",
-                         arguments: arguments).map { row in
+        try Row.fetchAll(db, sql: """
+            SELECT d.*,
+                (SELECT coalesce(sum(b.applied), 0) FROM outreach_bundles b WHERE b.device_code = d.code) AS brought_home,
+                (SELECT max(j.business_date) FROM outreach_bundles b JOIN journal j ON j.serial = b.received_serial
+                 WHERE b.device_code = d.code) AS last_received_on,
+                (SELECT count(*) FROM outreach_reviews r WHERE r.device_code = d.code AND r.state = 'open') AS open_reviews
+            FROM outreach_devices d WHERE \(condition) ORDER BY CAST(substr(d.code, 2) AS INTEGER) DESC
+            """, arguments: arguments).map { row in
             let r = RowReader(row, table: "outreach_devices", keyColumn: "code")
-            return OutreachDevice(code: try r.text("code"), name: try r.text("name"), publicKey: try r.text("public_key"),
-                                  deviceID: try r.text("device_id"), operatorID: try r.text("operator"),
-                                  regionPrefix: try r.text("region_prefix"), dueWithin: try r.optionalInt("due_within").map { Int(clamping: $0) },
-                                  people: Int(clamping: try r.int("people")), checkoutSerial: try r.text("checkout_serial"),
-                                  checkedOutOn: try r.text("checked_out_on"))
+            var device = OutreachDevice(code: try r.text("code"), name: try r.text("name"), publicKey: try r.text("public_key"),
+                                        deviceID: try r.text("device_id"), operatorID: try r.text("operator"),
+                                        regionPrefix: try r.text("region_prefix"),
+                                        dueWithin: try r.optionalInt("due_within").map { Int(clamping: $0) },
+                                        people: Int(clamping: try r.int("people")), checkoutSerial: try r.text("checkout_serial"),
+                                        checkedOutOn: try r.text("checked_out_on"))
+            device.broughtHome = Int(clamping: try r.int("brought_home"))
+            device.lastReceivedOn = try r.optionalText("last_received_on")
+            device.openReviews = Int(clamping: try r.int("open_reviews"))
+            return device
         }
     }
 
