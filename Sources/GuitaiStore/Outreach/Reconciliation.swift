@@ -30,8 +30,10 @@ struct Reconciliation {
         let images = try checkedImages()
         let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [device.checkoutSerial]) ?? 0
         let changedAtHall = try hallChanges(since: checkoutSeq)
-        var underReview = try tx.peopleUnderReview()
-        let reviewed = try tx.reviewedSerials()
+        // The review queue read once: who waits, which serials it holds, whom a supervisor matched.
+        let reviews = try tx.reviews(openOnly: false)
+        var underReview = StoreTransaction.peopleUnderReview(reviews)
+        let reviewed = StoreTransaction.reviewedSerials(reviews)
 
         var skipped: [String] = []
         var fresh: [JournalEntry] = []
@@ -59,7 +61,7 @@ struct Reconciliation {
         var conflicts: [ReceiveReport.Conflict] = []
         var noted: [RowImage] = []
         // People the laptop made whom a supervisor has since matched to the hall's record: their later work is re-pointed.
-        let merged = try tx.mergedPeople(device: device.code)
+        let merged = StoreTransaction.mergedPeople(reviews, device: device.code)
         // The journal notes of entries whose rows were re-pointed: what the hall wrote, not what the laptop did.
         var notes: [String: [Projection.Change]] = [:]
         for group in groups(fresh, images: images) {

@@ -35,10 +35,10 @@ extension StoreTransaction {
     }
 
     /// The people a laptop made whom a supervisor matched to the hall's record (kept one of the two): the laptop's
-    /// UUID to the hall's.
-    func mergedPeople(device: String) throws -> [String: String] {
+    /// UUID to the hall's. `items` is every review item (read once by the caller).
+    static func mergedPeople(_ items: [ReviewItem], device: String) -> [String: String] {
         var merged: [String: String] = [:]
-        for item in try reviews(openOnly: false) where item.device == device && ["kept-hall", "kept-laptop"].contains(item.state)
+        for item in items where item.device == device && ["kept-hall", "kept-laptop"].contains(item.state)
             && ["same-person", "possible-same-person"].contains(item.reason) {
             guard let hallKey = item.hall.first(where: { $0.table == "persons" })?.key else { continue }
             for row in item.laptop where row.table == "persons" && row.values != nil && row.key != hallKey { merged[row.key] = hallKey }
@@ -66,14 +66,14 @@ extension StoreTransaction {
     }
 
     /// The people in open review items: later work about them waits behind.
-    func peopleUnderReview() throws -> Set<String> {
-        Set(try reviews(openOnly: true).flatMap { $0.laptop.compactMap(\.personUUID) })
+    static func peopleUnderReview(_ items: [ReviewItem]) -> Set<String> {
+        Set(items.filter { $0.state == "open" }.flatMap { $0.laptop.compactMap(\.personUUID) })
     }
 
     /// Every laptop serial in a review item, with its laptop hash.
-    func reviewedSerials() throws -> [String: String] {
+    static func reviewedSerials(_ items: [ReviewItem]) -> [String: String] {
         var serials: [String: String] = [:]
-        for item in try reviews(openOnly: false) {
+        for item in items {
             for entry in item.entries { serials[entry.serial] = entry.hash }
         }
         return serials
@@ -138,7 +138,7 @@ extension StoreTransaction {
         }
         let isPerson = item.reason == "same-person" || item.reason == "possible-same-person"
         // Work about a person matched since (in another item) lands on the hall's record of the person.
-        let merged = try mergedPeople(device: item.device)
+        let merged = Self.mergedPeople(try reviews(openOnly: false), device: item.device)
         let laptopRows = item.laptop.map { row in
             guard row.table != "persons", let person = row.personUUID, let hallKey = merged[person] else { return row }
             return row.replacingPerson(person, with: hallKey)
