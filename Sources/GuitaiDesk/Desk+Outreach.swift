@@ -53,39 +53,47 @@ extension Desk {
         let deviceID = UUID().uuidString.lowercased()
         let date = today
         let account = self.account
-        let ((device, takeOut, hallKey), serial) = try store.write(context, kind: "outreach.checkout") { tx in
-            let people = try due ?? tx.personUUIDs(regionPrefix: regionPrefix)
-            guard let operatorRow = try tx.operatorImage(id: account.id) else {
-                throw DomainError.notFound("operator-not-found", zh: "找不到操作员 \(account.id)", en: "No operator \(account.id)")
+        let bundleID = UUID().uuidString.lowercased(), created = clock.secondsSince1970()
+        // The bundle is sealed and written (under a temporary name) inside the checkout's transaction: a disk that
+        // refuses it rolls the checkout back, so a refused checkout leaves no device on record. Only the final rename
+        // follows the commit.
+        var staged: String?
+        let ((device, data), serial): ((OutreachDevice, Data), String)
+        do {
+            ((device, data), serial) = try store.write(context, kind: "outreach.checkout") { tx in
+                let people = try due ?? tx.personUUIDs(regionPrefix: regionPrefix)
+                guard let operatorRow = try tx.operatorImage(id: account.id) else {
+                    throw DomainError.notFound("operator-not-found", zh: "找不到操作员 \(account.id)", en: "No operator \(account.id)")
+                }
+                let device = OutreachDevice(code: try tx.nextDeviceCode(), name: name,
+                                            publicKey: deviceKey.publicKey.rawRepresentation.base64EncodedString(), deviceID: deviceID,
+                                            operatorID: account.id, regionPrefix: regionPrefix, dueWithin: dueWithin, people: people.count,
+                                            checkoutSerial: tx.serial ?? "", checkedOutOn: date.iso)
+                try tx.insertDevice(device)
+                let hallKey = try tx.hallSigningKey()
+                let rows = try tx.takeOutRows(personUUIDs: people)
+                let takeOut = TakeOut(hallCode: store.hall.code, hallName: store.hall.name, hallRegion: store.hall.regionCode,
+                                      training: store.hall.isTraining, defaultPolicy: store.hall.defaultPolicyID, deviceCode: device.code,
+                                      deviceName: name, deviceID: deviceID,
+                                      devicePrivateKey: deviceKey.rawRepresentation.base64EncodedString(),
+                                      hallPublicKey: hallKey.publicKey.rawRepresentation.base64EncodedString(),
+                                      anchor: try tx.journalHeadHash(), checkoutSerial: device.checkoutSerial, checkedOutOn: date.iso,
+                                      operatorRow: operatorRow, policies: try tx.policyImages(), rows: rows)
+                let header = BundleFile.Header(kind: "takeout", bundle: bundleID, hall: store.hall.code, device: device.code, created: created)
+                let data = try BundleFile.seal(header, payload: try Self.encode(takeOut), counts: ["people": people.count, "rows": rows.count],
+                                               passphrase: passphrase, signingKey: hallKey)
+                staged = try DurableFile.stage(data, for: path, code: "bundle-unwritable")
+                return ((device, data), .object([
+                    ("device", .string(device.code)), ("name", .string(name)), ("people", .int(Int64(people.count))),
+                    ("region", .string(regionPrefix)), ("dueWithin", dueWithin.map { .int(Int64($0)) } ?? .null),
+                    ("publicKey", .string(device.publicKey)),
+                ]))
             }
-            let device = OutreachDevice(code: try tx.nextDeviceCode(), name: name,
-                                        publicKey: deviceKey.publicKey.rawRepresentation.base64EncodedString(), deviceID: deviceID,
-                                        operatorID: account.id, regionPrefix: regionPrefix, dueWithin: dueWithin, people: people.count,
-                                        checkoutSerial: tx.serial ?? "", checkedOutOn: date.iso)
-            try tx.insertDevice(device)
-            let hallKey = try tx.hallSigningKey()
-            let takeOut = TakeOut(hallCode: store.hall.code, hallName: store.hall.name, hallRegion: store.hall.regionCode,
-                                  training: store.hall.isTraining, defaultPolicy: store.hall.defaultPolicyID, deviceCode: device.code,
-                                  deviceName: name, deviceID: deviceID,
-                                  devicePrivateKey: deviceKey.rawRepresentation.base64EncodedString(),
-                                  hallPublicKey: hallKey.publicKey.rawRepresentation.base64EncodedString(), anchor: "",
-                                  checkoutSerial: device.checkoutSerial, checkedOutOn: date.iso, operatorRow: operatorRow,
-                                  policies: try tx.policyImages(), rows: try tx.takeOutRows(personUUIDs: people))
-            return ((device, takeOut, hallKey), .object([
-                ("device", .string(device.code)), ("name", .string(name)), ("people", .int(Int64(people.count))),
-                ("region", .string(regionPrefix)), ("dueWithin", dueWithin.map { .int(Int64($0)) } ?? .null),
-                ("publicKey", .string(device.publicKey)),
-            ]))
+        } catch {
+            if let staged { DurableFile.discard(staged) }
+            throw error
         }
-        var sealed = takeOut
-        sealed.anchor = try store.read { try $0.journalHash(serial: serial) } ?? ""
-        let header = BundleFile.Header(kind: "takeout", bundle: UUID().uuidString.lowercased(), hall: store.hall.code,
-                                       device: device.code, created: clock.secondsSince1970())
-        let data = try BundleFile.seal(header, payload: try Self.encode(sealed),
-                                       counts: ["people": device.people, "rows": takeOut.rows.count], passphrase: passphrase, signingKey: hallKey)
-        // Written after the checkout committed (the bundle carries its hash); if the disk refuses, the device stays on
-        // record without a bundle: check the laptop out again.
-        try DurableFile.write(data, to: path, code: "bundle-unwritable")
+        if let staged { try DurableFile.place(staged, at: path, code: "bundle-unwritable") }
         return Checkout(bundle: data, device: device, serial: serial)
     }
 

@@ -9,12 +9,18 @@ import GuitaiCore
 public enum DurableFile {
     /// - Throws: `code` (exit 1) naming the file, the step that failed and the system's reason.
     public static func write(_ data: Data, to path: String, code: String = "file-unwritable") throws {
+        try place(try stage(data, for: path, code: code), at: path, code: code)
+    }
+
+    /// Writes the bytes whole and synced under a temporary name beside `path`, for `place` to put in place once what
+    /// depends on them has committed (or `discard` to drop); returns the temporary name.
+    static func stage(_ data: Data, for path: String, code: String) throws -> String {
+        let temporary = path + ".partial"
         func failed(_ what: String) -> DomainError {
             let reason = String(cString: strerror(errno))
             return DomainError(.failure, code: code, zh: "文件 \(path) 无法写入（\(what)：\(reason)），未写出任何内容",
                                en: "The file \(path) could not be written (\(what): \(reason)); nothing was written")
         }
-        let temporary = path + ".partial"
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
         guard descriptor >= 0 else { throw failed("open") }
         let written = data.withUnsafeBytes { buffer -> Bool in
@@ -29,11 +35,24 @@ public enum DurableFile {
         }
         let synced = written && fsync(descriptor) == 0
         close(descriptor)
-        guard synced, fchmodat(AT_FDCWD, temporary, 0o600, 0) == 0, rename(temporary, path) == 0 else {
+        guard synced, fchmodat(AT_FDCWD, temporary, 0o600, 0) == 0 else {
             let saved = errno
             unlink(temporary)
             errno = saved
             throw failed("write")
         }
+        return temporary
     }
+
+    /// Renames a staged file over its final name.
+    static func place(_ temporary: String, at path: String, code: String) throws {
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw DomainError(.failure, code: code, zh: "文件 \(path) 无法写入（rename：\(reason)）", en: "The file \(path) could not be written (rename: \(reason))")
+        }
+    }
+
+    /// Drops a staged file that will not be needed.
+    static func discard(_ temporary: String) { unlink(temporary) }
 }

@@ -13,7 +13,7 @@ public struct HallSettings: Hashable, Sendable {
     public var defaultPolicyID: String
     /// On an outreach laptop's store, the code the hall gave the laptop at checkout (`D1`); nil at a hall.
     public var outreachDevice: String?
-    /// The hash the journal's first entry follows: the hall's checkout entry on a laptop, the genesis hash elsewhere.
+    /// The hash the journal's first entry follows: the hall's journal head at checkout on a laptop, the genesis hash elsewhere.
     public var chainStart: String
 
     public init(code: String, name: String, regionCode: String, isTraining: Bool, deviceID: String, defaultPolicyID: String,

@@ -119,6 +119,18 @@ import Testing
         #expect(again?.code == "store-exists" && again?.message.en.contains("--store") == true)
     }
 
+    @Test func aTakeOutTheDiskRefusesLeavesNoDeviceOnRecord() throws {
+        let f = try OutreachFixture()
+        let before = try OutreachFixture.fingerprint(f.hall.path)
+        let refused = DeskFixture.refusal {
+            _ = try f.hall.desk().checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
+                                                 to: f.directory + "/no-such-folder/d1.bundle")
+        }
+        #expect(refused?.code == "bundle-unwritable" && refused?.message.en.contains("no-such-folder") == true)
+        #expect(try OutreachFixture.fingerprint(f.hall.path) == before)
+        #expect(try f.hall.desk().outreachDevices().isEmpty)
+    }
+
     @Test func aNameIsRefusedAsWhatItIs() throws {
         let f = try OutreachFixture()
         let refused = DeskFixture.refusal {

@@ -4,7 +4,7 @@ import GuitaiCore
 
 extension Store {
     /// Makes a laptop's store from a take-out: the hall's code and mode, the laptop's device code in every serial, its
-    /// journal following the hall's checkout entry, and the people, policies and operator the take-out carries, all in
+    /// journal following the hall's head at the checkout, and the people, policies and operator the take-out carries, all in
     /// the first transaction.
     /// - Throws: `bad-bundle` for a take-out that does not read; `store-exists` and the store's other refusals.
     public static func createLaptop(at path: String, from takeOut: TakeOut, passphraseHash: String, context: WriteContext,

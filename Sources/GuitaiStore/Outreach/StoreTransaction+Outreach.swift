@@ -127,9 +127,10 @@ extension StoreTransaction {
         try rowImages("operators", where: "id = ?", [id]).first?.values
     }
 
-    /// The hash of a journal entry, by serial.
-    public func journalHash(serial: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE serial = ?", arguments: [serial])
+    /// The hash of the journal's last entry: a take-out's laptop chains its journal from the hall's head as it was when
+    /// the checkout began.
+    public func journalHeadHash() throws -> String {
+        try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? JournalEntry.genesis
     }
 
     // MARK: The laptop

@@ -13,7 +13,7 @@ public struct TakeOut: Codable, Sendable {
     public var devicePrivateKey: String
     /// The hall's public key, which signed this bundle.
     public var hallPublicKey: String
-    /// The hash of the hall's checkout entry: the laptop's journal follows it.
+    /// The hash of the hall's last journal entry when the checkout began: the laptop's journal follows it.
     public var anchor: String
     public var checkoutSerial: String
     /// The business date of the checkout, `YYYY-MM-DD`.
