@@ -119,12 +119,13 @@ extension Desk {
                                   clock: any BusinessClock, counter: String = "1", resources: DeskResources,
                                   interactive: Bool = false) throws -> Desk {
         try BusinessDateRange.check(clock.today())
-        let header = try BundleFile.header(of: data)
+        let sealed = try BundleFile.read(data)
+        let header = sealed.header
         guard header.kind == "takeout" else {
             throw DomainError.refused("bad-bundle", zh: "这是外出归来的数据包，应在大厅用 outreach receive 导入",
                                       en: "This is a return bundle: receive it at the hall with outreach receive")
         }
-        let opened = try BundleFile.open(data, passphrase: passphrase, trusted: nil)
+        let opened = try BundleFile.open(sealed, passphrase: passphrase, trusted: nil)
         guard let takeOut = try? JSONDecoder().decode(TakeOut.self, from: opened.payload),
               takeOut.hallPublicKey == header.signer, takeOut.hallCode == header.hall, takeOut.deviceCode == header.device else {
             throw DomainError.refused("bad-bundle", zh: "数据包内容无法读取", en: "The bundle's content cannot be read")
@@ -187,7 +188,8 @@ extension Desk {
     public func receive(bundle data: Data, passphrase: String) throws -> ReceiveReport {
         try require(.supervision)
         try requireHall(Bilingual(zh: "外出数据包的导入", en: "receiving a bundle"))
-        let header = try BundleFile.header(of: data)
+        let sealed = try BundleFile.read(data)
+        let header = sealed.header
         guard header.kind == "return" else {
             throw DomainError.refused("bad-bundle", zh: "这是大厅发出的外出数据包，应在笔记本上用 outreach open 打开",
                                       en: "This is a take-out bundle: open it on the laptop with outreach open")
@@ -201,7 +203,7 @@ extension Desk {
             throw DomainError.refused("bad-bundle", zh: "本大厅从未登记外出设备 \(StoredText.sanitised(header.device, as: .counter))，不能导入",
                                       en: "This hall never checked out a device \(StoredText.sanitised(header.device, as: .counter)): refused")
         }
-        let opened = try BundleFile.open(data, passphrase: passphrase, trusted: key)
+        let opened = try BundleFile.open(sealed, passphrase: passphrase, trusted: key)
         guard let payload = try? JSONDecoder().decode(ReturnPayload.self, from: opened.payload) else {
             throw DomainError.refused("bad-bundle", zh: "数据包内容无法读取", en: "The bundle's content cannot be read")
         }

@@ -99,10 +99,29 @@ public enum BundleFile {
         }
     }
 
-    /// Reads a bundle's header without the passphrase, checking only its form: to decide which keys to trust.
+    /// A bundle read for its form but not yet opened: its header in the clear, to decide which key to trust, and the
+    /// parts `open` checks, so a large take-out is split into its lines once.
+    public struct Sealed: Sendable {
+        public let header: Header
+        fileprivate let parsed: Parsed
+        fileprivate let data: Data
+    }
+
+    /// Reads a bundle's form without the passphrase.
     /// - Throws: `bad-bundle` (65) for anything that is not a whole bundle of a known format, saying which.
+    public static func read(_ data: Data) throws -> Sealed {
+        let parsed = try parse(data)
+        return Sealed(header: parsed.header, parsed: parsed, data: data)
+    }
+
+    /// A bundle's header, in the clear.
     public static func header(of data: Data) throws -> Header {
-        try parse(data).header
+        try read(data).header
+    }
+
+    /// Opens a bundle's bytes (`read`, then `open(_:passphrase:trusted:)`).
+    public static func open(_ data: Data, passphrase: String, trusted: Curve25519.Signing.PublicKey?) throws -> Opened {
+        try open(try read(data), passphrase: passphrase, trusted: trusted)
     }
 
     /// Opens a bundle: signature, manifest and seal, in that order, before the payload is believed.
@@ -111,8 +130,8 @@ public enum BundleFile {
     ///     or nil to accept the key the header names (a take-out opened on a new laptop).
     /// - Throws: `bad-bundle` (65) saying what is wrong: not a bundle, a newer format, truncated, tampered (the
     ///   signature or a part's digest does not match), signed by another key, or the wrong passphrase.
-    public static func open(_ data: Data, passphrase: String, trusted: Curve25519.Signing.PublicKey?) throws -> Opened {
-        let parsed = try parse(data)
+    public static func open(_ sealed: Sealed, passphrase: String, trusted: Curve25519.Signing.PublicKey?) throws -> Opened {
+        let parsed = sealed.parsed
         let key: Curve25519.Signing.PublicKey
         if let trusted {
             guard trusted.rawRepresentation.base64EncodedString() == parsed.header.signer else {
@@ -128,20 +147,20 @@ public enum BundleFile {
         guard let signature = Data(base64Encoded: parsed.signature), key.isValidSignature(signature, for: Data(parsed.signed.utf8)) else {
             throw refusal(zh: "数据包已被改动（签名不符），不能导入", en: "The bundle has been changed (the signature does not match): refused")
         }
-        guard let sealed = Data(base64Encoded: parsed.body), let part = parsed.manifest.parts.first(where: { $0.name == "payload" }),
-              part.bytes == sealed.count, part.sha256 == hex(SHA256.hash(data: sealed)) else {
+        guard let box = Data(base64Encoded: parsed.body), let part = parsed.manifest.parts.first(where: { $0.name == "payload" }),
+              part.bytes == box.count, part.sha256 == hex(SHA256.hash(data: box)) else {
             throw refusal(zh: "数据包内容与清单不符（已被截断或改动）", en: "The bundle's content does not match its manifest (truncated or changed)")
         }
         let payload: Data
         do {
-            payload = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: try deriveKey(passphrase, parsed.header))
+            payload = try AES.GCM.open(AES.GCM.SealedBox(combined: box), using: try deriveKey(passphrase, parsed.header))
         } catch {
             throw refusal(zh: "口令不正确，数据包无法解密", en: "Wrong passphrase: the bundle cannot be decrypted")
         }
-        return Opened(header: parsed.header, payload: payload, counts: parsed.manifest.counts, digest: hex(SHA256.hash(data: data)))
+        return Opened(header: parsed.header, payload: payload, counts: parsed.manifest.counts, digest: hex(SHA256.hash(data: sealed.data)))
     }
 
-    private struct Parsed {
+    fileprivate struct Parsed: Sendable {
         var header: Header
         var manifest: Manifest
         var signed: String
