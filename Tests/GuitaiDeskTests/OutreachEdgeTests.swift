@@ -9,11 +9,6 @@ import Testing
     let dawa = DeskFixture.id(born: "1970-05-04", sequence: 231)
     let passphrase = OutreachFixture.passphrase
 
-    private func home(_ laptop: Desk, _ f: OutreachFixture) throws -> ReceiveReport {
-        let file = f.directory + "/" + UUID().uuidString + ".bundle"
-        return try f.supervisor().receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: file).bundle, passphrase: passphrase)
-    }
-
     @Test func aCardReplacedOnTheLaptopComesHomeBesideTheOldOne() throws {
         // Replacing cancels the old card and records a new one: whatever their UUIDs, the hall never holds two in use.
         for attempt in 0..<6 {
@@ -22,7 +17,7 @@ import Testing
             _ = try f.hall.desk().registerCard(idNumber: dawa, number: "A12345678")
             let laptop = try f.laptop()
             _ = try laptop.replaceCard(idNumber: dawa, newNumber: "B87654321")
-            let report = try home(laptop, f)
+            let report = try f.bringHome(laptop)
             #expect(report.conflicts.isEmpty, "attempt \(attempt): \(report.conflicts)")
             #expect(try f.supervisor().showPerson(dawa).card?.card.number.value == "B87654321")
             #expect(try f.supervisor().verify().problems.isEmpty)
@@ -34,13 +29,13 @@ import Testing
         let laptop = try f.laptop()
         _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try home(laptop, f)
+        _ = try f.bringHome(laptop)
         let item = try #require(try f.supervisor().reviews().first)
         _ = try f.supervisor().decideReview(item.uuid, decision: .hall)
         // After the decision the laptop, not knowing, enrols and registers a card for its own record of 达瓦.
         _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
         _ = try laptop.registerCard(idNumber: dawa, number: "A12345678")
-        let second = try home(laptop, f)
+        let second = try f.bringHome(laptop)
         #expect(second.conflicts.isEmpty, "\(second.conflicts)")
         let shown = try f.supervisor().showPerson(dawa)
         #expect(shown.enrolments.map(\.enrolment.scheme) == [.residentMedical] && shown.card?.card.number.value == "A12345678")
@@ -57,7 +52,7 @@ import Testing
         _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
         _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
         _ = try f.hall.desk().changeCard(idNumber: dawa, change: .lock, reason: nil)
-        let report = try home(laptop, f)
+        let report = try f.bringHome(laptop)
         #expect(report.conflicts.map(\.reason) == ["changed-at-hall", "changed-at-hall"])
         let item = try #require(try f.supervisor().reviews().first)
         _ = try f.supervisor().decideReview(item.uuid, decision: .hall)
@@ -74,7 +69,7 @@ import Testing
         _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
         // The card was recorded in error: the hall reverses its registration, deleting it.
         _ = try f.supervisor().reverse(registered, reason: "录入错误")
-        let report = try home(laptop, f)
+        let report = try f.bringHome(laptop)
         #expect(report.conflicts.map(\.reason) == ["changed-at-hall"])
         #expect(try f.supervisor().showPerson(dawa).card == nil)
         let item = try #require(try f.supervisor().reviews().first)
@@ -165,25 +160,20 @@ import Testing
     let dawa = DeskFixture.id(born: "1970-05-04", sequence: 231)
     let passphrase = OutreachFixture.passphrase
 
-    private func home(_ laptop: Desk, _ f: OutreachFixture) throws -> ReceiveReport {
-        let file = f.directory + "/" + UUID().uuidString + ".bundle"
-        return try f.supervisor().receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: file).bundle, passphrase: passphrase)
-    }
-
     @Test func laterWorkWaitsBehindWorkStillInReviewEvenAfterThePersonIsMatched() throws {
         let f = try OutreachFixture()
         let laptop = try f.laptop()
         _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try home(laptop, f)                                   // item A: the person made twice
+        _ = try f.bringHome(laptop)                                   // item A: the person made twice
         _ = try laptop.registerCard(idNumber: dawa, number: "A12345678")
-        let second = try home(laptop, f)                          // item B: waits behind A
+        let second = try f.bringHome(laptop)                          // item B: waits behind A
         #expect(second.conflicts.map(\.reason) == ["waits-for-review"])
         let items = try f.supervisor().reviews()
         _ = try f.supervisor().decideReview(try #require(items.first { $0.reason == "same-person" }).uuid, decision: .hall)
         // Later work about the card still waits behind B, which is open.
         _ = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
-        let third = try home(laptop, f)
+        let third = try f.bringHome(laptop)
         #expect(third.conflicts.map(\.reason) == ["waits-for-review"], "\(third.conflicts)")
         #expect(try f.supervisor().showPerson(dawa).card == nil)
         #expect(try f.supervisor().verify().problems.isEmpty)
@@ -194,11 +184,11 @@ import Testing
         let laptop = try f.laptop()
         _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try home(laptop, f)
+        _ = try f.bringHome(laptop)
         _ = try f.supervisor().decideReview(try #require(try f.supervisor().reviews().first).uuid, decision: .hall)
         let (_, registered) = try laptop.registerCard(idNumber: dawa, number: "A12345678")
         let (_, lost) = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)
-        #expect(try home(laptop, f).conflicts.isEmpty)
+        #expect(try f.bringHome(laptop).conflicts.isEmpty)
         // Both entries name the card: reversing the registration is refused while the loss report stands.
         let entries = try f.supervisor().store.read { tx in [try tx.journalEntry(serial: registered), try tx.journalEntry(serial: lost)] }
         #expect(entries.allSatisfy { $0?.changes.contains("cards\t") == true })
@@ -212,7 +202,7 @@ import Testing
         let laptop = try f.laptop()
         _ = try laptop.enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
         _ = try f.hall.desk().enrol(EnrolmentForm(idNumber: dawa, scheme: "resident-medical"))
-        let report = try home(laptop, f)
+        let report = try f.bringHome(laptop)
         #expect(report.conflicts.map(\.reason) == ["refused-by-hall"])
         let item = try #require(try f.supervisor().reviews().first)
         #expect(item.detail == "same-scheme" && item.hall.contains { $0.table == "enrolments" })

@@ -43,6 +43,12 @@ struct OutreachFixture {
 
     func supervisor(on date: LocalDate? = nil) throws -> Desk { try hall.desk("ciren", on: date) }
 
+    /// The laptop's return written and received by the supervisor: what the receive did.
+    func bringHome(_ laptop: Desk) throws -> ReceiveReport {
+        let file = directory + "/" + UUID().uuidString + ".bundle"
+        return try supervisor().receive(bundle: try laptop.returnBundle(passphrase: Self.passphrase, to: file).bundle, passphrase: Self.passphrase)
+    }
+
     /// Everything a store holds, table by table and row by row, for "unchanged" comparisons.
     static func fingerprint(_ path: String) throws -> String {
         let queue = try DatabaseQueue(path: path)
