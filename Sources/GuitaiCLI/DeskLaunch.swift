@@ -9,4 +9,6 @@ public struct DeskLaunch {
     public let counter: String
     public let resources: DeskResources
     public let lockAfterMinutes: Int
+    /// The training desk (`guitai training`): a missing store is made on the trainer's password, not by `init`.
+    public var training = false
 }

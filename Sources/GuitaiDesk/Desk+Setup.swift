@@ -12,9 +12,11 @@ public struct HallSetup: Sendable {
     public var adminName: String
     public var password: String
     public var isTraining: Bool
+    /// The first account's role: an administrator for a hall, the trainer for a training store.
+    public var firstRole: Role
 
     public init(storePath: String, hallCode: String, hallName: String, regionCode: String, adminID: String,
-                adminName: String, password: String, isTraining: Bool = false) {
+                adminName: String, password: String, isTraining: Bool = false, firstRole: Role = .admin) {
         self.storePath = storePath
         self.hallCode = hallCode
         self.hallName = hallName
@@ -23,14 +25,28 @@ public struct HallSetup: Sendable {
         self.adminName = adminName
         self.password = password
         self.isTraining = isTraining
+        self.firstRole = firstRole
     }
 }
 
 extension Desk {
     /// Creates a hall's store with its first administrator, and logs that administrator in.
     public static func initialize(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
+        try makeStore(setup, clock: clock, resources: resources)
+    }
+
+    /// Creates a store with its first account, as `initialize` does, with what a built store needs.
+    /// - Parameters:
+    ///   - makeID: the store's row and device identifiers (random; counted for a training store, which is the same
+    ///     every time it is made).
+    ///   - passwordHash: the first account's stored hash, carried from the store this one replaces (`setup.password`
+    ///     is then not used).
+    ///   - syncEachCommit: false only for a store built under a temporary name (`Store.placeBuilt`).
+    static func makeStore(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources,
+                          makeID: @escaping @Sendable () -> String = Store.randomIDs, passwordHash: String? = nil,
+                          syncEachCommit: Bool = true) throws -> Desk {
         if let problem = HallSettings.validateCode(setup.hallCode) ?? Operator.validateID(setup.adminID)
-            ?? Operator.validatePassword(setup.password) { throw problem }
+            ?? (passwordHash == nil ? Operator.validatePassword(setup.password) : nil) { throw problem }
         try BusinessDateRange.check(clock.today())
         let name = try StoredText.check(setup.hallName, as: .hallName)
         let adminName = try StoredText.check(setup.adminName, as: .name)
@@ -42,11 +58,12 @@ extension Desk {
         let library = try resources.policyLibrary(hallPolicies: [], defaultID: "xizang-2023")
         let defaultPolicy = library.select(regionCode: region, year: clock.today().year)?.policy.id ?? "xizang-2023"
         let hall = HallSettings(code: setup.hallCode, name: name, regionCode: region, isTraining: setup.isTraining,
-                                deviceID: UUID().uuidString.lowercased(), defaultPolicyID: defaultPolicy)
-        let admin = Operator(id: setup.adminID, name: adminName, role: .admin)
+                                deviceID: makeID(), defaultPolicyID: defaultPolicy)
+        let admin = Operator(id: setup.adminID, name: adminName, role: setup.firstRole)
         let context = WriteContext(operatorID: admin.id, counter: "init", businessDate: clock.today(), at: clock.secondsSince1970())
-        let hash = try Store.hashSecret(setup.password)
-        let store = try Store.create(at: setup.storePath, hall: hall, context: context) { tx in
+        let hash = try passwordHash ?? Store.hashSecret(setup.password)
+        let store = try Store.create(at: setup.storePath, hall: hall, context: context, makeID: makeID,
+                                     syncEachCommit: syncEachCommit) { tx in
             try tx.insertOperator(admin, passwordHash: hash)
             return ["hall": .string(hall.code), "name": .string(hall.name), "region": .string(region),
                     "mode": .string(hall.isTraining ? "training" : "real"), "admin": .string(admin.id),

@@ -25,10 +25,11 @@ public final class Desk {
     /// - Throws: `bad-business-date` (usage) for a business date outside 1990–2099, `bad-text` for a counter name that
     ///   is not printable text of 1 to 16 characters, and the store's and the login's refusals.
     public static func open(storePath: String, operatorID: String, password: String, clock: any BusinessClock,
-                            counter: String = "1", resources: DeskResources, interactive: Bool = false) throws -> Desk {
+                            counter: String = "1", resources: DeskResources, interactive: Bool = false,
+                            makeID: @escaping @Sendable () -> String = Store.randomIDs) throws -> Desk {
         try BusinessDateRange.check(clock.today())
         let counter = try StoredText.check(counter, as: .counter)
-        let store = try Store.open(at: storePath)
+        let store = try Store.open(at: storePath, makeID: makeID)
         let account = try store.authenticate(operatorID: operatorID, password: password, now: clock.secondsSince1970(),
                                              recordSuccess: interactive)
         return Desk(store: store, resources: resources, clock: clock, account: account, counter: counter)

@@ -8,6 +8,8 @@ public struct DeskResources: Sendable {
     public let pinyin: PinyinTable
     /// Preset policy files by id: text and file name.
     public let presets: [String: (text: String, file: String)]
+    /// The training store's guided scenarios (`training/*.json`), in file-name order.
+    public let scenarios: [Scenario]
 
     /// Loads everything from a `Resources` directory.
     public init(directory: String) throws {
@@ -27,6 +29,17 @@ public struct DeskResources: Sendable {
             presets[String(name.dropLast(".policy".count))] = (try text("policies/" + name), "policies/" + name)
         }
         self.presets = presets
+        var scenarios: [Scenario] = []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/training")) ?? []
+        for name in files.sorted() where name.hasSuffix(".json") {
+            let scenario = try Scenario.read(Data(try text("training/" + name).utf8), file: "training/" + name)
+            if scenarios.contains(where: { $0.id == scenario.id }) {
+                throw DomainError(.failure, code: "bad-scenario", zh: "培训情景编号 \(scenario.id) 重复（training/\(name)）",
+                                  en: "The training scenario id \(scenario.id) is used twice (training/\(name))")
+            }
+            scenarios.append(scenario)
+        }
+        self.scenarios = scenarios
     }
 
     /// Finds `Resources` from any working directory: `GUITAI_RESOURCES`, then upwards from the executable

@@ -8,14 +8,17 @@ import GuitaiCore
 /// and amounts, so the folder is the operator's alone (0700) and so is every file (0600), whatever the umask; a file
 /// is written whole under a temporary name, synced, then renamed, so a crash never leaves half a receipt.
 public enum ReceiptArchive {
-    /// The folder for a store's receipts.
-    public static func directory(besideStore storePath: String) -> String {
-        URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("receipts").path
+    /// The folder for a store's receipts; a training store's go to `receipts-training/`, never among the hall's.
+    public static func directory(besideStore storePath: String, training: Bool) -> String {
+        URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent(training ? "receipts-training" : "receipts").path
     }
 
+    /// The first line of every receipt file a training store writes, whatever the receipt says below it.
+    public static let trainingMark = "[培训模式 TRAINING] 培训练习，不是正式凭证 / a training exercise, not a valid receipt"
+
     /// The kept copy of a receipt, if there is one (a reprint shows it as it was first printed).
-    public static func read(name: String, besideStore storePath: String) -> String? {
-        let path = directory(besideStore: storePath) + "/" + safeName(name) + ".txt"
+    public static func read(name: String, besideStore storePath: String, training: Bool) -> String? {
+        let path = directory(besideStore: storePath, training: training) + "/" + safeName(name) + ".txt"
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(data: data, encoding: .utf8)
     }
@@ -25,11 +28,12 @@ public enum ReceiptArchive {
         return safe.isEmpty ? "receipt" : safe
     }
 
-    /// Writes one receipt and returns its path.
+    /// Writes one receipt and returns its path; a training store's starts with `trainingMark`.
     /// - Parameter name: the transaction's serial (letters and digits).
     /// - Throws: `receipt-unwritable` (1) naming the folder and the reason.
-    public static func write(_ text: String, name: String, besideStore storePath: String) throws -> String {
-        let folder = directory(besideStore: storePath)
+    public static func write(_ text: String, name: String, besideStore storePath: String, training: Bool) throws -> String {
+        let folder = directory(besideStore: storePath, training: training)
+        let text = training && !text.hasPrefix(trainingMark) ? trainingMark + "\n" + text : text
         let path = folder + "/" + safeName(name) + ".txt"
         func failed(_ what: String) -> DomainError {
             let reason = String(cString: strerror(errno))

@@ -44,14 +44,15 @@ public final class Store: Sendable {
     /// A connection to a file already known to be a Guitai store. GRDB's own WAL set-up is not used: it writes a
     /// scratch table whenever the `-wal` file is empty, which would make a reader wait for a writer. The journal mode
     /// is set once, when the store is created, and persists in the file.
-    private static func connect(_ path: String, readOnly: Bool, capture: Bool, wait: BusyWait) throws -> DatabaseQueue {
+    private static func connect(_ path: String, readOnly: Bool, capture: Bool, wait: BusyWait, syncEachCommit: Bool = true) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = wait.sqliteBusyMode
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            // A printed receipt must survive power loss: every commit is synced (2 = FULL, read back by a test).
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // A printed receipt must survive power loss: every commit is synced (2 = FULL, read back by a test). Only a
+            // store being built under a temporary name, synced whole before it takes its place, skips it.
+            try db.execute(sql: syncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF")
             // Deleted records are overwritten, not left readable in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // The projection's notes of each transaction live in a temporary table: in memory, not a temporary file.
@@ -65,8 +66,11 @@ public final class Store: Sendable {
 
     /// Creates a new store file; refuses to touch an existing one. The file is claimed with O_EXCL, so two `init`s
     /// cannot both create it, and only a file this call created is removed when creation fails.
+    /// - Parameter syncEachCommit: false only for a store built whole under a temporary name (the training store),
+    ///   which `placeBuilt` syncs before it takes its place.
     public static func create(at path: String, hall: HallSettings, context: WriteContext,
                               makeID: @escaping @Sendable () -> String = randomIDs, kind: String = "store.init",
+                              syncEachCommit: Bool = true,
                               firstJournal: (StoreTransaction) throws -> JSONValue) throws -> Store {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -92,7 +96,7 @@ public final class Store: Sendable {
                 }
                 try Schema.migrator().migrate(setup)
             }
-            let queue = try wait.run { try connect(path, readOnly: false, capture: true, wait: wait) }
+            let queue = try wait.run { try connect(path, readOnly: false, capture: true, wait: wait, syncEachCommit: syncEachCommit) }
             let store = Store(path: path, queue: queue, hall: hall, isReadOnly: false, wait: wait, makeID: makeID)
             // Settings, the first administrator and the first journal entry commit together, or not at all.
             _ = try store.write(context, kind: kind) { tx in

@@ -210,6 +210,12 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?", arguments: [run])
     }
 
+    /// The amounts to recover from a benefit (months paid after a death), oldest first.
+    public func recoveries(benefitUUID: String) throws -> [Money] {
+        try Int64.fetchAll(db, sql: "SELECT amount_fen FROM recoveries WHERE benefit_uuid = ? ORDER BY rowid", arguments: [benefitUUID])
+            .map { Money(fen: $0) }
+    }
+
     /// Records the months paid after a death and their amount (fen), to recover.
     public func insertRecovery(benefitUUID: String, months: [YearMonth], amount: Money) throws {
         try db.execute(sql: "INSERT INTO recoveries(uuid, benefit_uuid, months, amount_fen, device, created_serial) VALUES (?, ?, ?, ?, ?, ?)",

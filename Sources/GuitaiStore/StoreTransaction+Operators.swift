@@ -13,6 +13,9 @@ extension StoreTransaction {
     /// The account with an id, if any.
     public func operatorAccount(id: String) throws -> Operator? { try operatorRecord(id: id)?.account }
 
+    /// An operator's stored password hash, to carry the account into a rebuilt store (the training store's trainer).
+    public func passwordHash(operatorID id: String) throws -> String? { try operatorRecord(id: id)?.passwordHash }
+
     func operatorRecord(id: String) throws -> OperatorRecord? {
         try Row.fetchOne(db, sql: "SELECT * FROM operators WHERE id = ?", arguments: [id]).map(operatorRecord)
     }

@@ -54,6 +54,11 @@ public final class StoreTransaction {
         try Journal.entries(db, where: "business_date = ? AND operator = ?", [date.iso, operatorID])
     }
 
+    /// The transactions of one kind recorded on or after a business date, oldest first (a training scenario's checks).
+    public func journal(kind: String, onOrAfter date: LocalDate) throws -> [JournalEntry] {
+        try Journal.entries(db, where: "kind = ? AND business_date >= ?", [kind, date.iso])
+    }
+
     /// A setting of the store (`hall.code`, `mode`...).
     public func setting(_ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])

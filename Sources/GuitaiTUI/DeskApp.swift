@@ -2,6 +2,7 @@ import CellText
 import Foundation
 import GuitaiCore
 import GuitaiDesk
+import GuitaiStore
 import TerminalKit
 
 /// The clerk's desk: a stack of panels under a fixed frame (hall, operator, date, the pinned citizen, the message
@@ -10,8 +11,13 @@ public final class DeskApp {
     public let terminal: any Terminal
     public let resources: DeskResources
     public let catalogue: Catalogue
-    public let storePath: String
-    let clock: any BusinessClock
+    /// The store the desk works on; F9 on the first-run screen moves it to the training store beside.
+    public internal(set) var storePath: String
+    var clock: any BusinessClock
+    /// Whether the store is a training store, known before anyone logs in (the mark shows on the login screen too).
+    private(set) var isTrainingStore = false
+    /// The training scenario on show, on a training store.
+    var lesson: TrainingSession?
     let counter: String
 
     /// The logged-in session; nil before login.
@@ -34,7 +40,7 @@ public final class DeskApp {
     static let tickMilliseconds = 250
 
     public init(terminal: any Terminal, resources: DeskResources, catalogue: Catalogue, storePath: String,
-                clock: any BusinessClock, counter: String = "1", lockAfterMinutes: Int = 5) {
+                clock: any BusinessClock, counter: String = "1", lockAfterMinutes: Int = 5, training: Bool = false) {
         self.terminal = terminal
         self.resources = resources
         self.catalogue = catalogue
@@ -42,7 +48,19 @@ public final class DeskApp {
         self.clock = clock
         self.counter = counter
         self.lockAfterMilliseconds = min(max(lockAfterMinutes, 1), 24 * 60) * 60_000
-        stack = [FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : FirstRunPanel(resources: resources)]
+        let exists = FileManager.default.fileExists(atPath: storePath)
+        let first: any Panel = exists ? LoginPanel() : training ? TrainingSetupPanel() as any Panel : FirstRunPanel(resources: resources)
+        stack = [first]
+        isTrainingStore = training || (exists && ((try? Store.inspect(at: storePath).isTraining) ?? false))
+    }
+
+    /// Moves the desk to the training store beside the hall's (F9 on the first-run screen), on the classroom date: its
+    /// login, or the form that makes it.
+    func switchToTraining() -> any Panel {
+        storePath = TrainingStore.path(besides: storePath)
+        clock = SystemClock(businessDate: TrainingStore.classroomDate)
+        isTrainingStore = true
+        return FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : TrainingSetupPanel()
     }
 
     /// Runs until the clerk quits or the terminal goes away.
@@ -84,6 +102,7 @@ public final class DeskApp {
             // open, close or confirm a screen (not after typing or moving in a list, which show nothing new). A write at a
             // confirmation is one of them: the panels that write leave the re-reading to this one place.
             if desk != nil, citizen != nil, !(stack.last?.isGate ?? true), DeskApp.changesScreen(key) { refreshCitizen() }
+            if lesson != nil, DeskApp.changesScreen(key) { followLesson() }
         }
     }
 
@@ -227,7 +246,10 @@ public final class DeskApp {
         case .receipts: open("receipts.title") { ReceiptsPanel() }
         // F7 is the administrator's operators list, and everyone else's outreach.
         case .operators:
-            if desk?.account.role == .admin { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
+            if desk?.account.role == .admin || (desk?.account.role == .trainer && isTrainingStore) { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
+        case .scenarios:
+            guard isTrainingStore else { return say(catalogue("training.none"), error: true) }
+            if !(stack.last is TrainingPanel) { stack.append(TrainingPanel()) }
         case .lock: stack.append(LockPanel(manual: true))
         case .quit: requestQuit()
         }
@@ -288,6 +310,7 @@ public final class DeskApp {
         parked.removeAll()
         parkedOrder.removeAll()
         stack = [LoginPanel()]
+        lesson = nil
         stackGeneration += 1
     }
 
@@ -351,7 +374,7 @@ public final class DeskApp {
         var room = width - 2
         // Marks from the right: training, and on a laptop which one, the days since checkout, what waits to go home.
         var marks: [String] = []
-        if desk?.store.hall.isTraining == true { marks.append(catalogue("mode.training")) }
+        if isTrainingStore { marks.append(catalogue("mode.training")) }
         if let trip = try? desk?.outreachTrip() {
             // The day of the trip counts from 1, the day of the checkout.
             marks.append(catalogue("mode.outreach", trip.device, String(trip.days + 1), String(trip.waiting)))
@@ -376,21 +399,25 @@ public final class DeskApp {
         }
         // ASCII, not U+2500: box-drawing characters are ambiguous-width and run double on CJK-mode terminals.
         screen.put(String(repeating: "-", count: width), x: 0, y: 2, role: .normal)
-        let area = Rect(x: 1, y: 3, width: width - 2, height: height - 6)
+        // A training scenario stands beside the procedure on a large screen, and folds into the rule on a small one.
+        let side = lessonWidth(width: width, height: height)
+        if side > 0 { renderLessonBeside(on: &screen, x: width - side, height: height) } else { renderLessonLine(on: &screen, width: width) }
+        let mainWidth = width - side
+        let area = Rect(x: 1, y: 3, width: mainWidth - 2, height: height - 6)
         guard let panel = stack.last else { return nil }
         screen.put(catalogue(panel.titleKey), x: 1, y: 3, role: .title)
-        let content = panel.usesFullWidth ? Rect(x: 0, y: 5, width: width, height: area.height - 2)
+        let content = panel.usesFullWidth ? Rect(x: 0, y: 5, width: mainWidth, height: area.height - 2)
                                           : Rect(x: 1, y: 5, width: area.width, height: area.height - 2)
         let cursor = panel.render(on: &screen, in: content, app: self)
         // The message line: what was said, else the panel's own status; two rows when it needs them, never cut.
         if let shown = message ?? panel.status(app: self) {
             // Its beginning (the field it names) always shows; a third row's worth is cut and marked.
-            let rows = min(2, DisplayWidth.wrap(shown.text, width: width - 2, indent: 2).count)
-            screen.fill(Rect(x: 0, y: height - 1 - rows, width: width, height: rows), role: .normal)
-            screen.paragraph(shown.text, x: 1, y: height - 1 - rows, width: width - 2, maxRows: 2, indent: 2,
+            let rows = min(2, DisplayWidth.wrap(shown.text, width: mainWidth - 2, indent: 2).count)
+            screen.fill(Rect(x: 0, y: height - 1 - rows, width: mainWidth, height: rows), role: .normal)
+            screen.paragraph(shown.text, x: 1, y: height - 1 - rows, width: mainWidth - 2, maxRows: 2, indent: 2,
                              role: shown.isError ? .error : .hint)
         }
-        screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), role: .keyBar)
+        screen.fill(Rect(x: 0, y: height - 1, width: screen.width, height: 1), role: .keyBar)
         // The keys of the work this operator does: an administrator's desk is the operators' list.
         // Before a session (login, first run, the lock) only help and quitting work, and only they are offered.
         let keys = (stack.last?.isGate == true ? ["key.help", "key.quit"]
@@ -398,8 +425,8 @@ public final class DeskApp {
                     : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.outreach", "key.receipts", "key.quit"])
             .map { catalogue($0) }
         // Outreach (F7) gives way when the bar would not fit (English at 80 columns); the key works and help lists it.
-        let fitted = DisplayWidth.of(" " + keys.joined(separator: " ")) > width ? keys.filter { $0 != catalogue("key.outreach") } : keys
-        screen.put(" " + fitted.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: width)
+        let fitted = DisplayWidth.of(" " + keys.joined(separator: " ")) > screen.width ? keys.filter { $0 != catalogue("key.outreach") } : keys
+        screen.put(" " + fitted.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: screen.width)
         return cursor
     }
 

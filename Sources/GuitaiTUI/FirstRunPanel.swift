@@ -4,7 +4,7 @@ import GuitaiDesk
 import GuitaiStore
 import TerminalKit
 
-/// No store yet: create the hall's store as `guitai init` does, open a training store full of synthetic people (F9), or
+/// No store yet: create the hall's store as `guitai init` does, open the training store beside it (F9: its login, or the form that makes it), or
 /// make an outreach laptop's store from its take-out (F8).
 struct FirstRunPanel: Panel {
     let titleKey = "firstrun.title"
@@ -40,15 +40,9 @@ struct FirstRunPanel: Panel {
         // An outreach laptop starts from the take-out the hall wrote for it.
         if key == .function(8) || key == .control("o") { return .replace(OpenTakeOutPanel()) }
         if key == .function(9) || key == .control("w") {
-            do {
-                app.desk = try TrainingStore.openOrCreate(besides: app.storePath, clock: app.clock, counter: app.counter,
-                                                          resources: app.resources)
-                app.say(app.catalogue("firstrun.training"))
-                return .replace(HomePanel())
-            } catch {
-                app.say(error)
-                return .stay
-            }
+            let next = app.switchToTraining()
+            app.say(app.catalogue(next is LoginPanel ? "training.login" : "training.setup.hint"))
+            return .replace(next)
         }
         guard app.submitted(form.handle(key)) else { return .stay }
         // The administrator's password typed twice, the same both times.

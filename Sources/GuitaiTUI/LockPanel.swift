@@ -40,9 +40,9 @@ struct LockPanel: Panel {
                          width: area.width, maxRows: 2, role: .hint)
         screen.put(app.catalogue("login.password"), x: area.x, y: area.y + 2, role: .label)
         let column = password.render(on: &screen, x: area.x + 12, y: area.y + 2, width: 30, focused: true, mask: true)
-        // The demo store's accounts have a known password (it holds no real person); a trainee must not be locked out.
-        if app.desk?.store.hall.isTraining == true {
-            screen.paragraph(app.catalogue("training.accounts", TrainingStore.trainerID, TrainingStore.supervisorID, TrainingStore.trainerPassword),
+        // A trainee who forgot the password is not stuck: the trainer resets it.
+        if app.isTrainingStore {
+            screen.paragraph(app.catalogue("training.lock"),
                              x: area.x, y: area.y + 4, width: area.width, maxRows: 2, role: .hint)
         }
         return (column, area.y + 2)

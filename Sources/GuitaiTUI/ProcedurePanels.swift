@@ -22,7 +22,7 @@ enum ProcedurePanels {
         }
         let text = render(fields), archive = archiveFields.map(render) ?? text
         do {
-            _ = try ReceiptArchive.write(archive, name: serial, besideStore: app.storePath)
+            _ = try ReceiptArchive.write(archive, name: serial, besideStore: app.storePath, training: desk.store.hall.isTraining)
         } catch {
             // The business is written; only the kept copy failed. The receipt still shows and prints.
             app.say(error)

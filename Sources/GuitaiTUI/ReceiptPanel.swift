@@ -38,7 +38,8 @@ struct ReceiptPanel: Panel {
     private func print(_ app: DeskApp) {
         do {
             let full = lines.joined(separator: "\n") + "\n"
-            let path = try ReceiptArchive.write(archive ?? full, name: name, besideStore: app.storePath)
+            let path = try ReceiptArchive.write(archive ?? full, name: name, besideStore: app.storePath,
+                                                training: app.isTrainingStore)
             var printed = false
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") {
                 // The printer gets the full receipt on its standard input; no spool file keeps it.
@@ -57,6 +58,10 @@ struct ReceiptPanel: Panel {
                 } catch {
                     printed = false
                 }
+            }
+            // A one-time list of documents handed over is recorded: the hall can show what it told whom.
+            if name.hasPrefix("notice-"), let desk = app.desk {
+                try desk.recordNoticePrinted(topic: String(name.dropFirst("notice-".count)), idNumber: app.citizen?.person.id.value)
             }
             app.say(app.catalogue(printed ? "receipt.printed" : "receipt.saved", path))
         } catch {

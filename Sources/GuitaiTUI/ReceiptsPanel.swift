@@ -68,7 +68,7 @@ struct ReceiptsPanel: Panel {
             // The settlement's stored slip (marked when it was reversed), else the receipt as it was kept when printed,
             // else what the journal says.
             var text = ((try? desk.storedSlip(serial: entry.serial)) ?? nil)
-            text = text ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath)
+            text = text ?? ReceiptArchive.read(name: entry.serial, besideStore: app.storePath, training: desk.store.hall.isTraining)
             if text != nil, let reversal = (try? desk.reversal(of: entry.serial)) ?? nil {
                 text = app.catalogue("reverse.banner", reversal) + "\n" + (text ?? "")
             }
@@ -154,7 +154,7 @@ struct ReceiptsPanel: Panel {
         let summary = app.catalogue(target.undoes) + app.catalogue("reverse.approve")
         screen.paragraph(summary, x: area.x, y: top, width: area.width, maxRows: 2, role: .label)
         if training {
-            screen.paragraph(app.catalogue("training.accounts", TrainingStore.trainerID, TrainingStore.supervisorID, TrainingStore.trainerPassword),
+            screen.paragraph(app.catalogue("training.approval", TrainingStore.trainerID),
                              x: area.x, y: top - 2, width: area.width, maxRows: 2, role: .hint)
         }
         return approval.render(on: &screen, x: area.x, y: top + 2, width: min(70, area.width), catalogue: app.catalogue)

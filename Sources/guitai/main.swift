@@ -8,7 +8,8 @@ GuitaiCommand.openDesk = { launch in
     let terminal = try CursesTerminal()
     defer { terminal.close() }
     let app = DeskApp(terminal: terminal, resources: launch.resources, catalogue: catalogue, storePath: launch.storePath,
-                      clock: launch.clock, counter: launch.counter, lockAfterMinutes: launch.lockAfterMinutes)
+                      clock: launch.clock, counter: launch.counter, lockAfterMinutes: launch.lockAfterMinutes,
+                      training: launch.training)
     app.run()
     return 0
 }

@@ -1,5 +1,5 @@
 /// A sentence in both interface languages; the catalogue picks one at display time.
-public struct Bilingual: Hashable, Sendable {
+public struct Bilingual: Hashable, Sendable, Codable {
     public let zh: String
     public let en: String
 

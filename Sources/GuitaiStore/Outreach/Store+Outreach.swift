@@ -19,7 +19,8 @@ extension Store {
         return try create(at: path, hall: hall, context: context, makeID: makeID, kind: "outreach.open") { tx in
             try tx.load(takeOut)
             try tx.setSetting("outreach.passphrase-hash", passphraseHash)
-            return .object([("device", .string(takeOut.deviceCode)), ("checkout", .string(takeOut.checkoutSerial)),
+            return .object([("device", .string(takeOut.deviceCode)), ("mode", .string(takeOut.training ? "training" : "real")),
+                            ("checkout", .string(takeOut.checkoutSerial)),
                             ("people", .int(Int64(try tx.count("persons"))))])
         }
     }
