@@ -9,7 +9,7 @@ import GuitaiCore
 /// is written whole under a temporary name, synced, then renamed, so a crash never leaves half a receipt.
 public enum ReceiptArchive {
     /// The folder for a store's receipts; a training store's go to `receipts-training/`, never among the hall's.
-    public static func directory(besideStore storePath: String, training: Bool) -> String {
+    public static func directory(besideStore storePath: String, training: Bool = false) -> String {
         URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent(training ? "receipts-training" : "receipts").path
     }
 
@@ -17,7 +17,7 @@ public enum ReceiptArchive {
     public static let trainingMark = "[培训模式 TRAINING] 培训练习，不是正式凭证 / a training exercise, not a valid receipt"
 
     /// The kept copy of a receipt, if there is one (a reprint shows it as it was first printed).
-    public static func read(name: String, besideStore storePath: String, training: Bool) -> String? {
+    public static func read(name: String, besideStore storePath: String, training: Bool = false) -> String? {
         let path = directory(besideStore: storePath, training: training) + "/" + safeName(name) + ".txt"
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(data: data, encoding: .utf8)
@@ -31,7 +31,7 @@ public enum ReceiptArchive {
     /// Writes one receipt and returns its path; a training store's starts with `trainingMark`.
     /// - Parameter name: the transaction's serial (letters and digits).
     /// - Throws: `receipt-unwritable` (1) naming the folder and the reason.
-    public static func write(_ text: String, name: String, besideStore storePath: String, training: Bool) throws -> String {
+    public static func write(_ text: String, name: String, besideStore storePath: String, training: Bool = false) throws -> String {
         let folder = directory(besideStore: storePath, training: training)
         let text = training && !text.hasPrefix(trainingMark) ? trainingMark + "\n" + text : text
         let path = folder + "/" + safeName(name) + ".txt"

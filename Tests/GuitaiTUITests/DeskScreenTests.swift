@@ -156,23 +156,27 @@ import TestSupport
         #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40)
     }
 
-    @Test func theFirstRunOffersATrainingStoreOfSyntheticPeople() throws {
+    @Test func theFirstRunOffersTheTrainingStoreAndItsTrainerSetsThePassword() throws {
         let desk = try DeskHarness(createStore: false)
         #expect(desk.screen.contains("首次使用"))
+        // No training store yet: the trainer's password, typed twice, makes it.
         var screen = desk.keys(.function(9))
-        #expect(screen.contains("[培训模式]"))
-        desk.type("zxpc")
+        #expect(screen.contains("[培训模式]") && screen.contains("建立培训库"), "\(screen)")
+        desk.type("trainer-password"); desk.keys(.enter); desk.type("another-password")
         screen = desk.keys(.enter)
-        #expect(screen.split(separator: "\n")[1].contains("扎西·平措"))
-        #expect(screen.contains("990101"))
-        // Each synthetic ID number says the sex its name does: 扎西·平措 a man, 卓玛 and 央金 women.
-        #expect(screen.split(separator: "\n")[1].contains("男"), "\(screen)")
-        for (name, search) in [("卓玛", "zm"), ("央金", "yj")] {
-            desk.keys(.function(6)); desk.type(search)
-            screen = desk.keys(.enter)
-            let line = screen.split(separator: "\n")[1]
-            #expect(line.contains(name) && line.contains("女"), "\(screen)")
-        }
+        #expect(!FileManager.default.fileExists(atPath: TrainingStore.path(besides: desk.storePath)))
+        // Once made, F9 leads to its login: the trainer with the password set, on the classroom date.
+        _ = try TrainingStore.reset(at: TrainingStore.path(besides: desk.storePath), password: "trainer-password",
+                                    resources: DeskHarness.resources, population: 5)
+        let again = try DeskHarness(createStore: false, existingStore: nil)
+        try FileManager.default.copyItem(atPath: TrainingStore.path(besides: desk.storePath), toPath: TrainingStore.path(besides: again.storePath))
+        again.keys(.function(9))
+        again.type("trainer"); again.keys(.enter); again.type("trainer-password")
+        screen = again.keys(.enter)
+        #expect(screen.contains("[培训模式]") && screen.contains(TrainingStore.classroomDate.iso), "\(screen)")
+        again.type("卓嘎")
+        screen = again.keys(.enter)
+        #expect(screen.split(separator: "\n")[1].contains("卓嘎") && screen.split(separator: "\n")[1].contains("女"), "\(screen)")
     }
 
     @Test func anEmployerCodeOpensTheSchemesJoinedThroughAnEmployer() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import CellText
 import GuitaiCore
 import GuitaiDesk
@@ -59,15 +60,23 @@ import TestSupport
 
     @Test func everyReceiptOfATrainingStoreCarriesTheTrainingMark() throws {
         let desk = try DeskHarness(createStore: false)
+        let training = TrainingStore.path(besides: desk.storePath)
+        _ = try TrainingStore.reset(at: training, password: "trainer-password", resources: DeskHarness.resources, population: 5)
         desk.keys(.function(9))
-        // A registration of a synthetic person (99…), then an enrolment of someone with no scheme yet (尼玛).
+        desk.type("trainer"); desk.keys(.enter); desk.type("trainer-password"); desk.keys(.enter)
+        // A registration of a synthetic person (99…), then an enrolment of the scenarios' 米玛, who has no scheme yet.
         desk.type(GB11643.number(region: "990101", birth: "19900101", sequence: 11)); desk.keys(.enter, .enter)
         desk.type("测试学员"); desk.keys(.enter, .enter, .enter, .enter)
         let registered = desk.keys(.enter)
         #expect(registered.contains("回执：人员登记 [培训模式]"), "\(registered)")
-        desk.keys(.escape, .escape, .function(6)); desk.type("nm"); desk.keys(.enter)
-        let nima = try #require(desk.app.citizen)
-        let options = try #require(try desk.app.desk?.enrolmentOptions(idNumber: nima.person.id.value))
+        let serial = try #require(try desk.lastTransaction()?.serial)
+        // Its kept copy is among the training receipts, never the hall's, and says on its first line what it is.
+        let file = try String(contentsOfFile: ReceiptArchive.directory(besideStore: training, training: true) + "/\(serial).txt", encoding: .utf8)
+        #expect(file.hasPrefix(ReceiptArchive.trainingMark) && file.contains("[培训模式]"))
+        #expect(!FileManager.default.fileExists(atPath: ReceiptArchive.directory(besideStore: training, training: false) + "/\(serial).txt"))
+        desk.keys(.escape, .escape, .function(6)); desk.type("米玛"); desk.keys(.enter)
+        let mima = try #require(desk.app.citizen)
+        let options = try #require(try desk.app.desk?.enrolmentOptions(idNumber: mima.person.id.value))
         let open = try #require(options.firstIndex { $0.plan != nil })
         desk.keys(.function(2))
         desk.send(Array(repeating: .key(.down), count: open))

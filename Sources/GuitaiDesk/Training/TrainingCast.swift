@@ -1,7 +1,7 @@
 import GuitaiCore
 
 /// The people the training scenarios are about, each left in the state its lesson starts from. Their ID numbers use
-/// sequences from 900, which the synthetic population never does, and are printed in the scenario files.
+/// sequences from 900 (odd for a man, even for a woman), which the synthetic population never does, and are printed in the scenario files.
 enum TrainingCast {
     struct Member {
         var name: String
@@ -20,9 +20,9 @@ enum TrainingCast {
     static let switcher = Member(name: "王建国", female: false, birth: "1986-11-03", region: "990102", sequence: 903)
     static let ecardHolder = Member(name: "央金拉姆", female: true, birth: "1995-02-14", region: "990101", sequence: 904)
     static let suspendedPensioner = Member(name: "格桑", female: false, birth: "1948-05-06", region: "990103", sequence: 905)
-    static let latePensioner = Member(name: "拉巴次仁", female: false, birth: "1944-09-09", region: "990101", sequence: 906)
-    static let dibaoPatient = Member(name: "卓嘎", female: true, birth: "1962-07-07", region: "990102", sequence: 907)
-    static let wrongBill = Member(name: "扎西顿珠", female: false, birth: "1975-10-10", region: "990101", sequence: 908)
+    static let latePensioner = Member(name: "拉巴次仁", female: false, birth: "1944-09-09", region: "990101", sequence: 907)
+    static let dibaoPatient = Member(name: "卓嘎", female: true, birth: "1962-07-07", region: "990102", sequence: 906)
+    static let wrongBill = Member(name: "扎西顿珠", female: false, birth: "1975-10-10", region: "990101", sequence: 911)
     static let tooYoung = Member(name: "米玛", female: false, birth: "2011-02-01", region: "990103", sequence: 909)
     /// Not in the store: the documents lesson registers her.
     static let newcomer = Member(name: "阿依古丽·艾力", female: true, birth: "1990-09-09", region: "990102", sequence: 910)
