@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GuitaiCore
 import GuitaiDesk
+import GuitaiStore
 
 /// `guitai training`: the desk on the training store; `reset` makes or rebuilds it; `scenarios` lists the lessons.
 struct TrainingCommand: ParsableCommand {
@@ -20,9 +21,15 @@ struct TrainingCommand: ParsableCommand {
                               en: "The training desk opens in a terminal; scripts use guitai training reset or scenarios")
         }
         try Runner.run(global) {
-            let date = try (global.today ?? global.environment["GUITAI_TODAY"]).flatMap { $0.isEmpty ? nil : $0 }.map { _ in try Runner.clock(global) }
-            let launch = DeskLaunch(storePath: Self.path(global), language: global.language,
-                                    clock: date ?? SystemClock(businessDate: TrainingStore.classroomDate),
+            let path = Self.path(global)
+            if FileManager.default.fileExists(atPath: path), try !Store.inspect(at: path).isTraining {
+                throw DomainError.refused("not-a-training-store", zh: "\(path) 是正式业务库，不能作为培训库打开；正式业务请用 guitai",
+                                          en: "\(path) is a real store and is not opened as the training store; use guitai for real work")
+            }
+            // The classroom date, unless a business date was set.
+            var clock = try Runner.clock(global)
+            clock.businessDate = clock.businessDate ?? TrainingStore.classroomDate
+            let launch = DeskLaunch(storePath: path, language: global.language, clock: clock,
                                     counter: global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1",
                                     resources: try Runner.resources(), lockAfterMinutes: 5, training: true)
             return CommandOutput(json: [:], text: "", exitCode: try openDesk(launch))
@@ -57,7 +64,7 @@ struct TrainingCommand: ParsableCommand {
 
         func run() throws {
             try Runner.run(global) {
-                let scenarios = try Runner.resources().scenarios
+                let scenarios = try Runner.resources().scenarios()
                 let t = Texts(global.language)
                 return CommandOutput(
                     json: ["scenarios": .array(scenarios.map { .object([("id", .string($0.id)), ("title", .string(t($0.title))),

@@ -8,8 +8,6 @@ public struct DeskResources: Sendable {
     public let pinyin: PinyinTable
     /// Preset policy files by id: text and file name.
     public let presets: [String: (text: String, file: String)]
-    /// The training store's guided scenarios (`training/*.json`), in file-name order.
-    public let scenarios: [Scenario]
 
     /// Loads everything from a `Resources` directory.
     public init(directory: String) throws {
@@ -29,17 +27,27 @@ public struct DeskResources: Sendable {
             presets[String(name.dropLast(".policy".count))] = (try text("policies/" + name), "policies/" + name)
         }
         self.presets = presets
+    }
+
+    /// The training store's guided scenarios (`training/*.json`), in file-name order: read when a training desk or
+    /// command asks, so a broken lesson file never stops a real hall's work.
+    /// - Throws: `bad-scenario` naming the file and what is wrong, or an id used twice.
+    public func scenarios() throws -> [Scenario] {
         var scenarios: [Scenario] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/training")) ?? []
         for name in files.sorted() where name.hasSuffix(".json") {
-            let scenario = try Scenario.read(Data(try text("training/" + name).utf8), file: "training/" + name)
+            let path = directory + "/training/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DomainError(.failure, code: "resources-missing", zh: "无法读取培训情景文件 \(path)", en: "Cannot read the training scenario \(path)")
+            }
+            let scenario = try Scenario.read(data, file: "training/" + name)
             if scenarios.contains(where: { $0.id == scenario.id }) {
                 throw DomainError(.failure, code: "bad-scenario", zh: "培训情景编号 \(scenario.id) 重复（training/\(name)）",
                                   en: "The training scenario id \(scenario.id) is used twice (training/\(name))")
             }
             scenarios.append(scenario)
         }
-        self.scenarios = scenarios
+        return scenarios
     }
 
     /// Finds `Resources` from any working directory: `GUITAI_RESOURCES`, then upwards from the executable

@@ -6,8 +6,8 @@ import TerminalKit
 extension DeskApp {
     /// The scenario on show, if any.
     var scenario: Scenario? {
-        guard let lesson, resources.scenarios.indices.contains(lesson.scenario) else { return nil }
-        return resources.scenarios[lesson.scenario]
+        guard let lesson, case .success(let all) = scenarios, all.indices.contains(lesson.scenario) else { return nil }
+        return all[lesson.scenario]
     }
 
     /// Starts a scenario at its first step not yet done.
@@ -23,7 +23,7 @@ extension DeskApp {
     func followLesson() {
         guard var session = lesson, let scenario, let desk else { return }
         let before = session.done
-        session.done = scenario.steps.map { (try? desk.isDone($0)) ?? false }
+        session.done = (try? desk.progress(of: scenario.steps)) ?? scenario.steps.map { _ in false }
         let current = session.step
         if session.done.indices.contains(current), session.done[current], before.indices.contains(current), !before[current],
            let next = session.done.indices.first(where: { $0 > current && !session.done[$0] }) {

@@ -18,6 +18,8 @@ public final class DeskApp {
     private(set) var isTrainingStore = false
     /// The training scenario on show, on a training store.
     var lesson: TrainingSession?
+    /// The training store's scenarios, read once when first wanted.
+    lazy var scenarios: Result<[Scenario], Error> = Result { try resources.scenarios() }
     let counter: String
 
     /// The logged-in session; nil before login.
@@ -51,7 +53,14 @@ public final class DeskApp {
         let exists = FileManager.default.fileExists(atPath: storePath)
         let first: any Panel = exists ? LoginPanel() : training ? TrainingSetupPanel() as any Panel : FirstRunPanel(resources: resources)
         stack = [first]
-        isTrainingStore = training || (exists && ((try? Store.inspect(at: storePath).isTraining) ?? false))
+        isTrainingStore = DeskApp.isTraining(storePath, toBeMade: training)
+    }
+
+    /// Whether the store at a path is a training store: what the file says when there is one (a real store is never
+    /// marked as training, whatever opened it), else whether the store to be made is one.
+    private static func isTraining(_ path: String, toBeMade training: Bool) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return training }
+        return (try? Store.inspect(at: path).isTraining) ?? false
     }
 
     /// Moves the desk to the training store beside the hall's (F9 on the first-run screen), on the classroom date: its
@@ -59,7 +68,7 @@ public final class DeskApp {
     func switchToTraining() -> any Panel {
         storePath = TrainingStore.path(besides: storePath)
         clock = SystemClock(businessDate: TrainingStore.classroomDate)
-        isTrainingStore = true
+        isTrainingStore = DeskApp.isTraining(storePath, toBeMade: true)
         return FileManager.default.fileExists(atPath: storePath) ? LoginPanel() : TrainingSetupPanel()
     }
 
@@ -249,7 +258,9 @@ public final class DeskApp {
             if desk?.account.role == .admin || (desk?.account.role == .trainer && isTrainingStore) { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
         case .scenarios:
             guard isTrainingStore else { return say(catalogue("training.none"), error: true) }
-            if !(stack.last is TrainingPanel) { stack.append(TrainingPanel()) }
+            if case .failure(let error) = scenarios { return say(error) }
+            // Straight to the lesson on show, if there is one; else the list.
+            if !(stack.last is TrainingPanel) { stack.append(TrainingPanel(choosing: lesson == nil)) }
         case .lock: stack.append(LockPanel(manual: true))
         case .quit: requestQuit()
         }
@@ -353,6 +364,16 @@ public final class DeskApp {
         var screen = Screen(width: width, height: height)
         _ = render(on: &screen)
         return screen
+    }
+
+    /// Logs an operator in at this window (recorded in the security log) and opens the desk's home screen, saying
+    /// the catalogue's `message`: the login, the first-run and the training set-up forms end here.
+    /// - Throws: the store's and the login's refusals; nothing changes on the desk then.
+    func startSession(operatorID: String, password: String, saying message: String) throws -> PanelOutcome {
+        desk = try Desk.open(storePath: storePath, operatorID: operatorID, password: password, clock: clock, counter: counter,
+                             resources: resources, interactive: true)
+        say(catalogue(message))
+        return .replace(HomePanel())
     }
 
     /// Logs an operator in without the login screen (benchmarks and scripted demonstrations).

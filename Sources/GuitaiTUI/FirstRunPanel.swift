@@ -46,21 +46,13 @@ struct FirstRunPanel: Panel {
         }
         guard app.submitted(form.handle(key)) else { return .stay }
         // The administrator's password typed twice, the same both times.
-        guard form[5] == form[6] else {
-            form.set(6, "")
-            form.focus = 6
-            app.say(app.catalogue("operators.mismatch"), error: true)
-            return .stay
-        }
+        guard form.confirms(5, again: 6, app: app) else { return .stay }
         do {
             let setup = HallSetup(storePath: app.storePath, hallCode: form[0], hallName: form[1], regionCode: form[2],
                                   adminID: form[3], adminName: form[4], password: form[5])
             _ = try Desk.initialize(setup, clock: app.clock, resources: app.resources)
             // The session itself runs at this window, not as the store's creation.
-            app.desk = try Desk.open(storePath: app.storePath, operatorID: form[3], password: form[5], clock: app.clock,
-                                     counter: app.counter, resources: app.resources, interactive: true)
-            app.say(app.catalogue("firstrun.created"))
-            return .replace(HomePanel())
+            return try app.startSession(operatorID: form[3], password: form[5], saying: "firstrun.created")
         } catch {
             app.say(error)
             return .stay

@@ -30,6 +30,16 @@ struct Form {
 
     mutating func set(_ index: Int, _ text: String) { fields[index].field.set(text) }
 
+    /// A secret typed twice: true when `again` matches `first`; otherwise `again` is emptied, takes the focus, and
+    /// the desk says the two differ.
+    mutating func confirms(_ first: Int, again: Int, app: DeskApp) -> Bool {
+        guard self[first] != self[again] else { return true }
+        set(again, "")
+        focus = again
+        app.say(app.catalogue("operators.mismatch"), error: true)
+        return false
+    }
+
     enum Outcome {
         case edited, moved, submitted, unhandled
         /// The focused field's check refused what it holds; the focus stays on it.

@@ -12,10 +12,7 @@ struct LoginPanel: Panel {
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         guard app.submitted(form.handle(key)) else { return .stay }
         do {
-            app.desk = try Desk.open(storePath: app.storePath, operatorID: form[0], password: form[1], clock: app.clock,
-                                     counter: app.counter, resources: app.resources, interactive: true)
-            app.say(app.catalogue("home.hint"))
-            return .replace(HomePanel())
+            return try app.startSession(operatorID: form[0], password: form[1], saying: "home.hint")
         } catch {
             form.set(1, "")
             app.say(error)

@@ -37,11 +37,8 @@ struct OperatorsPanel: Panel {
                 newPassword = form
                 return .stay
             }
-            guard form[0] == form[1] else {
-                form.set(1, "")
-                form.focus = 1
+            guard form.confirms(0, again: 1, app: app) else {
                 newPassword = form
-                app.say(app.catalogue("operators.mismatch"), error: true)
                 return .stay
             }
             newPassword = nil

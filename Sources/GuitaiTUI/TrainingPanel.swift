@@ -10,14 +10,12 @@ struct TrainingPanel: Panel {
     var takesText: Bool { false }
     var parksWhenLeft: Bool { false }
     /// Showing the list rather than the scenario on show.
-    var choosing = true
-
-    init() {}
+    var choosing: Bool
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         if case .character(let c) = key, let digit = c.wholeNumberValue {
             let index = digit == 0 ? 9 : digit - 1
-            guard app.resources.scenarios.indices.contains(index) else { return .stay }
+            guard case .success(let all) = app.scenarios, all.indices.contains(index) else { return .stay }
             app.begin(scenario: index)
             choosing = false
             return .stay
@@ -54,7 +52,7 @@ struct TrainingPanel: Panel {
         var y = area.y
         guard !choosing, let lesson = app.lesson, let scenario = app.scenario else {
             y += screen.paragraph(app.catalogue("training.list.hint"), x: area.x, y: y, width: area.width, maxRows: 2, role: .hint) + 1
-            for (index, scenario) in app.resources.scenarios.enumerated() where y < area.maxY {
+            for (index, scenario) in ((try? app.scenarios.get()) ?? []).enumerated() where y < area.maxY {
                 let number = index == 9 ? "0" : String(index + 1)
                 let mark = app.lesson?.scenario == index ? " *" : ""
                 screen.put(number + ". " + app.catalogue(scenario.title) + mark, x: area.x, y: y, role: .normal, limit: area.width)

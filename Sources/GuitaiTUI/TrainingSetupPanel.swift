@@ -19,18 +19,10 @@ struct TrainingSetupPanel: Panel {
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         guard app.submitted(form.handle(key)) else { return .stay }
-        guard form[0] == form[1] else {
-            form.set(1, "")
-            form.focus = 1
-            app.say(app.catalogue("operators.mismatch"), error: true)
-            return .stay
-        }
+        guard form.confirms(0, again: 1, app: app) else { return .stay }
         do {
             _ = try TrainingStore.reset(at: app.storePath, password: form[0], resources: app.resources)
-            app.desk = try Desk.open(storePath: app.storePath, operatorID: TrainingStore.trainerID, password: form[0], clock: app.clock,
-                                     counter: app.counter, resources: app.resources, interactive: true)
-            app.say(app.catalogue("training.made"))
-            return .replace(HomePanel())
+            return try app.startSession(operatorID: TrainingStore.trainerID, password: form[0], saying: "training.made")
         } catch {
             app.say(error)
             return .stay

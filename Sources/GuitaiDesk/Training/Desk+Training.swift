@@ -3,11 +3,15 @@ import GuitaiCore
 import GuitaiStore
 
 extension Desk {
-    /// Whether a scenario step is done: every condition of its check holds in the store now.
+    /// Which steps of a scenario are done, in order, read in one snapshot: a step is done when every condition of its
+    /// check holds in the store now.
     /// - Throws: the store's refusals; a condition naming an ID number that does not read is simply not met.
-    public func isDone(_ step: ScenarioStep) throws -> Bool {
-        try store.read { tx in try step.check.allSatisfy { try holds($0, tx) } }
+    public func progress(of steps: [ScenarioStep]) throws -> [Bool] {
+        try store.read { tx in try steps.map { step in try step.check.allSatisfy { try holds($0, tx) } } }
     }
+
+    /// Whether one step is done (`progress`).
+    public func isDone(_ step: ScenarioStep) throws -> Bool { try progress(of: [step]) == [true] }
 
     private func holds(_ condition: ScenarioCondition, _ tx: StoreTransaction) throws -> Bool {
         let since = TrainingStore.classroomDate
@@ -17,9 +21,7 @@ extension Desk {
                 return condition.topic.map { $0 == payload?["topic"] as? String } ?? true
             }
         }
-        guard let text = condition.id, case .success(let id) = ResidentID.parse(text, today: today, divisions: resources.divisions,
-                                                                                   allowTraining: store.hall.isTraining),
-              let person = try tx.person(idNumber: id.value) else { return false }
+        guard let text = condition.id, let id = try? parseID(text), let person = try tx.person(idNumber: id.value) else { return false }
         switch condition.kind {
         case .registered, .notice:
             return true

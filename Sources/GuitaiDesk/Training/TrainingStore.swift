@@ -25,8 +25,6 @@ public enum TrainingStore {
     public struct Summary: Sendable {
         public var people: Int
         public var scenarios: Int
-        /// The store's `contentDigest`: the same after every reset.
-        public var digest: String
     }
 
     /// Makes the training store at `path`, or rebuilds it to its first state: the synthetic people and their year of
@@ -54,6 +52,8 @@ public enum TrainingStore {
                               en: "A new training store needs the trainer's password (--password-stdin)")
         }
         if let password, let problem = Operator.validatePassword(password) { throw problem }
+        // A broken lesson file is said before anything is built.
+        let scenarios = try resources.scenarios().count
         let building = path + ".building-\(getpid())"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         let people: Int
@@ -65,7 +65,7 @@ public enum TrainingStore {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
             throw error
         }
-        return Summary(people: people, scenarios: resources.scenarios.count, digest: try Store.open(at: path).contentDigest())
+        return Summary(people: people, scenarios: scenarios)
     }
 
     /// Builds the store at a new path: the hall, the trainer, then the history day by day (`TrainingHistory`).
@@ -80,20 +80,6 @@ public enum TrainingStore {
         var history = TrainingHistory(desk: desk, clock: clock)
         try history.write(population: population)
         return try desk.store.read { try $0.count("persons") }
-    }
-
-    /// Opens the training desk as an operator of the room (the trainer or a trainee), on the classroom date unless a
-    /// business date was set.
-    /// - Throws: `not-a-training-store` (65) for a real store; the login's refusals.
-    public static func open(at path: String, operatorID: String, password: String, businessDate: LocalDate?, counter: String = "1",
-                            resources: DeskResources) throws -> Desk {
-        guard try Store.inspect(at: path).isTraining else {
-            throw DomainError.refused("not-a-training-store", zh: "\(path) 是正式业务库，不能作为培训库打开",
-                                      en: "\(path) is a real store and cannot be opened as the training store")
-        }
-        return try Desk.open(storePath: path, operatorID: operatorID, password: password,
-                             clock: SystemClock(businessDate: businessDate ?? classroomDate), counter: counter, resources: resources,
-                             interactive: true)
     }
 }
 
