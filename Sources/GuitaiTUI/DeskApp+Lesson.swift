@@ -39,16 +39,16 @@ extension DeskApp {
         return min(48, width - 82)
     }
 
-    private func stepMark(_ index: Int) -> String {
-        catalogue(lesson?.done.indices.contains(index) == true && lesson?.done[index] == true ? "training.done" : "training.todo")
-    }
+    private func isDone(_ index: Int) -> Bool { lesson?.done.indices.contains(index) == true && lesson?.done[index] == true }
+
+    private func stepMark(_ index: Int) -> String { catalogue(isDone(index) ? "training.done" : "training.todo") }
 
     /// At 80x24: one line in place of the rule under the citizen, the scenario, the step, its mark and its hint.
     func renderLessonLine(on screen: inout Screen, width: Int) {
         guard let lesson, lesson.isVisible, let scenario, desk != nil, scenario.steps.indices.contains(lesson.step) else { return }
         let step = scenario.steps[lesson.step]
         let head = catalogue("training.strip", String(lesson.scenario + 1), String(lesson.step + 1), String(scenario.steps.count),
-                             stepMark(lesson.step))
+                             catalogue(isDone(lesson.step) ? "training.state.done" : "training.state.todo"))
         screen.fill(Rect(x: 0, y: 2, width: width, height: 1), role: .normal)
         let used = screen.put(head, x: 0, y: 2, role: .watermark, limit: width)
         let text = lesson.showsAnswer ? catalogue("training.answer", catalogue(step.answer)) : catalogue(step.hint)

@@ -255,7 +255,7 @@ public final class DeskApp {
         case .receipts: open("receipts.title") { ReceiptsPanel() }
         // F7 is the administrator's operators list, and everyone else's outreach.
         case .operators:
-            if desk?.account.role == .admin || (desk?.account.role == .trainer && isTrainingStore) { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
+            if f7OpensOperators { open("operators.title") { OperatorsPanel() } } else { open("outreach.title") { OutreachPanel() } }
         case .scenarios:
             guard isTrainingStore else { return say(catalogue("training.none"), error: true) }
             if case .failure(let error) = scenarios { return say(error) }
@@ -265,6 +265,10 @@ public final class DeskApp {
         case .quit: requestQuit()
         }
     }
+
+    /// F7 is the operators' list for an administrator and for the trainer on a training store (the room's accounts),
+    /// and outreach for everyone else.
+    var f7OpensOperators: Bool { desk?.account.role == .admin || (desk?.account.role == .trainer && isTrainingStore) }
 
     func say(_ text: String, error: Bool = false) {
         message = (text, error)
@@ -441,13 +445,19 @@ public final class DeskApp {
         screen.fill(Rect(x: 0, y: height - 1, width: screen.width, height: 1), role: .keyBar)
         // The keys of the work this operator does: an administrator's desk is the operators' list.
         // Before a session (login, first run, the lock) only help and quitting work, and only they are offered.
-        let keys = (stack.last?.isGate == true ? ["key.help", "key.quit"]
+        // On a training store F11 is the scenarios.
+        var keys = (stack.last?.isGate == true ? ["key.help", "key.quit"]
                     : desk?.account.role == .admin ? ["key.help", "key.operators", "key.lock", "key.quit"]
-                    : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", "key.outreach", "key.receipts", "key.quit"])
+                    : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find", f7OpensOperators ? "key.operators" : "key.outreach",
+                       "key.receipts"] + (isTrainingStore ? ["key.scenarios"] : []) + ["key.quit"])
             .map { catalogue($0) }
-        // Outreach (F7) gives way when the bar would not fit (English at 80 columns); the key works and help lists it.
-        let fitted = DisplayWidth.of(" " + keys.joined(separator: " ")) > screen.width ? keys.filter { $0 != catalogue("key.outreach") } : keys
-        screen.put(" " + fitted.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: screen.width)
+        // Outreach (F7), then the scenarios (F11), give way when the bar would not fit (English at 80 columns); the keys
+        // work and help lists them.
+        for optional in ["key.outreach", "key.operators", "key.scenarios"] where DisplayWidth.of(" " + keys.joined(separator: " ")) > screen.width
+            && keys.count > 4 {
+            keys.removeAll { $0 == catalogue(optional) }
+        }
+        screen.put(" " + keys.joined(separator: " "), x: 0, y: height - 1, role: .keyBar, limit: screen.width)
         return cursor
     }
 

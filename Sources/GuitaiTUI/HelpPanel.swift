@@ -54,8 +54,8 @@ struct HelpPanel: Panel {
         y += 1
         let keys = isGate ? ["key.help", "key.quit", "key.back"]
             : ["key.help", "key.enrol", "key.card", "key.certify", "key.settle", "key.find",
-               app.desk?.account.role == .admin ? "key.operators" : "key.outreach", "key.receipts", "key.quit",
-               "key.lock", "key.back"]
+               app.f7OpensOperators ? "key.operators" : "key.outreach", "key.receipts", "key.quit",
+               "key.lock", "key.back"] + (app.isTrainingStore ? ["key.scenarios"] : [])
         y += screen.paragraph(c("help.keys") + " " + keys.map { c($0) }.joined(separator: "  "), x: area.x, y: y, width: area.width,
                               maxRows: max(0, area.maxY - y), indent: 2, role: .hint)
         if !isGate {

@@ -4,26 +4,42 @@ import GuitaiDesk
 import GuitaiStore
 import TerminalKit
 
-/// The hall's operators, for the administrator at the desk as on the command line (`operator list|disable|enable|unlock|
-/// reset-password`): who they are, their role, whether they are disabled or locked, when last seen; each change
-/// confirmed, journaled and given a receipt.
+/// The hall's operators, for the administrator at the desk as on the command line (`operator add|list|disable|enable|
+/// unlock|reset-password`), and for the trainer on a training store (the trainees): who they are, their role, whether
+/// they are disabled or locked, when last seen; each change confirmed, journaled and given a receipt.
 struct OperatorsPanel: Panel {
     let titleKey = "operators.title"
-    var takesText: Bool { newPassword != nil }
+    var takesText: Bool { form != nil }
     var selection = 0
-    /// The new password, typed twice, while a reset is being prepared.
-    var newPassword: Form?
-    /// The operator whose password the form resets, taken when P was pressed (the list is not read per keystroke).
+    /// The form being typed: a new operator (A), or a new password typed twice (P).
+    var form: Form?
+    /// The operator whose password the form resets, taken when P was pressed (the list is not read per keystroke); nil
+    /// while a new operator is being added.
     var resetting: Operator?
 
     mutating func cancel() -> Bool {
-        guard newPassword != nil else { return false }
-        newPassword = nil
+        guard form != nil else { return false }
+        form = nil
         return true
     }
 
     /// A password being typed never waits in a parked screen.
-    mutating func willPark() { newPassword = nil }
+    mutating func willPark() { form = nil }
+
+    /// The roles an operator may be given here, as typed: the product's role codes.
+    private static let roles = Role.allCases.map(\.rawValue)
+
+    private static func addForm() -> Form {
+        Form([Form.Field(labelKey: "login.operator", field: TextField(maxLength: 32), check: { Operator.validateID($0) }),
+              Form.Field(labelKey: "operators.name", field: TextField(maxLength: 40), check: { StoredText.refusal(of: $0, as: .name) }),
+              Form.Field(labelKey: "operators.role.code", field: TextField(maxLength: 12), check: { text in
+                  roles.contains(text.trimmingSpaces) ? nil
+                      : DomainError(.usage, code: "bad-role", zh: "角色应为 \(roles.joined(separator: "、")) 之一",
+                                    en: "The role is one of \(roles.joined(separator: ", "))")
+              }),
+              Form.Field(labelKey: "operators.password", field: TextField(maxLength: 64), secret: true, check: { Operator.validatePassword($0) }),
+              Form.Field(labelKey: "operators.password.again", field: TextField(maxLength: 64), secret: true)])
+    }
 
     private func standings(_ app: DeskApp) -> Result<[OperatorStanding], Error> {
         guard let desk = app.desk else { return .success([]) }
@@ -32,17 +48,22 @@ struct OperatorsPanel: Panel {
 
     mutating func handle(_ key: Key, app: DeskApp) -> PanelOutcome {
         guard let desk = app.desk else { return .stay }
-        if var form = newPassword, let chosen = resetting {
-            guard app.submitted(form.handle(key)) else {
-                newPassword = form
+        if var typed = form {
+            guard app.submitted(typed.handle(key)), typed.confirms(typed.fields.count - 2, again: typed.fields.count - 1, app: app) else {
+                form = typed
                 return .stay
             }
-            guard form.confirms(0, again: 1, app: app) else {
-                newPassword = form
-                return .stay
+            form = nil
+            guard let chosen = resetting else {
+                let (id, name, password) = (typed[0].trimmingSpaces, typed[1], typed[3])
+                let role = Role(rawValue: typed[2].trimmingSpaces) ?? .clerk
+                let account = Operator(id: id, name: name, role: role)
+                return .open(ConfirmPanel(summary: [app.catalogue("operators.add.confirm", id, name, app.catalogue(role.label))]) { app in
+                    let serial = try desk.addOperator(id: id, name: name, role: role, password: password)
+                    return Self.receipt(app, serial, "operators.add", account)
+                })
             }
-            newPassword = nil
-            let password = form[0]
+            let password = typed[0]
             return .open(ConfirmPanel(summary: [app.catalogue("operators.reset.confirm", chosen.id, chosen.name)]) { app in
                 let serial = try desk.resetOperatorPassword(chosen.id, password: password)
                 return Self.receipt(app, serial, "operators.reset", chosen)
@@ -70,9 +91,12 @@ struct OperatorsPanel: Panel {
                 let serial = try desk.unlockOperator(chosen.id)
                 return Self.receipt(app, serial, "operators.unlock", chosen)
             })
+        case .character("a"), .character("A"):
+            resetting = nil
+            form = Self.addForm()
         case .character("p"), .character("P"):
             resetting = chosen
-            newPassword = Form([Form.Field(labelKey: "operators.password", field: TextField(maxLength: 64), secret: true,
+            form = Form([Form.Field(labelKey: "operators.password", field: TextField(maxLength: 64), secret: true,
                                            check: { Operator.validatePassword($0) }),
                                 Form.Field(labelKey: "operators.password.again", field: TextField(maxLength: 64), secret: true)])
         default: break
@@ -99,7 +123,7 @@ struct OperatorsPanel: Panel {
         }
         screen.paragraph(c("operators.hint"), x: area.x, y: area.y, width: area.width, maxRows: 2, role: .hint)
         let now = app.clock.secondsSince1970()
-        let rows = max(1, area.height - (newPassword == nil ? 3 : 8))
+        let rows = max(1, area.height - (form == nil ? 3 : 5 + (form?.fields.count ?? 0)))
         let start = max(0, min(selection - rows + 1, list.count - rows))
         // Columns as wide as their widest entry (in cells), so a long role or name never runs into the next.
         let idWidth = (list.map { DisplayWidth.of($0.account.id) }.max() ?? 0) + 2
@@ -120,7 +144,7 @@ struct OperatorsPanel: Panel {
             screen.put(line, x: area.x + 1, y: y, role: selected ? .selection : (standing.lockedUntil != nil || standing.disabled ? .error : .normal),
                        limit: area.width - 2)
         }
-        guard let newPassword else { return nil }
-        return newPassword.render(on: &screen, x: area.x, y: area.maxY - 4, width: min(60, area.width), catalogue: c)
+        guard let form else { return nil }
+        return form.render(on: &screen, x: area.x, y: area.maxY - 2 - form.fields.count, width: min(60, area.width), catalogue: c)
     }
 }

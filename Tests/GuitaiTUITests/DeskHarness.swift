@@ -22,11 +22,11 @@ final class DeskHarness {
     private(set) var keystrokes = 0
 
     init(width: Int = 80, height: Int = 24, language: Language = .zh, createStore: Bool = true, lockMinutes: Int = 5,
-         hallName: String = "拉萨市城关区社保经办大厅", existingStore: String? = nil) throws {
+         hallName: String = "拉萨市城关区社保经办大厅", existingStore: String? = nil, today: LocalDate = DeskHarness.today) throws {
         let directory = NSTemporaryDirectory() + "guitai-tui-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         storePath = existingStore ?? directory + "/guitai.sqlite"
-        let clock = FixedClock(date: DeskHarness.today)
+        let clock = FixedClock(date: today)
         if createStore && existingStore == nil {
             let admin = try Desk.initialize(HallSetup(storePath: storePath, hallCode: "540102", hallName: hallName,
                                                       regionCode: "540102", adminID: "admin", adminName: "管理员", password: "admin-password"),
@@ -47,6 +47,23 @@ final class DeskHarness {
         let catalogue = try Catalogue(language: language, resourcesDirectory: DeskHarness.resources.directory)
         app = DeskApp(terminal: terminal, resources: DeskHarness.resources, catalogue: catalogue, storePath: storePath,
                       clock: clock, counter: "3", lockAfterMinutes: lockMinutes)
+    }
+
+    /// A small training store (the scenarios' cast and 20 synthetic people), made once for all the tests; its trainer's
+    /// password is `trainer-password`.
+    private static let trainingTemplate = Result { () throws -> String in
+        let path = NSTemporaryDirectory() + "guitai-tui-training-" + UUID().uuidString + "/guitai-training.sqlite"
+        _ = try TrainingStore.reset(at: path, password: "trainer-password", resources: resources, population: 20)
+        return path
+    }
+
+    /// A desk on a copy of the training store, on the classroom date, at the login screen.
+    static func training(width: Int = 80, height: Int = 24, language: Language = .zh) throws -> DeskHarness {
+        let directory = NSTemporaryDirectory() + "guitai-tui-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/guitai-training.sqlite"
+        try FileManager.default.copyItem(atPath: try trainingTemplate.get(), toPath: path)
+        return try DeskHarness(width: width, height: height, language: language, existingStore: path, today: TrainingStore.classroomDate)
     }
 
     /// Feeds events and runs the loop until they are used up; returns the last frame as text.
