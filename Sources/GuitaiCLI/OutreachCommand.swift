@@ -65,15 +65,11 @@ struct OutreachCommand: ParsableCommand {
         func run() throws {
             try Runner.run(global) {
                 let phrase = try OutreachCommand.passphrase(global, fromStdin: passphraseStdin)
-                guard let operatorID = global.operatorID ?? global.environment["GUITAI_OPERATOR"], !operatorID.isEmpty,
-                      let password = global.environment["GUITAI_PASSWORD"], !password.isEmpty else {
-                    throw DomainError(.permission, code: "no-operator", zh: "请用 GUITAI_OPERATOR 和 GUITAI_PASSWORD 提供外出操作员及其密码",
-                                      en: "Name the operator who went in GUITAI_OPERATOR, with the password in GUITAI_PASSWORD")
-                }
+                // The operator who went, with the same password as at the hall.
+                let (operatorID, password, counter) = try Runner.credentials(global)
                 let data = try InputFile.bytes(file, limit: InputFile.maximumBundleBytes)
                 let desk = try Desk.openLaptop(bundle: data, passphrase: phrase, storePath: global.storePath, operatorID: operatorID,
-                                               password: password, clock: try Runner.clock(global),
-                                               counter: global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1",
+                                               password: password, clock: try Runner.clock(global), counter: counter,
                                                resources: try Runner.resources())
                 let people = try desk.store.read { try $0.count("persons") }
                 let hall = desk.store.hall

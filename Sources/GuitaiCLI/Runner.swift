@@ -44,15 +44,7 @@ enum Runner {
 
     /// Opens the store as the acting operator; every command that reads or changes business data goes through here.
     static func desk(_ global: GlobalOptions) throws -> Desk {
-        guard let operatorID = global.operatorID ?? global.environment["GUITAI_OPERATOR"], !operatorID.isEmpty else {
-            throw DomainError(.permission, code: "no-operator", zh: "请用 --operator 或 GUITAI_OPERATOR 指定操作员，密码放在 GUITAI_PASSWORD",
-                              en: "Name the operator with --operator or GUITAI_OPERATOR, and put the password in GUITAI_PASSWORD")
-        }
-        guard let password = global.environment["GUITAI_PASSWORD"], !password.isEmpty else {
-            throw DomainError(.permission, code: "no-password", zh: "请在环境变量 GUITAI_PASSWORD 中提供操作员 \(operatorID) 的密码",
-                              en: "Put operator \(operatorID)'s password in the environment variable GUITAI_PASSWORD")
-        }
-        let counter = global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1"
+        let (operatorID, password, counter) = try credentials(global)
         let desk = try Desk.open(storePath: global.storePath, operatorID: operatorID, password: password,
                                  clock: try clock(global), counter: counter, resources: try resources())
         if desk.store.isReadOnly {
@@ -61,6 +53,21 @@ enum Runner {
                                                                   "the store is read-only here: it can be read and verified, not written") + "\n").utf8))
         }
         return desk
+    }
+
+    /// The acting operator (`--operator` or `GUITAI_OPERATOR`), the password from `GUITAI_PASSWORD` (never an
+    /// argument), and the window (`--counter` or `GUITAI_COUNTER`, default 1).
+    /// - Throws: `no-operator` or `no-password` (77), naming what to set.
+    static func credentials(_ global: GlobalOptions) throws -> (operatorID: String, password: String, counter: String) {
+        guard let operatorID = global.operatorID ?? global.environment["GUITAI_OPERATOR"], !operatorID.isEmpty else {
+            throw DomainError(.permission, code: "no-operator", zh: "请用 --operator 或 GUITAI_OPERATOR 指定操作员，密码放在 GUITAI_PASSWORD",
+                              en: "Name the operator with --operator or GUITAI_OPERATOR, and put the password in GUITAI_PASSWORD")
+        }
+        guard let password = global.environment["GUITAI_PASSWORD"], !password.isEmpty else {
+            throw DomainError(.permission, code: "no-password", zh: "请在环境变量 GUITAI_PASSWORD 中提供操作员 \(operatorID) 的密码",
+                              en: "Put operator \(operatorID)'s password in the environment variable GUITAI_PASSWORD")
+        }
+        return (operatorID, password, global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1")
     }
 
     /// Reads a new account's password from standard input (the first line).

@@ -27,6 +27,11 @@ extension Desk {
         if store.hall.isOutreach { throw Outreach.needsHall(what) }
     }
 
+    /// Refuses at a hall what only an outreach laptop does (`needs-laptop`, 65).
+    func requireLaptop(_ what: Bilingual) throws {
+        if !store.hall.isOutreach { throw Outreach.needsLaptop(what) }
+    }
+
     /// Checks an outreach laptop out: records the device with a new key pair and writes the take-out bundle with the
     /// people the trip needs, the hall's policies and this operator's account (the same password on the laptop).
     /// - Parameters:
@@ -93,7 +98,12 @@ extension Desk {
             if let staged { DurableFile.discard(staged) }
             throw error
         }
-        if let staged { try DurableFile.place(staged, at: path, code: "bundle-unwritable") }
+        // The checkout is recorded: a take-out that cannot take its name stays whole under the staged one, since it
+        // holds the only copy of the laptop's key.
+        if let staged {
+            try DurableFile.place(staged, at: path, code: "bundle-unwritable",
+                                  keepOnFailure: Bilingual(zh: "设备 \(device.code) 已登记，其带出数据包完整保存在", en: "device \(device.code) is recorded and its take-out is kept whole at"))
+        }
         return Checkout(bundle: data, device: device, serial: serial)
     }
 

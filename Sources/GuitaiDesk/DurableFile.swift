@@ -44,12 +44,24 @@ public enum DurableFile {
         return temporary
     }
 
-    /// Renames a staged file over its final name.
-    static func place(_ temporary: String, at path: String, code: String) throws {
+    /// Renames a staged file over its final name, and syncs the folder so the new name survives a power cut.
+    /// - Parameter keepOnFailure: what to say instead of dropping the staged file when the rename fails, because what
+    ///   it holds is needed and exists nowhere else (a take-out holds a laptop's only key); nil drops it.
+    static func place(_ temporary: String, at path: String, code: String, keepOnFailure: Bilingual? = nil) throws {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw DomainError(.failure, code: code, zh: "文件 \(path) 无法写入（rename：\(reason)）", en: "The file \(path) could not be written (rename: \(reason))")
+            guard let keep = keepOnFailure else {
+                unlink(temporary)
+                throw DomainError(.failure, code: code, zh: "文件 \(path) 无法写入（rename：\(reason)）", en: "The file \(path) could not be written (rename: \(reason))")
+            }
+            throw DomainError(.failure, code: code, zh: "文件 \(path) 无法改名到位（rename：\(reason)）；\(keep.zh)：\(temporary)",
+                              en: "The file \(path) could not be put in place (rename: \(reason)); \(keep.en): \(temporary)")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
         }
     }
 

@@ -9,7 +9,7 @@ extension Store {
         "operators": ["password_hash"],
         "ecards": ["pin_hash", "activation_hash"],
     ]
-    static let secretSettings: Set<String> = ["security.key", "outreach.passphrase-hash", "outreach.device-key"]
+    static let secretSettings: Set<String> = ["security.key", "outreach.passphrase-hash", "outreach.device-key", Outreach.hallKeySetting]
 
     /// A SHA-256 over everything the store holds for its people and its business: every projected table row by row in
     /// key order, and the journal's entries (serial, time, date, operator, counter, device, kind, payload), but not the

@@ -76,16 +76,19 @@ public final class StoreTransaction {
         try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
     }
 
-    /// The keys of the rows of `tables` that entries after `seq` changed, by table, leaving out the entries of
-    /// `excluding` (a long job's own transactions).
-    public func changedKeys(since seq: Int64, in tables: Set<String>, excluding: Set<String> = []) throws -> [String: Set<String>] {
+    /// The keys of the rows of `tables` (nil: every table) that entries after `seq` changed, by table, leaving out the
+    /// entries of `excluding` (a long job's own transactions, a supervisor's decisions about a laptop's work) and those
+    /// written on `excludingDevice` (a laptop's own, brought home).
+    public func changedKeys(since seq: Int64, in tables: Set<String>?, excluding: Set<String> = [],
+                            excludingDevice device: String? = nil) throws -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT serial, changes FROM journal WHERE seq > ? ORDER BY seq", arguments: [seq]) {
+        for row in try Row.fetchAll(db, sql: "SELECT serial, changes FROM journal WHERE seq > ? AND device != ? ORDER BY seq",
+                                    arguments: [seq, device ?? ""]) {
             let reader = RowReader(row, table: "journal", keyColumn: "serial")
             guard !excluding.contains(try reader.text("serial")) else { continue }
             let changes = try reader.text("changes")
             for line in changes.split(separator: "\n") {
-                guard let change = Projection.Change(line: line), tables.contains(change.table) else { continue }
+                guard let change = Projection.Change(line: line), tables?.contains(change.table) ?? true else { continue }
                 keys[change.table, default: []].insert(change.key)
             }
         }

@@ -175,7 +175,7 @@ struct OutreachPanel: Panel {
                 return .stay
             }
             return .open(ConfirmPanel(summary: [c("outreach.event.open.confirm", chosen.name, desk.today.iso)]) { app in
-                let (event, serial) = try desk.openEvent(venue: chosen.name)
+                let (event, serial) = try desk.openEvent(at: chosen)
                 return ProcedurePanels.receipt(app, serial, procedureKey: "outreach.event.open", fields: [
                     ProcedurePanels.field(app, "outreach.venue.label", event.venue.name),
                 ], next: [c("outreach.event.open.next")], citizen: false)
@@ -215,7 +215,7 @@ struct OutreachPanel: Panel {
             // Opening an event: the venues by number, under the form.
             if kind == .eventOpen, let venues = try? desk.venues() {
                 screen.flow(venues.enumerated().map { "\($0.offset + 1) \($0.element.name)" }, x: area.x, y: area.y + 7, width: area.width,
-                            role: .hint)
+                            maxRows: area.maxY - area.y - 7, role: .hint)
             }
             return cursor
         }
@@ -230,34 +230,37 @@ struct OutreachPanel: Panel {
                 if let trip = try desk.outreachTrip() {
                     line(c("outreach.trip", trip.name, trip.device, String(trip.days + 1), String(trip.waiting)), role: .label)
                 }
-                if let open = try desk.openEvent() {
+                // The open event and the totals come from the one list of events read for the lines below.
+                let events = try desk.events()
+                if let open = events.first(where: { $0.state == "open" }) {
                     line(c("outreach.event.now", open.venue.name, open.heldOn, String(open.transactions)))
                 }
-                let report = try desk.activityReport(from: nil, to: nil)
-                line(c("outreach.report.line", String(report.venues), String(report.events), String(report.participants), String(report.leaflets)))
+                line(c("outreach.report.line", String(Set(events.map(\.venue.uuid)).count), String(events.count),
+                       String(events.reduce(0) { $0 + $1.participants }), String(events.reduce(0) { $0 + $1.leaflets })))
                 let venues = try desk.venues()
                 if !venues.isEmpty {
                     line(c("outreach.venues.heading"), role: .label)
                     let used = screen.flow(venues.enumerated().map { c("outreach.venue.item", String($0.offset + 1), $0.element.name,
                                                                        c("outreach.kind." + $0.element.kind)) },
-                                           x: area.x, y: y, width: area.width, role: .normal)
+                                           x: area.x, y: y, width: area.width, maxRows: max(0, area.maxY - y), role: .normal)
                     y += used
                 }
                 y += 1
-                let events = try desk.events()
-                let nameWidth = (events.map { DisplayWidth.of($0.venue.name) }.max() ?? 0) + 2
+                // A long venue name is cut, so the counts stay in their column.
+                let nameWidth = min(24, events.map { DisplayWidth.of($0.venue.name) }.max() ?? 0) + 2
                 for event in events {
-                    line(DisplayWidth.padRight(event.heldOn, to: 12) + DisplayWidth.padRight(event.venue.name, to: nameWidth)
+                    line(DisplayWidth.padRight(event.heldOn, to: 12)
+                         + DisplayWidth.padRight(DisplayWidth.truncate(event.venue.name, to: nameWidth - 2), to: nameWidth)
                          + c("outreach.event.counts", String(event.participants), String(event.leaflets), String(event.transactions)))
                 }
             } else {
                 let devices = try desk.outreachDevices()
-                let open = desk.account.role == .supervisor ? try desk.reviews().count : 0
+                let open = desk.account.role == .supervisor ? devices.reduce(0) { $0 + $1.openReviews } : 0
                 if open > 0 { line(c("outreach.reviews.waiting", String(open)), role: .error) }
                 if devices.isEmpty { line(c("outreach.none"), role: .hint) }
                 for device in devices {
-                    line(DisplayWidth.padRight(device.code, to: 6) + DisplayWidth.padRight(device.name, to: 22)
-                         + DisplayWidth.padRight(device.operatorID, to: 12) + DisplayWidth.padRight(device.checkedOutOn, to: 12)
+                    line(DisplayWidth.padRight(device.code, to: 6) + DisplayWidth.padRight(DisplayWidth.truncate(device.name, to: 21), to: 22)
+                         + DisplayWidth.padRight(DisplayWidth.truncate(device.operatorID, to: 11), to: 12) + DisplayWidth.padRight(device.checkedOutOn, to: 12)
                          + c("outreach.people.count", String(device.people)))
                 }
             }

@@ -77,11 +77,13 @@ struct ReviewPanel: Panel {
         // The queue: a few rows, the chosen one kept in view.
         let rows = min(list.count, 4)
         let start = max(0, min(chosen - rows + 1, list.count - rows))
+        // Serials are as long as the hall code and the device make them: the column fits the longest.
+        let serialWidth = (list.map { DisplayWidth.of($0.serials.first ?? "") }.max() ?? 0) + 2
         for (offset, item) in list.dropFirst(start).prefix(rows).enumerated() {
             let y = area.y + 2 + offset, selected = start + offset == chosen
             if selected { screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
             let text = DisplayWidth.padRight(String(item.uuid.prefix(8)), to: 10) + DisplayWidth.padRight(item.device, to: 6)
-                + DisplayWidth.padRight(item.serials.first ?? "", to: 24) + c(Self.reasonKey(item.reason))
+                + DisplayWidth.padRight(item.serials.first ?? "", to: serialWidth) + c(Self.reasonKey(item.reason))
             screen.put(text, x: area.x + 1, y: y, role: selected ? .selection : .normal, limit: area.width - 2)
         }
         // Whose records they are, then side by side: the field, the laptop's value, the hall's.

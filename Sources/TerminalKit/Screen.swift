@@ -91,11 +91,18 @@ public struct Screen: Equatable, Sendable {
     /// Lays pieces (a label with its value, a key with what it does) left to right separated by `gap` spaces, starting
     /// a new row when the next piece would not fit in `width` cells, so no piece is ever split; returns the rows used.
     @discardableResult
-    public mutating func flow(_ pieces: [String], x: Int, y: Int, width: Int, gap: Int = 3, role: CellRole = .normal) -> Int {
+    public mutating func flow(_ pieces: [String], x: Int, y: Int, width: Int, gap: Int = 3, maxRows: Int = .max,
+                              role: CellRole = .normal) -> Int {
+        guard maxRows > 0 else { return 0 }
         var row = 0, column = 0
         for piece in pieces where !piece.isEmpty {
             let w = DisplayWidth.of(piece)
             if column > 0 && column + gap + w > width {
+                // The rows given are full: what is left is marked as cut on the last one.
+                guard row + 1 < maxRows else {
+                    put(" ~", x: x + column, y: y + row, role: role, limit: width - column)
+                    break
+                }
                 row += 1
                 column = 0
             }

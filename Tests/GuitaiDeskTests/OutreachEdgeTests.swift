@@ -87,6 +87,34 @@ import Testing
         }
         #expect(try laptop.openEvent(venue: "1").event.venue.name == "扎西岗村")
     }
+
+    /// A venue is chosen by its name or its number: a second venue of the same name, or one named only by digits,
+    /// would open an event somewhere else than the one chosen.
+    @Test func aVenueNameNamesOneVenueAndIsNoNumber() throws {
+        let f = try OutreachFixture()
+        let laptop = try f.laptop()
+        _ = try laptop.addVenue(name: "村委会", kind: "village", regionCode: nil)
+        let before = try OutreachFixture.fingerprint(laptop.store.path)
+        #expect(DeskFixture.refusal { _ = try laptop.addVenue(name: "村委会", kind: "community", regionCode: nil) }?.code == "venue-exists")
+        #expect(DeskFixture.refusal { _ = try laptop.addVenue(name: "2", kind: "village", regionCode: nil) }?.code == "bad-text")
+        #expect(try OutreachFixture.fingerprint(laptop.store.path) == before)
+        _ = try laptop.addVenue(name: "色拉寺", kind: "monastery", regionCode: nil)
+        #expect(try laptop.openEvent(venue: "2").event.venue.name == "色拉寺")
+    }
+
+    /// The business done during an event is counted on a laptop only, so the hall keeps no register of its own.
+    @Test func theHallRefusesVenuesAndEventsAndWritesNothing() throws {
+        let f = try OutreachFixture()
+        let clerk = try f.hall.desk()
+        let before = try OutreachFixture.fingerprint(f.hall.path)
+        #expect(DeskFixture.refusal { _ = try clerk.addVenue(name: "扎西岗村", kind: "village", regionCode: nil) }?.code == "needs-laptop")
+        #expect(DeskFixture.refusal { _ = try clerk.openEvent(venue: "1") }?.code == "venue-not-found")
+        #expect(DeskFixture.refusal {
+            _ = try clerk.openEvent(at: OutreachVenue(uuid: "x", name: "扎西岗村", kind: "village", regionCode: nil))
+        }?.code == "needs-laptop")
+        #expect(DeskFixture.refusal { _ = try clerk.closeEvent(participants: 1, leaflets: 1) }?.code == "needs-laptop")
+        #expect(try OutreachFixture.fingerprint(f.hall.path) == before)
+    }
 }
 
 /// Issue 10: what a new outreach worker and supervisor met in a trial.

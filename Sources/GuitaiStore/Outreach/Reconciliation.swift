@@ -238,17 +238,10 @@ struct Reconciliation {
 
     /// The rows the hall itself changed after the checkout (its own business, not this laptop's brought home).
     private func hallChanges(since seq: Int64) throws -> Set<Key> {
-        var keys: Set<Key> = []
         // A supervisor's decision about this laptop's work wrote the laptop's rows (or none): not a change of the hall's own.
-        for changes in try String.fetchAll(db, sql: """
-            SELECT changes FROM journal WHERE seq > ? AND device != ?
-            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.device') = ?)
-            """, arguments: [seq, device.deviceID, device.code]) {
-            for line in changes.split(separator: "\n") {
-                if let change = Projection.Change(line: line) { keys.insert(Self.key(change.table, change.key)) }
-            }
-        }
-        return keys
+        let changed = try tx.changedKeys(since: seq, in: nil, excluding: try tx.reviewDecisions(of: device.code),
+                                         excludingDevice: device.deviceID)
+        return Set(changed.flatMap { table, keys in keys.map { Self.key(table, $0) } })
     }
 
     /// Groups of entries that share a row or a person, each in journal order, the groups in order of their first entry.

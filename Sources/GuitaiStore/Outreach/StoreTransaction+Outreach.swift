@@ -73,12 +73,6 @@ extension StoreTransaction {
         return key
     }
 
-    /// The hall's public key, if it has checked a laptop out.
-    public func hallPublicKey() throws -> Curve25519.Signing.PublicKey? {
-        guard let stored = try setting(Outreach.hallKeySetting), let raw = Data(base64Encoded: stored) else { return nil }
-        return try? Curve25519.Signing.PrivateKey(rawRepresentation: raw).publicKey
-    }
-
     // MARK: What a take-out carries
 
     /// The UUIDs of the people whose region code starts with a prefix (every person for an empty prefix).

@@ -203,17 +203,16 @@ extension StoreTransaction {
     func changedSinceReceive(_ item: ReviewItem, rows: [RowImage]) throws -> RowImage? {
         guard !rows.isEmpty else { return nil }
         let since = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [item.receivedSerial]) ?? 0
-        var changed: Set<String> = []
-        for changes in try String.fetchAll(db, sql: """
-            SELECT changes FROM journal WHERE seq > ? AND kind != 'outreach.receive'
-            AND NOT (kind = 'outreach.review' AND json_extract(payload, '$.device') = ?)
-            AND device != coalesce((SELECT device_id FROM outreach_devices WHERE code = ?), '')
-            """, arguments: [since, item.device, item.device]) {
-            for line in changes.split(separator: "\n") {
-                if let change = Projection.Change(line: line) { changed.insert(change.table + "\t" + change.key) }
-            }
-        }
-        return rows.first { changed.contains($0.table + "\t" + $0.key) }
+        let laptop = try String.fetchOne(db, sql: "SELECT device_id FROM outreach_devices WHERE code = ?", arguments: [item.device])
+        let changed = try changedKeys(since: since, in: Set(rows.map(\.table)), excluding: try reviewDecisions(of: item.device),
+                                      excludingDevice: laptop)
+        return rows.first { changed[$0.table]?.contains($0.key) == true }
+    }
+
+    /// The transactions in which a supervisor decided review items of a laptop's work.
+    func reviewDecisions(of deviceCode: String) throws -> Set<String> {
+        try Set(String.fetchAll(db, sql: "SELECT decided_serial FROM outreach_reviews WHERE device_code = ? AND decided_serial IS NOT NULL",
+                                arguments: [deviceCode]))
     }
 }
 
