@@ -105,16 +105,17 @@ struct StoreFile {
                                           zh: "库已损坏：settings 中的 hall.code 或 mode 不是柜台写入的值，请运行 guitai verify 并联系管理员",
                                           en: "The store is damaged: settings hall.code or mode holds a value Guitai never writes; run guitai verify and call the administrator")
                     }
-                    // A training store is never opened as a real one, nor a real one as training: the mode must be the one
-                    // the store was made with, and a real store holds no synthetic (99) person.
+                    // A store keeps the mode it was made with, which its first journal entry records (hash-chained): a
+                    // training store whose settings say otherwise still opens as training, and `verify` names the edited
+                    // setting. A real store holding a synthetic (99) person is not opened at all.
                     let first = try String.fetchOne(db, sql: "SELECT payload FROM journal ORDER BY seq LIMIT 1") ?? "{}"
                     let made = ((try? JSONSerialization.jsonObject(with: Data(first.utf8))) as? [String: Any])?["mode"] as? String
-                    let anySynthetic = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM persons WHERE id_number >= '99' AND id_number < '9:')")
-                    let synthetic = settings["mode"] == "real" && anySynthetic == true
-                    if (made != nil && made != settings["mode"]) || synthetic {
+                    let training = (made ?? settings["mode"]) == "training"
+                    if !training,
+                       try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM persons WHERE id_number >= '99' AND id_number < '9:')") == true {
                         throw DomainError(.failure, code: "store-damaged",
-                                          zh: "库已损坏：settings 中的 mode 与建库时不同（培训库不能改作正式库），请运行 guitai verify 并联系管理员",
-                                          en: "The store is damaged: its mode is not the one it was made with (a training store never becomes a real one); run guitai verify and call the administrator")
+                                          zh: "库已损坏：正式业务库中有培训用的虚拟人员（身份证号以 99 开头），不能打开；请联系管理员从备份恢复",
+                                          en: "The store is damaged: this real store holds synthetic training people (ID numbers starting 99) and is not opened; call the administrator to restore it from a backup")
                     }
                     let outreach = settings["outreach.device"]
                     if let outreach, !HallSettings.isDeviceCode(outreach) || settings["outreach.anchor"]?.count != 64 {
@@ -123,7 +124,7 @@ struct StoreFile {
                                           en: "The store is damaged: settings outreach.device or outreach.anchor holds a value Guitai never writes; run guitai verify and call the administrator")
                     }
                     let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
-                                            isTraining: settings["mode"] == "training", deviceID: device,
+                                            isTraining: training, deviceID: device,
                                             defaultPolicyID: settings["policy.default"] ?? "", outreachDevice: outreach,
                                             chainStart: outreach == nil ? JournalEntry.genesis : settings["outreach.anchor"] ?? JournalEntry.genesis)
                     return StoreFile(hall: hall, pendingMigrations: known.filter { !applied.contains($0) },

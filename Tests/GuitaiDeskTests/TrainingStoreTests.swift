@@ -62,7 +62,24 @@ import Testing
         let queue = try DatabaseQueue(path: renamed)
         try queue.write { db in try db.execute(sql: "UPDATE settings SET value = 'real' WHERE key = 'mode'") }
         try queue.close()
-        #expect(DeskFixture.refusal { _ = try Store.open(at: renamed) }?.code == "store-damaged")
+        // It still opens as what it was made: a training store, marked so, refusing a real person's ID number.
+        #expect(try Store.inspect(at: renamed).isTraining)
+        let trainer = try Desk.open(storePath: renamed, operatorID: "trainer", password: "trainer-password", clock: Self.classroom,
+                                    resources: DeskFixture.resources)
+        #expect(trainer.store.hall.isTraining)
+        let real = GB11643.number(region: "540102", birth: "19800101", sequence: 11)
+        #expect(DeskFixture.refusal { _ = try trainer.addPerson(PersonForm(idNumber: real, name: "真实人员")) } != nil)
+        // And verify names the edited setting.
+        #expect(try trainer.verify().problems.contains { $0.message.en.contains("settings") })
+        // A real store into which synthetic people were copied is not opened at all.
+        let hall = try DeskFixture()
+        let copied = try DatabaseQueue(path: hall.path)
+        try copied.write { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS training", arguments: [renamed])
+            try db.execute(sql: "INSERT INTO persons SELECT * FROM training.persons LIMIT 1")
+        }
+        try copied.close()
+        #expect(DeskFixture.refusal { _ = try Store.open(at: hall.path) }?.code == "store-damaged")
     }
 
     /// Does each scenario's steps as a trainee would, checking that each step's check fails before it and passes after.
