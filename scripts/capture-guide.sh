@@ -10,20 +10,24 @@ trap 'rm -rf "$work"' EXIT
 bin=.build/debug/guitai
 # The training store as a class finds it: made by `guitai training reset`, on its classroom date.
 printf 'guide-password\n' | $bin training reset --store "$work/guitai-training.sqlite" --password-stdin > /dev/null
-store=(env GUITAI_STORE="$work/guitai-training.sqlite" $bin)
+# A trainee clerk for the clerk's guide, added by the trainer; the trainer's own screens for the trainer's guide.
+printf 'clerk-password\n' | GUITAI_OPERATOR=trainer GUITAI_PASSWORD=guide-password GUITAI_TODAY=2026-06-15 \
+    $bin operator add --store "$work/guitai-training.sqlite" --id zhuoma --name 卓玛 --role clerk --password-stdin > /dev/null
+store=(env GUITAI_STORE="$work/guitai-training.sqlite" GUITAI_TODAY=2026-06-15 $bin)
 training=($bin training --store "$work/guitai-training.sqlite")
+clerk=(-l zhuoma -k Enter -l clerk-password -k Enter)
 login=(-l trainer -k Enter -l guide-password -k Enter)
 # The scenarios' people: 卓嘎 (dibao), 次仁多吉 (flexible worker), 央金拉姆 (card, no e-card), 格桑 (suspended pensioner).
 drolkar=990102196207079065 tsering=990101198804129019 yangchen=990101199502149043 kelsang=990103194805069059
 capture() { local name=$1; shift; "$shot" -w 0.8 "$@" | sed '/^----$/d' > "$work/$name.txt"; }
 capture login -s 80x24 -- "${store[@]}"
-capture home -s 80x24 "${login[@]}" -l $drolkar -k Enter -- "${store[@]}"
-capture enrol -s 80x24 "${login[@]}" -l $tsering -k Enter -k F2 -- "${store[@]}"
-capture settle -s 80x24 "${login[@]}" -l $drolkar -k Enter -k F5 -k C-v -k C-l -k C-l -l "床位费 A 3000" -k Enter -l "药品 B 50000" -k Enter -- "${store[@]}"
-capture card -s 80x24 "${login[@]}" -l $yangchen -k Enter -k F3 -- "${store[@]}"
-capture certify -s 80x24 "${login[@]}" -l $kelsang -k Enter -k F4 -- "${store[@]}"
+capture home -s 80x24 "${clerk[@]}" -l $drolkar -k Enter -- "${store[@]}"
+capture enrol -s 80x24 "${clerk[@]}" -l $tsering -k Enter -k F2 -- "${store[@]}"
+capture settle -s 80x24 "${clerk[@]}" -l $drolkar -k Enter -k F5 -k C-v -k C-l -k C-l -l "床位费 A 3000" -k Enter -l "药品 B 50000" -k Enter -- "${store[@]}"
+capture card -s 80x24 "${clerk[@]}" -l $yangchen -k Enter -k F3 -- "${store[@]}"
+capture certify -s 80x24 "${clerk[@]}" -l $kelsang -k Enter -k F4 -- "${store[@]}"
 capture small -s 60x20 -- "${store[@]}"
-capture english -s 80x24 "${login[@]}" -l $drolkar -k Enter -- "${store[@]}" --lang en
+capture english -s 80x24 "${clerk[@]}" -l $drolkar -k Enter -- "${store[@]}" --lang en
 # The trainer's guide: the lessons, one at 80x24 and 120x40, and the trainees' accounts.
 capture lessons -s 80x24 "${login[@]}" -k F11 -- "${training[@]}"
 capture lesson -s 80x24 "${login[@]}" -k F11 -l 7 -- "${training[@]}"
