@@ -16,11 +16,11 @@ struct TrainingCommand: ParsableCommand {
     static func path(_ global: GlobalOptions) -> String { global.store ?? TrainingStore.path(besides: global.storePath) }
 
     func run() throws {
-        guard let openDesk = GuitaiCommand.openDesk, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !global.json else {
-            throw DomainError(.usage, code: "no-terminal", zh: "培训桌面需要在终端中打开；脚本请用 guitai training reset 或 scenarios",
-                              en: "The training desk opens in a terminal; scripts use guitai training reset or scenarios")
-        }
         try Runner.run(global) {
+            guard let openDesk = GuitaiCommand.openDesk, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !global.json else {
+                throw DomainError(.usage, code: "no-terminal", zh: "培训桌面需要在终端中打开；脚本请用 guitai training reset 或 scenarios",
+                                  en: "The training desk opens in a terminal; scripts use guitai training reset or scenarios")
+            }
             let path = Self.path(global)
             if FileManager.default.fileExists(atPath: path), try !Store.inspect(at: path).isTraining {
                 throw DomainError.refused("not-a-training-store", zh: "\(path) 是正式业务库，不能作为培训库打开；正式业务请用 guitai",

@@ -14,7 +14,7 @@ public enum ReceiptArchive {
     }
 
     /// The first line of every receipt file a training store writes, whatever the receipt says below it.
-    public static let trainingMark = "[培训模式 TRAINING] 培训练习，不是正式凭证 / a training exercise, not a valid receipt"
+    public static let trainingMark = "[培训模式 TRAINING] 培训练习，非正式凭证 / a training exercise, not a receipt"
 
     /// The kept copy of a receipt, if there is one (a reprint shows it as it was first printed).
     public static func read(name: String, besideStore storePath: String, training: Bool = false) -> String? {
@@ -33,7 +33,7 @@ public enum ReceiptArchive {
     /// - Throws: `receipt-unwritable` (1) naming the folder and the reason.
     public static func write(_ text: String, name: String, besideStore storePath: String, training: Bool = false) throws -> String {
         let folder = directory(besideStore: storePath, training: training)
-        let text = training && !text.hasPrefix(trainingMark) ? trainingMark + "\n" + text : text
+        let text = training && !text.contains(trainingMark) ? trainingMark + "\n" + text : text
         let path = folder + "/" + safeName(name) + ".txt"
         func failed(_ what: String) -> DomainError {
             let reason = String(cString: strerror(errno))

@@ -35,7 +35,8 @@ extension DeskApp {
 
     /// Columns of the panel beside the procedure: at 120x40 and larger, leaving the procedure its 80 columns and more.
     func lessonWidth(width: Int, height: Int) -> Int {
-        guard lesson?.isVisible == true, scenario != nil, desk != nil, width >= 120, height >= 40 else { return 0 }
+        // The scenarios' own screen shows the lesson already.
+        guard lesson?.isVisible == true, scenario != nil, desk != nil, width >= 120, height >= 40, !(stack.last is TrainingPanel) else { return 0 }
         return min(48, width - 82)
     }
 

@@ -69,6 +69,9 @@ struct TrainingPanel: Panel {
             y += screen.paragraph(line, x: area.x, y: y, width: area.width, maxRows: index == lesson.step ? 3 : 1, indent: 2,
                                   role: index == lesson.step ? .selection : .normal)
         }
+        if !lesson.done.isEmpty, !lesson.done.contains(false), y < keysRow - 1 {
+            y += screen.paragraph(app.catalogue("training.finished"), x: area.x, y: y + 1, width: area.width, maxRows: 1, role: .label) + 1
+        }
         if lesson.showsAnswer, scenario.steps.indices.contains(lesson.step), y < keysRow - 1 {
             screen.paragraph(app.catalogue("training.answer", app.catalogue(scenario.steps[lesson.step].answer)), x: area.x, y: y + 1,
                              width: area.width, maxRows: max(1, keysRow - y - 1), role: .label)

@@ -21,6 +21,9 @@ struct TrainingSetupPanel: Panel {
         guard app.submitted(form.handle(key)) else { return .stay }
         guard form.confirms(0, again: 1, app: app) else { return .stay }
         do {
+            // The build takes a while: the screen says so before it starts.
+            app.say(app.catalogue("training.building"))
+            app.draw()
             _ = try TrainingStore.reset(at: app.storePath, password: form[0], resources: app.resources)
             return try app.startSession(operatorID: TrainingStore.trainerID, password: form[0], saying: "training.made")
         } catch {

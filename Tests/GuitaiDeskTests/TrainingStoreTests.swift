@@ -27,7 +27,12 @@ import Testing
         _ = try trainer.addOperator(id: "xueyuan1", name: "学员一", role: .clerk, password: "trainee-password")
         _ = try trainer.addPerson(PersonForm(idNumber: GB11643.number(region: "990101", birth: "19900101", sequence: 11), name: "测试"))
         #expect(try trainer.store.contentDigest() != first)
+        let receipt = try ReceiptArchive.write("x\n", name: "99010120260615000001", besideStore: path, training: true)
         let second = try TrainingStore.reset(at: path, password: nil, resources: DeskFixture.resources, population: 60)
+        // The class's receipts went with its work, and the build left nothing beside the store.
+        #expect(!FileManager.default.fileExists(atPath: receipt))
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".building-") }.isEmpty)
         #expect(try Store.open(at: path).contentDigest() == first)
         #expect(second.people == 60 + 9)
         // The trainer's own password still opens it; the trainee's account is gone.

@@ -26,13 +26,13 @@ extension Desk {
         case .registered, .notice:
             return true
         case .enrolled:
-            let status = condition.status ?? EnrolmentStatus.active.rawValue
             return try tx.enrolments(personUUID: person.uuid).contains { record in
-                record.enrolment.scheme.rawValue == condition.scheme && record.enrolment.status.rawValue == status
+                record.enrolment.scheme.rawValue == condition.scheme
+                    && condition.accepts(record.enrolment.status.rawValue, otherwise: EnrolmentStatus.active.rawValue)
                     && (condition.grade.map { $0 == "any" ? record.enrolment.grade != nil : Money(yuan: $0) == record.enrolment.grade } ?? true)
             }
         case .ecard:
-            return try tx.latestECard(personUUID: person.uuid)?.status.rawValue == condition.status
+            return try tx.latestECard(personUUID: person.uuid).map { condition.accepts($0.status.rawValue) } ?? false
         case .voucher:
             return try tx.latestECard(personUUID: person.uuid)?.voucherOn != nil
         case .certified:

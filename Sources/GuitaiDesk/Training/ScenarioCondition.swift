@@ -7,9 +7,9 @@ public struct ScenarioCondition: Codable, Sendable {
     public enum Kind: String, Codable, Sendable {
         /// The person `id` is registered.
         case registered
-        /// `id` has an enrolment in `scheme` with `status` (default active), and with that grade in yuan when `grade` is given (`any`: some grade).
+        /// `id` has an enrolment in `scheme` with `status` (default active; several parted by `|`), and with that grade in yuan when `grade` is given (`any`: some grade).
         case enrolled
-        /// `id`'s e-card is in `status`.
+        /// `id`'s e-card is in `status` (several states parted by `|`: any of them).
         case ecard
         /// `id`'s medical e-voucher is active.
         case voucher
@@ -39,4 +39,10 @@ public struct ScenarioCondition: Codable, Sendable {
     public var overpaid: String?
     public var layers: Bool?
     public var topic: String?
+
+    /// Whether a state is one `status` names (or `otherwise`, when it names none): one state, or several parted by
+    /// `|` (`issued|active`).
+    func accepts(_ state: String, otherwise: String? = nil) -> Bool {
+        (status ?? otherwise)?.split(separator: "|").contains(Substring(state)) ?? false
+    }
 }

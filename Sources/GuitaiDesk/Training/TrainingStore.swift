@@ -55,16 +55,17 @@ public enum TrainingStore {
         // A broken lesson file is said before anything is built.
         let scenarios = try resources.scenarios().count
         let building = path + ".building-\(getpid())"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
-        let people: Int
-        do {
-            people = try build(at: building, password: password ?? "", passwordHash: keptHash, resources: resources,
-                               population: population)
-            try Store.placeBuilt(building, at: path)
-        } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
-            throw error
+        // The build's files: the store, its WAL and shared memory, and the payment runs' job lock.
+        func removeBuilding() {
+            for suffix in ["", "-wal", "-shm", "-payments.lock"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         }
+        removeBuilding()
+        defer { removeBuilding() }
+        let people = try build(at: building, password: password ?? "", passwordHash: keptHash, resources: resources,
+                               population: population)
+        try Store.placeBuilt(building, at: path)
+        // The last class's receipts go with its work: serials start again from 1 and would overwrite them.
+        try? FileManager.default.removeItem(atPath: ReceiptArchive.directory(besideStore: path, training: true))
         return Summary(people: people, scenarios: scenarios)
     }
 
