@@ -27,9 +27,7 @@ import Testing
     @Test func aPersonMatchedInReviewKeepsReceivingTheLaptopsLaterWork() throws {
         let f = try OutreachFixture()
         let laptop = try f.laptop()
-        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try f.bringHome(laptop)
+        try f.madeOnBothSides(dawa, name: "达瓦", laptop: laptop)
         let item = try #require(try f.supervisor().reviews().first)
         _ = try f.supervisor().decideReview(item.uuid, decision: .hall)
         // After the decision the laptop, not knowing, enrols and registers a card for its own record of 达瓦.
@@ -210,9 +208,7 @@ import Testing
     @Test func eachEntryOfAMatchedPersonsWorkKeepsTheRowsItTouched() throws {
         let f = try OutreachFixture()
         let laptop = try f.laptop()
-        _ = try laptop.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try f.hall.desk().addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
-        _ = try f.bringHome(laptop)
+        try f.madeOnBothSides(dawa, name: "达瓦", laptop: laptop)
         _ = try f.supervisor().decideReview(try #require(try f.supervisor().reviews().first).uuid, decision: .hall)
         let (_, registered) = try laptop.registerCard(idNumber: dawa, number: "A12345678")
         let (_, lost) = try laptop.changeCard(idNumber: dawa, change: .reportTemporaryLoss, reason: nil)

@@ -43,6 +43,15 @@ struct OutreachFixture {
 
     func supervisor(on date: LocalDate? = nil) throws -> Desk { try hall.desk("ciren", on: date) }
 
+    /// The same person registered on the laptop and at the hall meanwhile, then the laptop's work brought home: the
+    /// receive queues it for a supervisor.
+    @discardableResult
+    func madeOnBothSides(_ id: String, name: String, laptop: Desk) throws -> ReceiveReport {
+        _ = try laptop.addPerson(PersonForm(idNumber: id, name: name))
+        _ = try hall.desk().addPerson(PersonForm(idNumber: id, name: name))
+        return try bringHome(laptop)
+    }
+
     /// The laptop's return written and received by the supervisor: what the receive did.
     func bringHome(_ laptop: Desk) throws -> ReceiveReport {
         let file = directory + "/" + UUID().uuidString + ".bundle"
