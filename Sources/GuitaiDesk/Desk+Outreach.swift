@@ -246,10 +246,13 @@ extension Desk {
         return try store.read { try $0.person(uuid: uuid)?.person }
     }
 
-    /// Decides a review item (supervisor), journaled with who decided.
+    /// Decides a review item (supervisor), named by its UUID or its first characters (at least six), journaled with who
+    /// decided.
+    /// - Throws: the role's refusal; `review-not-found` (66); `review-ambiguous` and `already-decided` (65); the
+    ///   decision's own refusals.
     public func decideReview(_ id: String, decision: ReviewDecision) throws -> (item: ReviewItem, serial: String) {
-        let item = try review(id)
-        return try store.decideReview(item.uuid, decision: decision, context: context)
+        try require(.supervision)
+        return try store.decideReview(id, decision: decision, context: context)
     }
 
     /// The laptops the hall checked out, newest first.

@@ -134,7 +134,8 @@ import Testing
                 while process.isRunning && CLI.writeAheadLog(of: laptop.store) == wal { usleep(20) }
                 usleep(UInt32.random(in: 0...1_000, using: &generator))
             }
-            if process.isRunning {
+            // Every fourth runs to its end, so some registrations are acknowledged however slow the machine is today.
+            if process.isRunning && i % 4 != 3 {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
             }

@@ -31,7 +31,7 @@ struct Reconciliation {
         let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [device.checkoutSerial]) ?? 0
         let changedAtHall = try hallChanges(since: checkoutSeq)
         // The review queue read once: who waits, which serials it holds, whom a supervisor matched.
-        let reviews = try tx.reviews(openOnly: false)
+        let reviews = try tx.reviews(bearingOn: device.code)
         var underReview = StoreTransaction.peopleUnderReview(reviews)
         let reviewed = StoreTransaction.reviewedSerials(reviews)
 

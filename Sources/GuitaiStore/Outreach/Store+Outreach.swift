@@ -68,7 +68,7 @@ extension Store {
     public func decideReview(_ uuid: String, decision: ReviewDecision, context: WriteContext) throws -> (item: ReviewItem, serial: String) {
         let (item, serial) = try write(context, kind: "outreach.review") { tx in
             let item = try tx.decide(uuid, decision: decision)
-            return (item, .object([("review", .string(uuid)), ("device", .string(item.device)), ("decision", .string(decision.rawValue)),
+            return (item, .object([("review", .string(item.uuid)), ("device", .string(item.device)), ("decision", .string(decision.rawValue)),
                                    ("reason", .string(item.reason)),
                                    ("serials", .array(item.serials.map { .string($0) }))]))
         }

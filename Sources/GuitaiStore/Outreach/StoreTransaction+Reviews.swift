@@ -99,16 +99,34 @@ extension StoreTransaction {
 
     /// Review items, oldest first.
     public func reviews(openOnly: Bool) throws -> [ReviewItem] {
-        try Row.fetchAll(db, sql: "SELECT r.*, j.seq FROM outreach_reviews r LEFT JOIN journal j ON j.serial = r.received_serial"
-                         + (openOnly ? " WHERE r.state = 'open'" : "") + " ORDER BY j.seq, r.serials").map(review)
+        try reviews(where: openOnly ? "r.state = 'open'" : "1", [])
+    }
+
+    /// What a receive from a laptop, or a decision about its work, must know of the queue: every open item (whoever
+    /// brought it: a person waiting in review), and every item of this laptop (its serials queued, its people matched).
+    /// Decided items of other laptops, which only grow, are not read.
+    func reviews(bearingOn device: String) throws -> [ReviewItem] {
+        try reviews(where: "r.state = 'open' OR r.device_code = ?", [device])
+    }
+
+    private func reviews(where condition: String, _ arguments: StatementArguments) throws -> [ReviewItem] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.*, j.seq FROM outreach_reviews r LEFT JOIN journal j ON j.serial = r.received_serial
+            WHERE \(condition) ORDER BY j.seq, r.serials
+            """, arguments: arguments).map(review)
     }
 
     /// A review item by its UUID, or by the first characters of it (as the list shows them).
+    /// - Throws: `review-ambiguous` (65) when the characters typed begin more than one item's UUID.
     public func review(_ uuid: String) throws -> ReviewItem? {
         let matches = try Row.fetchAll(db, sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2",
                                        arguments: [uuid, uuid, uuid.lowercased()])
-        guard matches.count == 1, let row = matches.first else { return nil }
-        return try review(row)
+        if matches.count > 1 {
+            let typed = StoredText.sanitised(uuid, as: .reference)
+            throw DomainError.refused("review-ambiguous", zh: "复核编号 \(typed) 对应不止一项，请多输入几位",
+                                      en: "More than one review item begins with \(typed): type more of its number")
+        }
+        return try matches.first.map(review)
     }
 
     private func review(_ row: Row) throws -> ReviewItem {
@@ -130,7 +148,8 @@ extension StoreTransaction {
     /// Applies a decision about an open item and records it.
     func decide(_ uuid: String, decision: ReviewDecision) throws -> ReviewItem {
         guard var item = try review(uuid) else {
-            throw DomainError.notFound("review-not-found", zh: "复核队列中没有 \(uuid)", en: "No review item \(uuid)")
+            let typed = StoredText.sanitised(uuid, as: .reference)
+            throw DomainError.notFound("review-not-found", zh: "复核队列中没有 \(typed)", en: "No review item \(typed)")
         }
         guard item.state == "open" else {
             throw DomainError.refused("already-decided", zh: "复核事项 \(item.uuid.prefix(8)) 已经处理过（\(item.state)）",
@@ -138,7 +157,7 @@ extension StoreTransaction {
         }
         let isPerson = item.reason == "same-person" || item.reason == "possible-same-person"
         // Work about a person matched since (in another item) lands on the hall's record of the person.
-        let merged = Self.mergedPeople(try reviews(openOnly: false), device: item.device)
+        let merged = Self.mergedPeople(try reviews(bearingOn: item.device), device: item.device)
         let laptopRows = item.laptop.map { row in
             guard row.table != "persons", let person = row.personUUID, let hallKey = merged[person] else { return row }
             return row.replacingPerson(person, with: hallKey)
