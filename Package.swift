@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         // Property tests over the parsers and the engine (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // Quoting and line ends of the CSV exports that Excel and WPS open.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Terminal cell widths of text (East Asian wide characters take two): slips, tables and the screen grid.
@@ -35,7 +37,8 @@ let package = Package(
         // Use cases shared by every front end: validate with Core, write with Store, return a receipt.
         .target(name: "GuitaiDesk", dependencies: ["CellText", "GuitaiCore", "GuitaiStore",
                                                // The outreach laptops' Ed25519 keys.
-                                               .product(name: "Crypto", package: "swift-crypto")]),
+                                               .product(name: "Crypto", package: "swift-crypto"),
+                                               .product(name: "CSV", package: "CSV.swift")]),
         // The `guitai` command line: the stable surface for scripts.
         .target(
             name: "GuitaiCLI",

@@ -11,4 +11,6 @@ public struct DeskLaunch {
     public let lockAfterMinutes: Int
     /// The training desk (`guitai training`): a missing store is made on the trainer's password, not by `init`.
     public var training = false
+    /// Where printouts go: the `lp` queue of `--printer` or `GUITAI_PRINTER`, else files in the receipts folder.
+    public var printer = Printer(queue: nil)
 }

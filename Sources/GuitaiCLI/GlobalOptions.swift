@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuitaiCore
+import GuitaiDesk
 
 /// Options every subcommand takes: the store, the operator, the business date, output form and language.
 struct GlobalOptions: ParsableArguments {
@@ -21,6 +22,11 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Interface language: zh or en (default from the locale, Chinese when in doubt).")
     var lang: String?
+
+    @Option(name: .long, help: "The printer queue for lp (or GUITAI_PRINTER); without one, printouts go to the receipts folder.")
+    var printer: String?
+
+    var chosenPrinter: Printer { Printer.from(option: printer, environment: environment) }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 

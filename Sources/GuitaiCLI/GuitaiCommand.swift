@@ -10,7 +10,8 @@ public struct GuitaiCommand: ParsableCommand {
         abstract: "柜台 Guitai: the social-security service hall desk.",
         subcommands: [InitCommand.self, OperatorCommand.self, IDCommand.self, PersonCommand.self, EnrolCommand.self,
                       CardCommand.self, ECardCommand.self, BenefitCommand.self, CertifyCommand.self, PaymentsCommand.self,
-                      DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self, OutreachCommand.self, TrainingCommand.self])
+                      DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self, OutreachCommand.self, TrainingCommand.self,
+                      ReportCommand.self, ExportCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,7 +29,8 @@ public struct GuitaiCommand: ParsableCommand {
             try Runner.run(global) {
                 let launch = DeskLaunch(storePath: global.storePath, language: global.language, clock: try Runner.clock(global),
                                         counter: global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1",
-                                        resources: try Runner.resources(), lockAfterMinutes: max(1, minutes), training: false)
+                                        resources: try Runner.resources(), lockAfterMinutes: max(1, minutes), training: false,
+                                        printer: global.chosenPrinter)
                 return CommandOutput(json: [:], text: "", exitCode: try openDesk(launch))
             }
             return

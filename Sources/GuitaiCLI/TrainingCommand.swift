@@ -31,7 +31,8 @@ struct TrainingCommand: ParsableCommand {
             clock.businessDate = clock.businessDate ?? TrainingStore.classroomDate
             let launch = DeskLaunch(storePath: path, language: global.language, clock: clock,
                                     counter: global.counter ?? global.environment["GUITAI_COUNTER"] ?? "1",
-                                    resources: try Runner.resources(), lockAfterMinutes: 5, training: true)
+                                    resources: try Runner.resources(), lockAfterMinutes: 5, training: true,
+                                    printer: global.chosenPrinter)
             return CommandOutput(json: [:], text: "", exitCode: try openDesk(launch))
         }
     }

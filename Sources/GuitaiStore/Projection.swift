@@ -50,6 +50,7 @@ enum Projection {
         Table(name: "outreach_venues", key: ["uuid"]),
         Table(name: "outreach_events", key: ["uuid"]),
         Table(name: "outreach_event_transactions", key: ["serial"]),
+        Table(name: "day_closes", key: ["business_date"]),
     ]
 
     /// Tables outside the projection, and why.

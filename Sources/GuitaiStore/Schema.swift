@@ -364,6 +364,24 @@ enum Schema {
                 CREATE INDEX outreach_event_transactions_by_event ON outreach_event_transactions(event_uuid);
                 """)
         }
+        migrator.registerMigration("v6-day-close") { db in
+            try db.execute(sql: """
+                -- Day close (日结): one row per business date signed off, with the report as it stood, so a closed
+                -- day's report is reprinted from it unchanged. Once a date has a row, nothing more is recorded on it.
+                CREATE TABLE day_closes (
+                    business_date TEXT PRIMARY KEY NOT NULL CHECK (length(business_date) = 10),
+                    serial TEXT NOT NULL UNIQUE,
+                    operator TEXT NOT NULL REFERENCES operators(id),
+                    closed_at INTEGER NOT NULL,
+                    journal_head TEXT NOT NULL,
+                    report TEXT NOT NULL
+                ) STRICT;
+                CREATE TRIGGER day_closes_refuse_update BEFORE UPDATE ON day_closes
+                    BEGIN SELECT RAISE(ABORT, 'a day close is never edited'); END;
+                CREATE TRIGGER day_closes_refuse_delete BEFORE DELETE ON day_closes
+                    BEGIN SELECT RAISE(ABORT, 'a day close is never undone'); END;
+                """)
+        }
         return migrator
     }
 

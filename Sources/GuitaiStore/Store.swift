@@ -183,6 +183,7 @@ public final class Store: Sendable {
                     var locked = clock.now
                     try db.inTransaction(.immediate) {
                         locked = clock.now
+                        if !Store.recordsOnClosedDays.contains(kind) { try refuseIfClosed(db, context.businessDate) }
                         let serial = try nextSerial(db, on: context.businessDate)
                         let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
                         let (value, payload) = try body(tx)
@@ -221,6 +222,19 @@ public final class Store: Sendable {
         } catch {
             throw Store.translate(error)
         }
+    }
+
+    /// What may still be journaled on a closed business date: records of who looked at what (a full ID number shown,
+    /// a list taken, a notice printed), which change no business and must never be refused for the audit's sake.
+    static let recordsOnClosedDays: Set<String> = ["audit.list", "person.view-full", "notice.print"]
+
+    /// Refuses a write dated on a business date the supervisor has closed (日结).
+    /// - Throws: `day-closed` (65), naming the date and the close's serial.
+    private func refuseIfClosed(_ db: Database, _ date: LocalDate) throws {
+        guard let serial = try String.fetchOne(db.cachedStatement(sql: "SELECT serial FROM day_closes WHERE business_date = ?"),
+                                               arguments: [date.iso]) else { return }
+        throw DomainError.refused("day-closed", zh: "\(date.iso) 已日结（流水号 \(serial)），当天不能再办理业务；请在下一个营业日办理",
+                                  en: "\(date.iso) is closed (day close \(serial)): nothing more is recorded on it; do this on the next business day")
     }
 
     private func refuseIfReadOnly() throws {

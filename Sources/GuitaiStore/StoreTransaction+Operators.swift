@@ -75,3 +75,13 @@ extension StoreTransaction {
             """, arguments: [id, text, writingSerial])
     }
 }
+
+extension StoreTransaction {
+    /// Every operator's name by id (reports name who did the day's business).
+    public func operatorNames() throws -> [String: String] {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT id, name FROM operators").map { row in
+            let r = RowReader(row, table: "operators", keyColumn: "id")
+            return (try r.text("id"), try r.text("name"))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}

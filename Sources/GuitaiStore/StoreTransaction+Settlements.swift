@@ -84,3 +84,42 @@ extension StoreTransaction {
             """, arguments: [newID(), writingSerial, settlementSerial, approvedBy, reason, deviceID])
     }
 }
+
+extension StoreTransaction {
+    /// Settlements and their reversals recorded on business dates from `from` to `to` (inclusive), in the order they
+    /// were recorded; a reversal is its settlement's figures negated.
+    /// - Throws: `store-damaged` for a row whose values are not what the product writes.
+    public func settlementExport(from: LocalDate, to: LocalDate) throws -> [SettlementExportRow] {
+        let columns = """
+            p.id_number, p.name, s.settled_on, s.visit, s.level, s.total_fen, s.out_of_scope_fen, s.b_prepay_fen,
+            s.in_scope_fen, s.annual_deductible_fen, s.basic_fen, s.critical_illness_fen, s.assistance_fen, s.personal_fen
+            """
+        return try Row.fetchAll(db, sql: """
+            SELECT j.seq, j.serial, j.at, NULL AS reverses, \(columns) FROM settlements s
+                JOIN persons p ON p.uuid = s.person_uuid JOIN journal j ON j.serial = s.serial
+                WHERE j.business_date BETWEEN :from AND :to
+            UNION ALL
+            SELECT j.seq, j.serial, j.at, s.serial AS reverses, \(columns) FROM reversals r
+                JOIN settlements s ON s.serial = r.settlement_serial JOIN persons p ON p.uuid = s.person_uuid
+                JOIN journal j ON j.serial = r.serial
+                WHERE j.business_date BETWEEN :from AND :to
+            ORDER BY 1
+            """, arguments: ["from": from.iso, "to": to.iso]).map { row in
+            let r = RowReader(row, table: "settlements", keyColumn: "serial")
+            let reverses = try r.optionalText("reverses")
+            // Negated with Money's saturating arithmetic: a damaged figure cannot trap.
+            func money(_ column: String) throws -> Money {
+                let amount = Money(fen: try r.int(column))
+                return reverses == nil ? amount : .zero - amount
+            }
+            return SettlementExportRow(serial: try r.text("serial"), reverses: reverses, idNumber: try r.text("id_number"),
+                                       name: try r.text("name"), visitDate: try r.date("settled_on"), at: try r.int("at"),
+                                       visit: try r.text("visit"), level: Int(clamping: try r.int("level")),
+                                       total: try money("total_fen"), outOfScope: try money("out_of_scope_fen"),
+                                       bPrepay: try money("b_prepay_fen"), inScope: try money("in_scope_fen"),
+                                       deductible: try money("annual_deductible_fen"), basic: try money("basic_fen"),
+                                       criticalIllness: try money("critical_illness_fen"),
+                                       assistance: try money("assistance_fen"), personal: try money("personal_fen"))
+        }
+    }
+}

@@ -21,6 +21,12 @@ public enum ChinaTime {
         let ofDay = remainder < 0 ? remainder + 86_400 : remainder
         return String(twoDigits: ofDay / 3600) + ":" + String(twoDigits: ofDay % 3600 / 60)
     }
+
+    /// `YYYY-MM-DD HH:MM:SS` of an instant (seconds since 1970), as the national platform writes its times.
+    public static func dateTime(_ secondsSince1970: Int64) -> String {
+        let remainder = Int(local(secondsSince1970) % 60)
+        return date(secondsSince1970).iso + " " + clock(secondsSince1970) + ":" + String(twoDigits: remainder < 0 ? remainder + 60 : remainder)
+    }
 }
 
 private extension Int64 {

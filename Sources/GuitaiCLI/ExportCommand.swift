@@ -1,0 +1,32 @@
+import ArgumentParser
+import GuitaiCore
+import GuitaiDesk
+
+/// `guitai export settlements`: settlements and their reversals as CSV for Excel, WPS or the national platform.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Exports as CSV.", subcommands: [Settlements.self])
+
+    struct Settlements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Settlements (reversals as negative rows), csv or with the national platform's field names (nhsa).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "First business date, YYYY-MM-DD.") var from: String
+        @Option(name: .long, help: "Last business date, YYYY-MM-DD.") var to: String
+        @Option(name: .long, help: "csv or nhsa (default csv).") var format: String = "csv"
+        @Option(name: .long, help: "The file to write.") var out: String
+
+        func run() throws {
+            try Runner.run(global) {
+                guard let chosen = ExportFormat(rawValue: format) else {
+                    throw DomainError(.usage, code: "bad-format", zh: "导出格式应为 csv 或 nhsa", en: "The format is csv or nhsa")
+                }
+                let table = try Runner.desk(global).exportSettlements(from: from, to: to, format: chosen, language: global.language)
+                try Desk.write(table, to: out)
+                let t = Texts(global.language)
+                return CommandOutput(json: ["rows": .int(Int64(table.rows.count)), "file": .string(out)],
+                                     text: t("已导出 \(table.rows.count) 行到 \(out)", "\(table.rows.count) rows written to \(out)"))
+            }
+        }
+    }
+}
