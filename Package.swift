@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNcursesw"]),
         // The desk's screens: panels over TerminalKit, calling the same GuitaiDesk use cases as the command line.
         .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
-        .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "CursesTerminal"]),
+        .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "GuitaiDesk", "CursesTerminal"]),
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
         // What the tests share and the product does not: references written from the standards (GB 11643).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

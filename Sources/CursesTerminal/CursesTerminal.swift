@@ -49,6 +49,7 @@ public final class CursesTerminal: Terminal {
             init_pair(3, Int16(COLOR_CYAN), -1)
             init_pair(4, Int16(COLOR_MAGENTA), -1)
             init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+            init_pair(6, Int16(COLOR_GREEN), -1)
         }
         width = Int(guitai_cols())
         height = Int(guitai_lines())
@@ -207,6 +208,7 @@ public final class CursesTerminal: Terminal {
         case .amount: return bold
         case .keyBar: return reverse
         case .watermark: return color ? guitai_color_pair(4) | bold : bold
+        case .chart: return color ? guitai_color_pair(6) : guitai_a_normal()
         }
     }
 }

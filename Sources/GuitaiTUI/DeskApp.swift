@@ -21,6 +21,10 @@ public final class DeskApp {
     /// The training store's scenarios, read once when first wanted.
     lazy var scenarios: Result<[Scenario], Error> = Result { try resources.scenarios() }
     let counter: String
+    /// Where printouts go: the `lp` queue of `--printer` or `GUITAI_PRINTER`, else files in the receipts folder.
+    public var printer = Printer(queue: nil)
+    /// Block characters for charts, or ASCII (`GUITAI_ASCII`, the Linux console).
+    public var chartStyle = BarChart.Style.blocks
 
     /// The logged-in session; nil before login.
     var desk: Desk?

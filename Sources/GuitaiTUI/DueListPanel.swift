@@ -56,6 +56,9 @@ struct DueListPanel: Panel {
                                                    + certified.map { CounterReceipt.Field(ResidentID(stored: $0.id).map(\.masked) ?? $0.id, $0.evidence) },
                                                citizen: false)
             })
+        case .character("p"), .character("P"):
+            return .open(ReceiptPanel(name: "due-" + (app.desk?.today.iso ?? "list"), text: Self.printout(entries, app: app),
+                                      titleKey: titleKey))
         case .tab, .backTab: focusDays.toggle()
         case .up: selection = max(0, selection - 1)
         case .down: selection = min(max(0, entries.count - 1), selection + 1)
@@ -69,6 +72,18 @@ struct DueListPanel: Panel {
             selection = 0
         }
         return .stay
+    }
+
+    /// The list as 80-column text for the printer: who, where, masked ID number, due date and state.
+    private static func printout(_ entries: [DueEntry], app: DeskApp) -> String {
+        let c = app.catalogue
+        let states = ["due-soon": c("due.soon"), "overdue": c("due.overdue"), "suspended": c("due.suspended")]
+        var lines = [c("due.title") + "  " + (app.desk?.today.iso ?? ""), c("due.count", String(entries.count)), String(repeating: "-", count: 80)]
+        lines += entries.map { e in
+            e.recipient.regionCode + "  " + DisplayWidth.padRight(DisplayWidth.truncate(e.recipient.name, to: 16), to: 18)
+                + (ResidentID(stored: e.recipient.idNumber)?.masked ?? "") + "  " + e.recipient.due.iso + "  " + (states[e.state] ?? e.state)
+        }
+        return lines.joined(separator: "\n")
     }
 
     func render(on screen: inout Screen, in area: Rect, app: DeskApp) -> (x: Int, y: Int)? {

@@ -2,9 +2,9 @@ import Foundation
 import GuitaiDesk
 import TerminalKit
 
-/// A receipt or slip on screen, scrollable, printable to a file (and to the system printer through `lp` when there is one).
+/// A receipt, slip or report on screen, scrollable, printable (`Printer`: the hall's printer when one is set up, a file always).
 struct ReceiptPanel: Panel {
-    let titleKey = "receipt.title"
+    let titleKey: String
     var takesText: Bool { false }
     var parksWhenLeft: Bool { false }
     var usesFullWidth: Bool { true }
@@ -13,9 +13,12 @@ struct ReceiptPanel: Panel {
     /// What the saved copy holds when it must differ from the printout (a one-time code is printed, never kept).
     let archive: String?
     var offset = 0
+    /// The hint under the text (a report adds its own keys).
+    var hintKey = "receipt.hint"
 
-    init(name: String, text: String, archive: String? = nil) {
+    init(name: String, text: String, archive: String? = nil, titleKey: String = "receipt.title") {
         self.name = name
+        self.titleKey = titleKey
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         self.archive = archive
     }
@@ -34,36 +37,22 @@ struct ReceiptPanel: Panel {
         return .stay
     }
 
-    /// Writes the receipt beside the store, in `receipts/`, and sends it to `lp` when a printer command exists.
+    /// Keeps the receipt beside the store, in `receipts/`, and sends it to the hall's printer when one is set up; the
+    /// message line says where it went. A printer that fails loses nothing: the kept copy is reprinted from F8.
     private func print(_ app: DeskApp) {
         do {
             let full = lines.joined(separator: "\n") + "\n"
-            let path = try ReceiptArchive.write(archive ?? full, name: name, besideStore: app.storePath,
-                                                training: app.isTrainingStore)
-            var printed = false
-            if FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") {
-                // The printer gets the full receipt on its standard input; no spool file keeps it.
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
-                let input = Pipe()
-                process.standardInput = input
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                do {
-                    try process.run()
-                    input.fileHandleForWriting.write(Data(full.utf8))
-                    try input.fileHandleForWriting.close()
-                    process.waitUntilExit()
-                    printed = process.terminationStatus == 0
-                } catch {
-                    printed = false
-                }
-            }
+            let outcome = try app.printer.print(full, name: name, besideStore: app.storePath, training: app.isTrainingStore,
+                                                archive: archive)
             // A one-time list of documents handed over is recorded: the hall can show what it told whom.
             if name.hasPrefix("notice-"), let desk = app.desk {
                 try desk.recordNoticePrinted(topic: String(name.dropFirst("notice-".count)), idNumber: app.citizen?.person.id.value)
             }
-            app.say(app.catalogue(printed ? "receipt.printed" : "receipt.saved", path))
+            if case .printerFailed = outcome {
+                app.say(app.catalogue(outcome.message), error: true)
+            } else {
+                app.say(app.catalogue(outcome.message))
+            }
         } catch {
             app.say(error)
         }
@@ -74,7 +63,7 @@ struct ReceiptPanel: Panel {
         for (index, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             screen.put(line, x: area.x, y: area.y + index, role: .normal, limit: area.width)
         }
-        screen.put(app.catalogue("receipt.hint"), x: area.x, y: area.y + visible, role: .hint, limit: area.width)
+        screen.put(app.catalogue(hintKey), x: area.x, y: area.y + visible, role: .hint, limit: area.width)
         return nil
     }
 }

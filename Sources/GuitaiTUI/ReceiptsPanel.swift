@@ -75,6 +75,8 @@ struct ReceiptsPanel: Panel {
             // A reprint says it is one, so it is never taken for the first receipt.
             text = text.map { app.catalogue("receipt.reprint") + "\n" + $0 }
             return .open(ReceiptPanel(name: entry.serial, text: text ?? Self.summary(entry, app)))
+        case .character("d"), .character("D"): return .open(DayReportPanel(app: app))
+        case .character("s"), .character("S"): return .open(StatisticsPanel(app: app))
         case .character("r"), .character("R"):
             guard list.indices.contains(selection) else { return .stay }
             // Whether it can be reversed is said before anyone types a password.

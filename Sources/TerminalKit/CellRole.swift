@@ -11,4 +11,6 @@ public enum CellRole: UInt8, Sendable, CaseIterable {
     case amount
     case keyBar
     case watermark
+    /// A bar of a chart: coloured where the terminal has colour; the figure printed beside it carries the meaning.
+    case chart
 }

@@ -1,4 +1,6 @@
 import CursesTerminal
+import Foundation
+import GuitaiDesk
 import GuitaiCLI
 import GuitaiTUI
 
@@ -10,6 +12,8 @@ GuitaiCommand.openDesk = { launch in
     let app = DeskApp(terminal: terminal, resources: launch.resources, catalogue: catalogue, storePath: launch.storePath,
                       clock: launch.clock, counter: launch.counter, lockAfterMinutes: launch.lockAfterMinutes,
                       training: launch.training)
+    app.printer = launch.printer
+    app.chartStyle = .from(environment: ProcessInfo.processInfo.environment)
     app.run()
     return 0
 }

@@ -6,7 +6,8 @@ import GuitaiStore
 
 /// A hall store holding every kind of business the product records, so that every table has rows: people with
 /// groups, enrolments (one suspended), a card and an e-card, benefits, certifications, two payment runs, a death
-/// with an overpayment, settlements and a reversal, a hall policy, and an outreach trip received with an item in review.
+/// with an overpayment, settlements and a reversal, a hall policy, an outreach trip received with an item in review, and
+/// a day closed.
 enum EveryKindOfBusiness {
     static let tashi = DeskFixture.id(born: "1950-03-10", sequence: 123)     // pensioner, dibao, settled
     static let tsering = DeskFixture.id(born: "1985-05-05", sequence: 135)   // employee, suspended
@@ -72,6 +73,8 @@ enum EveryKindOfBusiness {
         _ = try laptop.closeEvent(participants: 40, leaflets: 55)
         _ = try clerk.addPerson(PersonForm(idNumber: dawa, name: "达瓦"))
         _ = try supervisor.receive(bundle: try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle").bundle, passphrase: passphrase)
+        // The day before, closed by the supervisor.
+        _ = try supervisor.closeDay(date: "2023-05-31")
     }
 
     /// The tables of a store file, as SQLite lists them.

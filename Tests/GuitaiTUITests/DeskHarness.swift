@@ -112,7 +112,7 @@ final class DeskHarness {
     var roles: String {
         guard let frame else { return "" }
         let letters: [CellRole: Character] = [.normal: " ", .title: "T", .label: "l", .field: "f", .focusedField: "F",
-                                              .selection: "S", .hint: "h", .error: "E", .amount: "a", .keyBar: "k", .watermark: "W"]
+                                              .selection: "S", .hint: "h", .error: "E", .amount: "a", .keyBar: "k", .watermark: "W", .chart: "c"]
         return (0..<frame.height).map { y in
             var line = ""
             for x in 0..<frame.width { line.append(letters[frame[x, y].role] ?? "?") }

@@ -9,10 +9,17 @@ import GuitaiCore
 public struct Printer: Sendable, Equatable {
     /// The `lp` destination; nil when no printer is set up.
     public var queue: String?
+    /// The print command; nil finds `lp` on `PATH` (tests give a stand-in).
+    var command: String?
 
     public init(queue: String?) {
         let trimmed = queue?.trimmingCharacters(in: .whitespaces)
         self.queue = trimmed?.isEmpty == false ? trimmed : nil
+    }
+
+    init(queue: String?, command: String?) {
+        self.init(queue: queue)
+        self.command = command
     }
 
     /// The printer an option names, else `GUITAI_PRINTER`, else none.
@@ -30,7 +37,7 @@ public struct Printer: Sendable, Equatable {
         let file = try ReceiptArchive.write(archive ?? text, name: name, besideStore: storePath, training: training)
         guard let queue else { return .saved(file: file) }
         let printout = training && !text.contains(ReceiptArchive.trainingMark) ? ReceiptArchive.trainingMark + "\n" + text : text
-        if let failure = Self.send(printout, to: queue) {
+        if let failure = Self.send(printout, to: queue, command: command) {
             return .printerFailed(queue: queue, reason: failure, file: file)
         }
         return .printed(queue: queue, file: file)
@@ -38,8 +45,8 @@ public struct Printer: Sendable, Equatable {
 
     /// Runs `lp -d QUEUE` with the text on its standard input; nil when it succeeded, else why not. No spool file
     /// of ours keeps the text.
-    private static func send(_ text: String, to queue: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    private static func send(_ text: String, to queue: String, command: String?) -> String? {
+        let path = command ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             .map { $0 + "/lp" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else { return "lp not found" }
         // A printer command that quits before reading everything must not end the program with SIGPIPE.

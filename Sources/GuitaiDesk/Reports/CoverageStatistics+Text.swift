@@ -23,7 +23,9 @@ extension CoverageStatistics {
         }
 
         heading(t("参保（在保人次）  参保人数 ", "Insured (enrolments in force)  people insured ") + insuredPeople.grouped)
-        chart(insured.map { BarChart.Bar(label: $0.scheme.label.text(language), value: Int64($0.active), shown: $0.active.grouped) })
+        // The schemes' English names run past the label column: their codes say it in fewer cells.
+        chart(insured.map { BarChart.Bar(label: language == .en ? $0.scheme.rawValue.replacingOccurrences(of: "-", with: " ") : $0.scheme.label.zh,
+                                         value: Int64($0.active), shown: $0.active.grouped) })
 
         heading(t("激活率", "Activation"))
         chart([BarChart.Bar(label: t("电子社保卡", "E-card"), value: Int64(ecardActivation.tenths),

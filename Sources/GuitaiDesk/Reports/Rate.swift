@@ -9,11 +9,15 @@ public struct Rate: Sendable, Equatable {
         self.whole = whole
     }
 
-    /// Tenths of a percent, 0 when the whole is 0.
+    /// Tenths of a percent, 0 when the whole is 0, at most 10,000 (1000.0%) however the counts run.
     public var tenths: Int {
         guard whole > 0, part >= 0 else { return 0 }
-        // 1000 × part fits easily in Int64 for any count a store can hold.
-        return Int((Int64(part) * 1000 + Int64(whole) / 2) / Int64(whole))
+        let part = Int64(part), whole = Int64(whole)
+        if part / whole >= 10 { return 10_000 }
+        // (1000 × part + whole / 2) / whole in 128 bits, so no count can overflow; the quotient is below 10,000.
+        let product = Int64(1000).multipliedFullWidth(by: part)
+        let (low, carry) = product.low.addingReportingOverflow(UInt64(whole / 2))
+        return Int(whole.dividingFullWidth((product.high + (carry ? 1 : 0), low)).quotient)
     }
 
     /// `"39.1"`.

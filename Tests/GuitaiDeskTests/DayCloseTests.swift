@@ -1,0 +1,116 @@
+import Foundation
+import GuitaiCore
+import GuitaiDesk
+import GuitaiStore
+import Testing
+
+/// The day close at the desk: what it refuses afterwards, what it still records, who may close and when.
+@Suite struct DayCloseTests {
+    let tashi = DeskFixture.id(born: "1985-03-10", sequence: 123)
+    let pema = DeskFixture.id(born: "1990-07-04", sequence: 215)
+
+    @Test func aClosedDayRefusesEveryWriteAndLeavesTheStoreAsItWas() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk()
+        _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
+        _ = try clerk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-medical", from: "2023-01-01"))
+        let settled = try clerk.settle(SettleForm(idNumber: tashi, visit: "outpatient", level: "1",
+                                                  itemsJSON: DeskFixture.items([("挂号", "A", "20")])))
+        let supervisor = try f.desk("ciren")
+        #expect(DeskFixture.refusal { _ = try clerk.closeDay() }?.code == "permission-denied")
+        let closed = try supervisor.closeDay()
+        #expect(closed.close?.operatorID == "ciren")
+        #expect(closed.procedures.map(\.procedure) == ["registration", "enrolment", "settlement", "operator"])
+
+        let before = try clerk.store.contentDigest()
+        let refusals: [(String, () throws -> Void)] = [
+            ("register", { _ = try clerk.addPerson(PersonForm(idNumber: pema, name: "白玛")) }),
+            ("enrol", { _ = try clerk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2023-06-01")) }),
+            ("settle", { _ = try clerk.settle(SettleForm(idNumber: tashi, visit: "outpatient", level: "1",
+                                                         itemsJSON: DeskFixture.items([("挂号", "A", "20")]))) }),
+            ("reverse", { _ = try supervisor.reverseSettlement(settled.serial ?? "", reason: "录入错误") }),
+            ("close again", { _ = try supervisor.closeDay() }),
+        ]
+        for (what, body) in refusals {
+            let refusal = DeskFixture.refusal(body)
+            #expect(refusal?.code == "day-closed", "\(what)")
+            #expect(refusal?.kind == .refused, "\(what)")
+        }
+        #expect(try clerk.store.contentDigest() == before)
+        // Who looked at what is still recorded: the audit never waits for tomorrow.
+        let person = try #require(try clerk.findPersons(tashi).first)
+        try clerk.auditFullView(of: [person.record.person], reason: "本人查询")
+
+        // The next business day takes business again, and the closed day's report has not moved.
+        let tomorrow = try f.desk(on: DeskFixture.day("2023-06-02"))
+        _ = try tomorrow.addPerson(PersonForm(idNumber: pema, name: "白玛"))
+        #expect(try tomorrow.dayReport(date: "2023-06-01") == closed)
+    }
+
+    @Test func onlyAHallClosesAndNeverADayToCome() throws {
+        let f = try DeskFixture()
+        let supervisor = try f.desk("ciren")
+        #expect(DeskFixture.refusal { _ = try supervisor.closeDay(date: "2023-06-02") }?.code == "impossible-date")
+        #expect(DeskFixture.refusal { _ = try supervisor.closeDay(date: "2023-13-01") }?.code == "bad-date")
+        #expect(DeskFixture.refusal { _ = try supervisor.dayReport(date: "1989-12-31") }?.code == "bad-date")
+        // A past day with no business closes, and says it had none.
+        let quiet = try supervisor.closeDay(date: "2023-05-20")
+        #expect(quiet.transactions == 0)
+        #expect(quiet.procedures.isEmpty)
+
+        let clerk = try f.desk()
+        let passphrase = "day close laptop"
+        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
+                                                to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
+        let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
+                                         storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
+                                         operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)
+        #expect(DeskFixture.refusal { _ = try laptop.closeDay() }?.code != nil)
+    }
+
+    @Test func ratesAreTenthsOfAPercentRoundedHalfUp() {
+        // domain.md §2: Qamdo's 289,500 e-vouchers of 740,500 insured, "39%": 39.095...% to one decimal.
+        #expect(Rate(289_500, of: 740_500).text == "39.1")
+        #expect(Rate(1, of: 3).text == "33.3")
+        #expect(Rate(2, of: 3).text == "66.7")
+        #expect(Rate(1, of: 16).text == "6.3")
+        #expect(Rate(3, of: 3).text == "100.0")
+        #expect(Rate(0, of: 0).text == "0.0")
+        #expect(Rate(Int.max, of: Int.max).text == "100.0")
+    }
+
+    @Test func barsFitTheirWidthAndASmallValueStillShows() {
+        let chart = BarChart(bars: [BarChart.Bar(label: "基本医保", value: 1_000_000, shown: "10,000.00"),
+                                    BarChart.Bar(label: "医疗救助", value: 1, shown: "0.01"),
+                                    BarChart.Bar(label: "大病保险", value: 0, shown: "0.00"),
+                                    BarChart.Bar(label: "damaged", value: Int64.max, shown: "?")], scale: 2_000_000)
+        for style in [BarChart.Style.blocks, .ascii] {
+            let lines = chart.lines(width: 80, labelWidth: 20, style: style)
+            #expect(lines.allSatisfy { DisplayWidthProbe.cells($0) <= 80 }, "\(lines)")
+            // Half the scale is half the bar: 80 cells less 20 of label, 9 of figure and 3 of spaces is 48; 24.
+            let half = lines[0].filter { $0 == "█" || $0 == "#" }.count
+            #expect(half == 24)
+            #expect(lines[1].contains(style == .blocks ? "▏" : "#"))
+            #expect(!lines[2].contains("█") && !lines[2].contains("#"))
+            #expect(lines[0].hasSuffix("10,000.00"))
+        }
+    }
+
+    @Test func csvQuotesOnlyWhatNeedsItAndEndsEveryRecordWithCRLF() throws {
+        let table = CSVTable(header: ["a", "b"], rows: [["扎西·平措", "1,234.00"], ["say \"hi\"", "two\nlines"]])
+        let bytes = try table.encoded()
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text == "a,b\r\n扎西·平措,\"1,234.00\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n")
+    }
+}
+
+/// Cells of a line, counted here as the terminal would (CJK two cells, the block elements one).
+enum DisplayWidthProbe {
+    static func cells(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { sum, scalar in
+            let v = scalar.value
+            return sum + ((0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFF60).contains(v) ? 2 : 1)
+        }
+    }
+}
