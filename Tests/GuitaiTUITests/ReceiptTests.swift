@@ -99,4 +99,25 @@ import TestSupport
         #expect(text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
                     .contains(String(repeating: "最低生活保障对象由政府代缴", count: 6)))
     }
+
+    /// Every kind of transaction the product journals has a name on the day's list, in both languages: the kinds are
+    /// read from the sources' writes, so a new kind without a name fails here rather than showing its catalogue key.
+    @Test(arguments: [Language.zh, .en])
+    func everyJournalKindHasANameOnTheDaysList(language: Language) throws {
+        let sources = DeskHarness.root.appendingPathComponent("Sources")
+        var kinds: Set<String> = ["ecard.activate", "ecard.step", "operator.disable", "operator.enable", "outreach.open", "store.upgrade"]
+        let pattern = try NSRegularExpression(pattern: #"write\([a-zA-Z.]*, kind: "([a-z.-]+)""#)
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text) { kinds.insert(String(text[range])) }
+            }
+        }
+        #expect(kinds.count > 30)
+        let catalogue = try Catalogue(language: language, resourcesDirectory: DeskHarness.resources.directory)
+        for kind in kinds.sorted() {
+            #expect(catalogue.has("receipts.kind." + kind), "no name for \(kind)")
+        }
+    }
 }

@@ -117,5 +117,24 @@ import TerminalKit
         admin.type("admin"); admin.keys(.enter); admin.type("admin-password"); admin.keys(.enter, .function(7))
         try compare(admin, with: "operators" + suffix)
     }
-}
 
+    /// The day report and the statistics (issue 12) at 80x24 in both languages: the supervisor's hall-wide report, its
+    /// close, and the charts in block characters with the bars' role (colour) and in ASCII (the monochrome fallback).
+    @Test(arguments: [Language.zh, .en])
+    func theDayReportAndTheStatistics(language: Language) throws {
+        let suffix = "-80x24" + (language == .en ? "-en" : "")
+        let desk = try DeskHarness(language: language)
+        desk.type("ciren"); desk.keys(.enter); desk.type("super-password"); desk.keys(.enter)
+        desk.keys(.function(8), .character("D"))
+        try compare(desk, with: "day-report" + suffix)
+        desk.keys(.character("C"))
+        try compare(desk, with: "day-close-confirm" + suffix)
+        desk.keys(.escape, .escape, .character("S"))
+        try compare(desk, with: "statistics" + suffix)
+        desk.keys(.down, .down, .down, .down, .down, .down, .down, .down, .down, .down)
+        try compare(desk, with: "statistics-charts" + suffix)
+        desk.app.chartStyle = .ascii
+        desk.keys(.up)
+        try compare(desk, with: "statistics-ascii" + suffix)
+    }
+}
