@@ -27,6 +27,8 @@ capture settle -s 80x24 "${clerk[@]}" -l $drolkar -k Enter -k F5 -k C-v -k C-l -
 capture card -s 80x24 "${clerk[@]}" -l $yangchen -k Enter -k F3 -- "${store[@]}"
 capture certify -s 80x24 "${clerk[@]}" -l $kelsang -k Enter -k F4 -- "${store[@]}"
 capture small -s 60x20 -- "${store[@]}"
+capture dayreport -s 80x24 "${login[@]}" -k F8 -l D -- "${training[@]}"
+capture stats -s 80x24 "${login[@]}" -k F8 -l S -k Down -k Down -k Down -k Down -k Down -k Down -k Down -k Down -k Down -- "${training[@]}"
 capture english -s 80x24 "${clerk[@]}" -l $drolkar -k Enter -- "${store[@]}" --lang en
 # The trainer's guide: the lessons, one at 80x24 and 120x40, and the trainees' accounts.
 capture lessons -s 80x24 "${login[@]}" -k F11 -- "${training[@]}"

@@ -13,7 +13,12 @@ struct DayReportPanel: Panel {
     var offset = 0
 
     init(app: DeskApp) {
-        hallWide = app.desk?.account.role == .supervisor
+        hallWide = app.desk.map(Self.closes) ?? false
+    }
+
+    /// Who signs a day off: a supervisor, or the trainer on a training store (the class's supervisor).
+    private static func closes(_ desk: Desk) -> Bool {
+        desk.account.role == .supervisor || desk.account.role == .trainer && desk.store.hall.isTraining
     }
 
     /// The report as it stands now: read on every draw, so a close made from here shows at once.
@@ -41,7 +46,7 @@ struct DayReportPanel: Panel {
             offset = 0
             return .stay
         case .character("c"), .character("C"):
-            guard desk.account.role == .supervisor || desk.account.role == .trainer && desk.store.hall.isTraining else {
+            guard Self.closes(desk) else {
                 app.say(app.catalogue("day.close.supervisor"), error: true)
                 return .stay
             }
