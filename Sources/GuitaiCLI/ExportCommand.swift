@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: "First business date, YYYY-MM-DD.") var from: String
         @Option(name: .long, help: "Last business date, YYYY-MM-DD.") var to: String
-        @Option(name: .long, help: "csv or nhsa (default csv).") var format: String = "csv"
+        @Option(name: .long, help: "csv or nhsa.") var format: String = "csv"
         @Option(name: .long, help: "The file to write.") var out: String
 
         func run() throws {
@@ -21,11 +21,11 @@ struct ExportCommand: ParsableCommand {
                 guard let chosen = ExportFormat(rawValue: format) else {
                     throw DomainError(.usage, code: "bad-format", zh: "导出格式应为 csv 或 nhsa", en: "The format is csv or nhsa")
                 }
-                let table = try Runner.desk(global).exportSettlements(from: from, to: to, format: chosen, language: global.language)
-                try Desk.write(table, to: out)
+                let rows = try Runner.desk(global).exportSettlements(from: from, to: to, format: chosen, language: global.language,
+                                                                     toFile: out)
                 let t = Texts(global.language)
-                return CommandOutput(json: ["rows": .int(Int64(table.rows.count)), "file": .string(out)],
-                                     text: t("已导出 \(table.rows.count) 行到 \(out)", "\(table.rows.count) rows written to \(out)"))
+                return CommandOutput(json: ["rows": .int(Int64(rows)), "file": .string(out)],
+                                     text: t("已导出 \(rows) 行到 \(out)", "\(rows) rows written to \(out)"))
             }
         }
     }

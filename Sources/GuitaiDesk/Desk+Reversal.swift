@@ -21,12 +21,14 @@ extension Desk {
     }
 
     /// What reversing this transaction would undo, checked before anyone is asked for a password.
-    /// - Throws: `transaction-not-found`; `not-reversible` for kinds the counter does not reverse (registration, payment
+    /// - Throws: `day-closed` (65) when the business date is closed; `transaction-not-found`; `not-reversible` for kinds the counter does not reverse (registration, payment
     ///   runs, operators' business); `already-reversed`; `impossible-date` (the business date before the original's);
     ///   `changed-since`, naming the later transaction, when the original's records have changed since; the kind's own
     ///   refusals (`settlement-not-found`, `nothing-recorded`).
     public func reversalTarget(_ serial: String) throws -> ReversalTarget {
         try require(.counter)
+        // A reversal is recorded today: on a closed day, say so before anything else.
+        try store.refuseIfDayClosed(on: today)
         return try store.read { tx in try reversalPlan(serial, tx).target }
     }
 

@@ -51,6 +51,7 @@ enum Projection {
         Table(name: "outreach_events", key: ["uuid"]),
         Table(name: "outreach_event_transactions", key: ["serial"]),
         Table(name: "day_closes", key: ["business_date"]),
+        Table(name: "settlement_deductibles", key: ["settlement_serial"]),
     ]
 
     /// Tables outside the projection, and why.

@@ -380,6 +380,12 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'a day close is never edited'); END;
                 CREATE TRIGGER day_closes_refuse_delete BEFORE DELETE ON day_closes
                     BEGIN SELECT RAISE(ABORT, 'a day close is never undone'); END;
+                -- The deductible each settlement bore (the national platform's act_pay_dedc), kept beside the
+                -- settlement so the rows written before it keep their digests; older settlements have none.
+                CREATE TABLE settlement_deductibles (
+                    settlement_serial TEXT PRIMARY KEY NOT NULL REFERENCES settlements(serial),
+                    deductible_fen INTEGER NOT NULL CHECK (deductible_fen >= 0)
+                ) STRICT;
                 """)
         }
         return migrator

@@ -183,7 +183,7 @@ public final class Store: Sendable {
                     var locked = clock.now
                     try db.inTransaction(.immediate) {
                         locked = clock.now
-                        if !Store.recordsOnClosedDays.contains(kind) { try refuseIfClosed(db, context.businessDate) }
+                        if !Store.recordsOnClosedDays(kind) { try refuseIfClosed(db, context.businessDate) }
                         let serial = try nextSerial(db, on: context.businessDate)
                         let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
                         let (value, payload) = try body(tx)
@@ -225,16 +225,30 @@ public final class Store: Sendable {
     }
 
     /// What may still be journaled on a closed business date: records of who looked at what (a full ID number shown,
-    /// a list taken, a notice printed), which change no business and must never be refused for the audit's sake.
-    static let recordsOnClosedDays: Set<String> = ["audit.list", "person.view-full", "notice.print"]
+    /// a list taken, a notice printed), which change no business and must never be refused for the audit's sake, and
+    /// the administrator's work on accounts (an account suspected in the evening is disabled at once, not tomorrow).
+    static func recordsOnClosedDays(_ kind: String) -> Bool {
+        ["audit.list", "person.view-full", "notice.print"].contains(kind) || kind.hasPrefix("operator.")
+    }
 
     /// Refuses a write dated on a business date the supervisor has closed (日结).
     /// - Throws: `day-closed` (65), naming the date and the close's serial.
     private func refuseIfClosed(_ db: Database, _ date: LocalDate) throws {
         guard let serial = try String.fetchOne(db.cachedStatement(sql: "SELECT serial FROM day_closes WHERE business_date = ?"),
                                                arguments: [date.iso]) else { return }
-        throw DomainError.refused("day-closed", zh: "\(date.iso) 已日结（流水号 \(serial)），当天不能再办理业务；请在下一个营业日办理",
-                                  en: "\(date.iso) is closed (day close \(serial)): nothing more is recorded on it; do this on the next business day")
+        throw Store.dayClosed(date, serial: serial)
+    }
+
+    /// Refuses at once, before a form is filled or a password asked, what a closed business date would refuse at the
+    /// write (a reversal's check, the desk's procedures).
+    /// - Throws: `day-closed` (65).
+    public func refuseIfDayClosed(on date: LocalDate) throws {
+        if let close = try read({ try $0.dayClose(on: date) }) { throw Store.dayClosed(date, serial: close.serial) }
+    }
+
+    private static func dayClosed(_ date: LocalDate, serial: String) -> DomainError {
+        DomainError.refused("day-closed", zh: "\(date.iso) 已日结（流水号 \(serial)），当天不能再办理业务；请在下一个营业日办理",
+                            en: "\(date.iso) is closed (day close \(serial)): nothing more is recorded on it; do this on the next business day")
     }
 
     private func refuseIfReadOnly() throws {

@@ -3,10 +3,19 @@ import GuitaiCore
 
 /// The day's business and its close (日结).
 extension StoreTransaction {
-    /// Every transaction this device recorded on a business date, oldest first (a hall's own counters; the work an
-    /// outreach laptop did that day is its own device's, counted where it was received).
+    /// The transactions of a business day at this store, oldest first: what its own counters recorded on that date,
+    /// and the outreach laptops' transactions that a receive or a review decision of that day brought into the
+    /// journal (they keep the laptop's device, serials and dates, and count on the day the hall took them in).
     public func journal(on date: LocalDate) throws -> [JournalEntry] {
-        try Journal.entries(db, where: "business_date = ? AND device = ?", [date.iso, deviceID])
+        let own = try Journal.entries(db, where: "business_date = ? AND device = ?", [date.iso, deviceID])
+        var brought: [JournalEntry] = []
+        // A laptop's entries are appended inside the receive or review that applies them, just before its own entry.
+        for entry in own where entry.kind == "outreach.receive" || entry.kind == "outreach.review" {
+            let before = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE seq < ? AND device = ? ORDER BY seq DESC LIMIT 1",
+                                            arguments: [entry.seq, deviceID]) ?? 0
+            brought += try Journal.entries(db, where: "seq > ? AND seq < ? AND device != ?", [before, entry.seq, deviceID])
+        }
+        return brought.isEmpty ? own : (own + brought).sorted { $0.seq < $1.seq }
     }
 
     /// The close of a business date, if it is closed.

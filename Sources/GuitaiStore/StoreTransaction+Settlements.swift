@@ -48,6 +48,8 @@ extension StoreTransaction {
                 inc.deductibleUsed(visit).fen, inc.criticalIllnessBase.fen, inc.criticalIllnessInCombinedCap.fen,
                 inc.assistanceDeductibleUsed.fen, slip, deviceID,
             ])
+        try db.execute(sql: "INSERT INTO settlement_deductibles(settlement_serial, deductible_fen) VALUES (?, ?)",
+                       arguments: [writingSerial, result.basic?.deductibleApplied.fen ?? 0])
     }
 
     /// The settlement with a serial, with the reversal's serial when reversed.
@@ -92,16 +94,19 @@ extension StoreTransaction {
     public func settlementExport(from: LocalDate, to: LocalDate) throws -> [SettlementExportRow] {
         let columns = """
             p.id_number, p.name, s.settled_on, s.visit, s.level, s.total_fen, s.out_of_scope_fen, s.b_prepay_fen,
-            s.in_scope_fen, s.annual_deductible_fen, s.basic_fen, s.critical_illness_fen, s.assistance_fen, s.personal_fen
+            s.in_scope_fen, s.basic_fen, s.critical_illness_fen, s.assistance_fen, s.personal_fen,
+            coalesce(d.deductible_fen, s.annual_deductible_fen) AS deductible_fen
             """
+        // Settlements recorded before the deductible was kept on its own fall back to the annual deductible they used.
+        let deductible = "LEFT JOIN settlement_deductibles d ON d.settlement_serial = s.serial"
         return try Row.fetchAll(db, sql: """
             SELECT j.seq, j.serial, j.at, NULL AS reverses, \(columns) FROM settlements s
-                JOIN persons p ON p.uuid = s.person_uuid JOIN journal j ON j.serial = s.serial
+                JOIN persons p ON p.uuid = s.person_uuid JOIN journal j ON j.serial = s.serial \(deductible)
                 WHERE j.business_date BETWEEN :from AND :to
             UNION ALL
             SELECT j.seq, j.serial, j.at, s.serial AS reverses, \(columns) FROM reversals r
                 JOIN settlements s ON s.serial = r.settlement_serial JOIN persons p ON p.uuid = s.person_uuid
-                JOIN journal j ON j.serial = r.serial
+                JOIN journal j ON j.serial = r.serial \(deductible)
                 WHERE j.business_date BETWEEN :from AND :to
             ORDER BY 1
             """, arguments: ["from": from.iso, "to": to.iso]).map { row in
@@ -117,7 +122,7 @@ extension StoreTransaction {
                                        visit: try r.text("visit"), level: Int(clamping: try r.int("level")),
                                        total: try money("total_fen"), outOfScope: try money("out_of_scope_fen"),
                                        bPrepay: try money("b_prepay_fen"), inScope: try money("in_scope_fen"),
-                                       deductible: try money("annual_deductible_fen"), basic: try money("basic_fen"),
+                                       deductible: try money("deductible_fen"), basic: try money("basic_fen"),
                                        criticalIllness: try money("critical_illness_fen"),
                                        assistance: try money("assistance_fen"), personal: try money("personal_fen"))
         }

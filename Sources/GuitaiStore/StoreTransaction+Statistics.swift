@@ -9,7 +9,6 @@ extension StoreTransaction {
     /// Counts of coverage on a date, for people whose region starts with `regionPrefix` (empty: everyone).
     /// - Throws: `store-damaged` for a count that is no number.
     public func coverageCounts(regionPrefix: String, on date: LocalDate) throws -> CoverageCounts {
-        let prefix = regionPrefix + "%"
         let day = date.iso
         let compact = day.replacingOccurrences(of: "-", with: "")
         // In force: begun by the date, not ended before it, not suspended over it.
@@ -18,24 +17,26 @@ extension StoreTransaction {
             AND NOT EXISTS (SELECT 1 FROM enrolment_suspensions s WHERE s.enrolment_uuid = e.uuid AND s.from_date <= :day
                             AND (s.to_date IS NULL OR s.to_date >= :day))
             """
-        let arguments: StatementArguments = ["prefix": prefix, "day": day, "compact": compact]
+        // The dead count no more from the day after their death, whatever their records still say.
+        let living = "NOT EXISTS (SELECT 1 FROM deaths d WHERE d.person_uuid = p.uuid AND d.died_on < :day)"
+        let arguments: StatementArguments = ["region": regionPrefix, "day": day, "compact": compact]
         var byScheme: [Scheme: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT e.scheme, count(*) AS active FROM enrolments e JOIN persons p ON p.uuid = e.person_uuid
-            WHERE p.region_code LIKE :prefix AND \(inForce) GROUP BY e.scheme
+            WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce) GROUP BY e.scheme
             """, arguments: arguments) {
             let r = RowReader(row, table: "enrolments", keyColumn: "scheme")
             byScheme[try r.code(Scheme.self, "scheme")] = Int(clamping: try r.int("active"))
         }
         let people = try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT e.person_uuid) FROM enrolments e JOIN persons p ON p.uuid = e.person_uuid
-            WHERE p.region_code LIKE :prefix AND \(inForce)
+            WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce)
             """, arguments: arguments) ?? 0
         let cards = try Row.fetchOne(db, sql: """
             SELECT count(*) AS issued, coalesce(sum(c.status = 'active'), 0) AS active,
                    coalesce(sum(c.voucher_on IS NOT NULL AND c.voucher_on <= :day), 0) AS vouchers
             FROM ecards c JOIN persons p ON p.uuid = c.person_uuid
-            WHERE p.region_code LIKE :prefix AND c.status != 'cancelled' AND \(Self.madeOn("c.created_serial")) <= :compact
+            WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND c.status != 'cancelled' AND \(Self.madeOn("c.created_serial")) <= :compact
             """, arguments: arguments)
         let card = cards.map { RowReader($0, table: "ecards", keyColumn: "issued") }
         let bills = try Row.fetchOne(db, sql: """
@@ -43,7 +44,7 @@ extension StoreTransaction {
                    coalesce(sum(s.critical_illness_fen), 0) AS ci, coalesce(sum(s.assistance_fen), 0) AS assistance,
                    coalesce(sum(s.personal_fen), 0) AS personal
             FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
-            WHERE p.region_code LIKE :prefix
+            WHERE substr(p.region_code, 1, length(:region)) = :region
               AND \(Self.madeOn("s.serial")) BETWEEN substr(:compact, 1, 4) || '0101' AND :compact
               AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.settlement_serial = s.serial
                               AND \(Self.madeOn("r.serial")) <= :compact)

@@ -404,6 +404,8 @@ public final class DeskApp {
         // Marks from the right: training, and on a laptop which one, the days since checkout, what waits to go home.
         var marks: [String] = []
         if isTrainingStore { marks.append(catalogue("mode.training")) }
+        // A closed business day says so before anyone types a whole form the store will refuse.
+        if desk?.isDayClosed() == true { marks.append(catalogue("mode.closed")) }
         if let trip = try? desk?.outreachTrip() {
             // The day of the trip counts from 1, the day of the checkout.
             marks.append(catalogue("mode.outreach", trip.device, String(trip.days + 1), String(trip.waiting)))

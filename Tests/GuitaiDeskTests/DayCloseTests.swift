@@ -17,10 +17,23 @@ import Testing
         let settled = try clerk.settle(SettleForm(idNumber: tashi, visit: "outpatient", level: "1",
                                                   itemsJSON: DeskFixture.items([("挂号", "A", "20")])))
         let supervisor = try f.desk("ciren")
+        let reversed = try clerk.settle(SettleForm(idNumber: tashi, visit: "outpatient", level: "1",
+                                                   itemsJSON: DeskFixture.items([("挂号", "A", "20")])))
+        let reversal = try supervisor.reverseSettlement(reversed.serial ?? "", reason: "录入错误")
         #expect(DeskFixture.refusal { _ = try clerk.closeDay() }?.code == "permission-denied")
         let closed = try supervisor.closeDay()
         #expect(closed.close?.operatorID == "ciren")
         #expect(closed.procedures.map(\.procedure) == ["registration", "enrolment", "settlement", "operator"])
+        #expect(closed.reversals.map(\.reverses) == [reversed.serial ?? "?"])
+
+        // The reversal's line names both serials whole, in both languages, within 80 cells.
+        for language in [Language.zh, .en] {
+            let text = closed.text(language: language)
+            #expect(text.split(separator: "\n").allSatisfy { DisplayWidthProbe.cells(String($0)) <= 80 })
+            let line = try #require(text.split(separator: "\n").first { $0.contains(reversal) })
+            let funds = reversed.result.basicPaid + reversed.result.criticalIllnessPaid + reversed.result.assistancePaid
+            #expect(line.contains(reversed.serial ?? "?") && line.hasSuffix(funds.grouped), "\(line)")
+        }
 
         let before = try clerk.store.contentDigest()
         let refusals: [(String, () throws -> Void)] = [
@@ -41,6 +54,10 @@ import Testing
         let person = try #require(try clerk.findPersons(tashi).first)
         try clerk.auditFullView(of: [person.record.person], reason: "本人查询")
 
+        // An administrator still stops an account on a closed day.
+        _ = try f.desk("admin").setOperatorDisabled("zhuoma", true)
+        _ = try f.desk("admin").setOperatorDisabled("zhuoma", false)
+
         // The next business day takes business again, and the closed day's report has not moved.
         let tomorrow = try f.desk(on: DeskFixture.day("2023-06-02"))
         _ = try tomorrow.addPerson(PersonForm(idNumber: pema, name: "白玛"))
@@ -58,14 +75,13 @@ import Testing
         #expect(quiet.transactions == 0)
         #expect(quiet.procedures.isEmpty)
 
-        let clerk = try f.desk()
         let passphrase = "day close laptop"
-        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
+        let checkout = try supervisor.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
                                                 to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
         let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
                                          storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
-                                         operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)
-        #expect(DeskFixture.refusal { _ = try laptop.closeDay() }?.code != nil)
+                                         operatorID: "ciren", password: "super-password", clock: f.clock, resources: DeskFixture.resources)
+        #expect(DeskFixture.refusal { _ = try laptop.closeDay() }?.code == "needs-hall")
     }
 
     @Test func ratesAreTenthsOfAPercentRoundedHalfUp() {
@@ -102,6 +118,53 @@ import Testing
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text == "a,b\r\n扎西·平措,\"1,234.00\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n")
+    }
+}
+
+extension DayCloseTests {
+    /// What an outreach laptop did counts on the day the hall received it, under its procedures, by its operator.
+    @Test func aLaptopsWorkCountsOnTheDayItIsReceived() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk(), supervisor = try f.desk("ciren")
+        let passphrase = "day close laptop"
+        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
+                                                to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
+        let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
+                                         storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
+                                         operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)
+        _ = try laptop.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
+        _ = try laptop.addPerson(PersonForm(idNumber: pema, name: "白玛"))
+        let before = try supervisor.dayReport()
+        #expect(before.procedures.first { $0.procedure == "registration" } == nil)
+        let returned = try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
+        _ = try supervisor.receive(bundle: returned.bundle, passphrase: passphrase)
+        let after = try supervisor.dayReport()
+        #expect(after.procedures.first { $0.procedure == "registration" }?.count == 2)
+        #expect(after.operators.first { $0.operatorID == "zhuoma" }?.count ?? 0 >= 2)
+        // The first and last serials are the hall's own series, not the laptop's.
+        #expect(after.firstSerial?.hasPrefix("54010220230601") == true)
+        #expect(after.lastSerial?.hasPrefix("54010220230601") == true)
+        let closed = try supervisor.closeDay()
+        #expect(closed.procedures == after.procedures)
+    }
+
+    /// Statistics on a past date count the certifications made by then, not those made since.
+    @Test func statisticsOnAPastDateStandAsTheyStoodThen() throws {
+        var f = try DeskFixture(today: DeskFixture.day("2022-05-01"))
+        let pensioner = DeskFixture.id(born: "1950-07-04", sequence: 215)
+        let clerk = try f.desk()
+        _ = try clerk.addPerson(PersonForm(idNumber: pensioner, name: "白玛"))
+        _ = try clerk.enrol(EnrolmentForm(idNumber: pensioner, scheme: "resident-pension", from: "2010-01-01"))
+        _ = try clerk.addBenefit(idNumber: pensioner, monthly: "205", from: "2022-05")
+        // Due on 2023-05-01; overdue on 2023-06-01; certified on 2023-06-10.
+        f.clock.date = DeskFixture.day("2023-06-10")
+        _ = try f.desk().certify(idNumber: pensioner, method: "counter", reference: nil)
+        let then = try f.desk().statistics(date: "2023-06-01")
+        #expect(then.certificationOverdue == 1)
+        #expect(then.certificationCompletion.text == "0.0")
+        let now = try f.desk().statistics()
+        #expect(now.certificationOverdue == 0)
+        #expect(now.certificationCompletion.text == "100.0")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GuitaiCore
 @testable import GuitaiDesk
 import Testing
 
@@ -50,12 +51,26 @@ import Testing
         let folder = try folder()
         let outcome = try Printer(queue: "window-3", command: try fakeLP(in: folder, status: 1, complaint: "lp: printer is offline"))
             .print("回执\n", name: "54010220230601000009", besideStore: folder + "/guitai.sqlite", training: false)
-        #expect(outcome == .printerFailed(queue: "window-3", reason: "lp: printer is offline",
+        #expect(outcome == .printerFailed(queue: "window-3", reason: Bilingual(both: "lp: printer is offline"),
                                           file: folder + "/receipts/54010220230601000009.txt"))
         #expect(try String(contentsOfFile: outcome.file, encoding: .utf8) == "回执\n")
         #expect(outcome.message.zh.contains("F8"))
         let missing = try Printer(queue: "window-3", command: folder + "/no-such-lp")
             .print("回执\n", name: "again", besideStore: folder + "/guitai.sqlite", training: false)
         guard case .printerFailed = missing else { Issue.record("expected a failure, got \(missing)"); return }
+    }
+
+    @Test func aPrinterThatNeverAnswersIsGivenUpOnAndTheReceiptKept() throws {
+        let folder = try folder()
+        let path = folder + "/lp"
+        try "#!/bin/sh\nsleep 30\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+        // A printout larger than a pipe holds, to a command that never reads it.
+        let text = String(repeating: "扎西·平措 540102********1234 45,468.90\n", count: 4_000)
+        let outcome = try Printer(queue: "window-3", command: path, patienceSeconds: 1)
+            .print(text, name: "due-2023-06-01", besideStore: folder + "/guitai.sqlite", training: false)
+        #expect(outcome == .printerFailed(queue: "window-3", reason: Bilingual(zh: "lp 在 1 秒内没有响应", en: "lp did not answer within 1 s"),
+                                          file: folder + "/receipts/due-2023-06-01.txt"))
+        #expect(try String(contentsOfFile: outcome.file, encoding: .utf8) == text)
     }
 }

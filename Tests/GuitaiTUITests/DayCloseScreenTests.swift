@@ -15,7 +15,7 @@ import TestSupport
         clerk.login()
         let own = clerk.keys(.function(8), .character("D"))
         // A clerk sees their own day: the three registrations and the enrolment of the harness.
-        #expect(own.contains(language == .zh ? "经办员：卓玛 (zhuoma)" : "Clerk: 卓玛 (zhuoma)"))
+        #expect(own.contains(language == .zh ? "操作员：卓玛 (zhuoma)" : "Operator: 卓玛 (zhuoma)"))
         let refused = clerk.keys(.character("C"))
         #expect(refused.contains(language == .zh ? "日结须由复核员登录后办理" : "A supervisor closes the day"))
         #expect(try clerk.app.desk?.dayReport().close == nil)

@@ -8,7 +8,7 @@ public enum PrintOutcome: Sendable, Equatable {
     /// No printer is configured: saved to `file`.
     case saved(file: String)
     /// The printer refused or `lp` failed; the copy is kept at `file`.
-    case printerFailed(queue: String, reason: String, file: String)
+    case printerFailed(queue: String, reason: Bilingual, file: String)
 
     /// The kept copy.
     public var file: String {
@@ -25,8 +25,8 @@ public enum PrintOutcome: Sendable, Equatable {
         case .saved(let file):
             Bilingual(zh: "未配置打印机，已保存到 \(file)", en: "No printer is set up: saved to \(file)")
         case .printerFailed(let queue, let reason, let file):
-            Bilingual(zh: "打印机 \(queue) 打印失败（\(reason)）；已保存在 \(file)，可从当天业务列表（F8）重印",
-                      en: "Printer \(queue) failed (\(reason)); saved at \(file), reprint it from the day's list (F8)")
+            Bilingual(zh: "打印机 \(queue) 打印失败（\(reason.zh)）；副本已保存在 \(file)，打印机恢复后重新打印（柜台上可在 F8 当天业务中重打）",
+                      en: "Printer \(queue) failed (\(reason.en)); the copy is kept at \(file): print it again once the printer is back (at the desk, from the day's list, F8)")
         }
     }
 }

@@ -11,15 +11,19 @@ public struct Printer: Sendable, Equatable {
     public var queue: String?
     /// The print command; nil finds `lp` on `PATH` (tests give a stand-in).
     var command: String?
+    /// How long `lp` may take to accept a job before the desk stops waiting for it: a print server that does not
+    /// answer must not hold the counter.
+    var patienceSeconds = 20
 
     public init(queue: String?) {
         let trimmed = queue?.trimmingCharacters(in: .whitespaces)
         self.queue = trimmed?.isEmpty == false ? trimmed : nil
     }
 
-    init(queue: String?, command: String?) {
+    init(queue: String?, command: String?, patienceSeconds: Int = 20) {
         self.init(queue: queue)
         self.command = command
+        self.patienceSeconds = patienceSeconds
     }
 
     /// The printer an option names, else `GUITAI_PRINTER`, else none.
@@ -37,18 +41,19 @@ public struct Printer: Sendable, Equatable {
         let file = try ReceiptArchive.write(archive ?? text, name: name, besideStore: storePath, training: training)
         guard let queue else { return .saved(file: file) }
         let printout = training && !text.contains(ReceiptArchive.trainingMark) ? ReceiptArchive.trainingMark + "\n" + text : text
-        if let failure = Self.send(printout, to: queue, command: command) {
+        if let failure = Self.send(printout, to: queue, command: command, patience: patienceSeconds) {
             return .printerFailed(queue: queue, reason: failure, file: file)
         }
         return .printed(queue: queue, file: file)
     }
 
-    /// Runs `lp -d QUEUE` with the text on its standard input; nil when it succeeded, else why not. No spool file
-    /// of ours keeps the text.
-    private static func send(_ text: String, to queue: String, command: String?) -> String? {
+    /// Runs `lp -d QUEUE` with the text on its standard input; nil when it succeeded, else why not (`lp`'s own words). The text is written
+    /// from another thread while this one waits, so an `lp` that stops reading (or never starts) cannot block the
+    /// desk; after `patience` seconds it is stopped. No spool file of ours keeps the text.
+    private static func send(_ text: String, to queue: String, command: String?, patience: Int) -> Bilingual? {
         let path = command ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             .map { $0 + "/lp" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else { return "lp not found" }
+        guard let path else { return Bilingual(zh: "找不到打印命令 lp", en: "lp not found") }
         // A printer command that quits before reading everything must not end the program with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
@@ -58,19 +63,30 @@ public struct Printer: Sendable, Equatable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         do {
             try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-            try input.fileHandleForWriting.close()
-            let said = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                let reason = String(decoding: said.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                return reason.isEmpty ? "lp exit \(process.terminationStatus)" : reason
-            }
-            return nil
         } catch {
-            return "lp: \(error.localizedDescription)"
+            return Bilingual(both: "lp: \(error.localizedDescription)")
         }
+        let writer = input.fileHandleForWriting
+        let data = Data(text.utf8)
+        DispatchQueue.global().async {
+            // An lp that exits early makes this write fail (EPIPE); its exit status says why.
+            try? writer.write(contentsOf: data)
+            try? writer.close()
+        }
+        if finished.wait(timeout: .now() + .seconds(patience)) == .timedOut {
+            process.terminate()
+            finished.wait()
+            return Bilingual(zh: "lp 在 \(patience) 秒内没有响应", en: "lp did not answer within \(patience) s")
+        }
+        guard process.terminationStatus == 0 else {
+            let said = errors.fileHandleForReading.availableData
+            let reason = String(decoding: said.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return Bilingual(both: reason.isEmpty ? "lp exit \(process.terminationStatus)" : reason)
+        }
+        return nil
     }
 }

@@ -43,10 +43,13 @@ public struct BarChart: Sendable {
 
     private static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-    /// The chart's lines, each exactly `width` cells or less: label column, bar, figure right-aligned.
+    /// The chart's lines: label column, bar, figure right-aligned; `width` cells each, unless a figure is wider than
+    /// the room left (the bar keeps at least one cell).
     /// - Parameter labelWidth: the cells of the label column (labels longer are cut with `~`).
-    public func lines(width: Int, labelWidth: Int, style: Style) -> [String] {
-        let figureWidth = max(1, bars.map { DisplayWidth.of($0.shown) }.max() ?? 1)
+    /// - Parameter figureWidth: the least cells of the figure column, so charts drawn one under another keep one bar
+    ///   length and one scale reads the same in each.
+    public func lines(width: Int, labelWidth: Int, figureWidth least: Int = 1, style: Style) -> [String] {
+        let figureWidth = max(least, bars.map { DisplayWidth.of($0.shown) }.max() ?? 1)
         let barCells = max(1, width - labelWidth - figureWidth - 3)
         let top = max(1, scale ?? bars.map(\.value).max() ?? 1)
         return bars.map { bar in

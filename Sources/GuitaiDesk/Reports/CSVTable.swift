@@ -13,6 +13,13 @@ public struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// A text field as a spreadsheet should show it: one that starts with `=`, `+`, `-` or `@` would be read as a
+    /// formula by Excel and WPS (CSV injection), so it gets a leading apostrophe, which they show as text.
+    public static func text(_ field: String) -> String {
+        guard let first = field.first, "=+-@".contains(first) else { return field }
+        return "'" + field
+    }
+
     /// The UTF-8 byte-order mark Excel needs to read the file as UTF-8 rather than the system's code page.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -30,7 +37,9 @@ public struct CSVTable: Sendable, Equatable {
         } catch {
             throw DomainError(.failure, code: "export-failed", zh: "无法生成CSV：\(error)", en: "The CSV could not be made: \(error)")
         }
-        let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw DomainError(.failure, code: "export-failed", zh: "无法生成CSV：写入内存失败", en: "The CSV could not be made: the memory stream kept nothing")
+        }
         return Data(Self.byteOrderMark) + body + Data("\r\n".utf8)
     }
 }

@@ -12,6 +12,8 @@ public struct DayLine: Codable, Hashable, Sendable {
     public var procedure: String?
     /// For a reversal, the serial it undid.
     public var reverses: String?
+    /// Whether an outreach laptop recorded it (received at the hall that day); nil for the hall's own.
+    public var fromLaptop: Bool?
     /// The money moved, in fen: a settlement's fund payments (basic + critical illness + assistance), a payment run's
     /// payments; for a reversal, what it took back. 0 where no money moves.
     public var amountFen: Int64

@@ -11,9 +11,9 @@ extension DayReport {
         var title = t("日结报表", "Day close report")
         if isTraining { title += t(" [培训模式]", " [TRAINING]") }
         w.centered(title)
-        w.pair(t("大厅：", "Hall: ") + hallName + " (" + hallCode + ")", t("业务日期：", "Business date: ") + date.iso)
-        let scope = clerk.map { t("经办员：", "Clerk: ") + Self.named($0, operatorNames) } ?? t("范围：全厅", "Scope: the whole hall")
-        w.pair(scope, close.map { t("已日结：", "Closed: ") + $0.serial } ?? t("状态：未日结", "State: open"))
+        w.text(t("大厅：", "Hall: ") + hallName + " (" + hallCode + ")")
+        w.pair(t("业务日期：", "Business date: ") + date.iso, close.map { t("已日结：", "Closed: ") + $0.serial } ?? t("状态：未日结", "State: open"))
+        w.text(clerk.map { t("操作员：", "Operator: ") + Self.named($0, operatorNames) } ?? t("范围：全厅", "Scope: the whole hall"))
         w.rule("=")
         w.lines.append(Self.row(t("业务", "Procedure"), t("笔数", "Count"), t("金额（元）", "Amount")))
         w.rule("-")
@@ -26,8 +26,10 @@ extension DayReport {
         w.lines.append("")
         w.text(t("冲正：\(reversals.count) 笔", "Reversals: \(reversals.count)"))
         for reversal in reversals {
-            w.lines.append(Self.row("  " + reversal.serial + t(" 冲正 ", " reverses ") + reversal.reverses,
-                                    "", t("收回 ", "back ") + reversal.amount.grouped))
+            // Both serials whole (20 characters each), the amount taken back right-aligned at column 80.
+            let left = "  " + reversal.serial + t(" 冲正 ", " reverses ") + reversal.reverses
+            let right = t("收回 ", "back ") + reversal.amount.grouped
+            w.lines.append(DisplayWidth.padRight(left, to: max(DisplayWidth.of(left) + 1, SlipWriter.width - DisplayWidth.of(right))) + right)
         }
         if clerk == nil, !operators.isEmpty {
             w.lines.append("")
@@ -45,9 +47,8 @@ extension DayReport {
             w.text(t("日结复核员：", "Closed by: ") + Self.named(close.operatorID, operatorNames) + "  "
                    + ChinaTime.date(close.at).iso + " " + ChinaTime.clock(close.at) + "  " + t("流水号 ", "serial ") + close.serial)
             w.text(t("此日已日结，不能再办理业务。", "This day is closed: nothing more is recorded on it."))
-        } else {
-            w.text(t("复核员签字：____________    日期：__________", "Supervisor's signature: ____________    Date: __________"))
         }
+        w.text(t("复核员签字：____________    日期：__________", "Supervisor's signature: ____________    Date: __________"))
         return w.lines.joined(separator: "\n")
     }
 

@@ -14,12 +14,10 @@ public struct DayReport: Sendable, Equatable {
     public struct ReversalLine: Sendable, Equatable {
         public var serial: String
         public var reverses: String
-        public var kind: String
-        public var operatorID: String
         public var amount: Money
     }
 
-    /// One operator's share of the day (the hall's report lists every operator who recorded business).
+    /// One operator's share of the day's procedures (the hall's report lists every operator who recorded business).
     public struct OperatorTotal: Sendable, Equatable {
         public var operatorID: String
         public var count: Int
@@ -64,30 +62,31 @@ public struct DayReport: Sendable, Equatable {
         self.hallName = hallName
         self.isTraining = isTraining
         self.clerk = clerk
-        self.journalHead = journalHead
+        self.journalHead = journalHead.flatMap { $0.isEmpty ? nil : $0 }
         self.close = close
         let scoped = clerk.map { who in lines.filter { $0.operatorID == who } } ?? lines
         transactions = scoped.count
-        firstSerial = scoped.first?.serial
-        lastSerial = scoped.last?.serial
+        // The serials of the hall's own series; a laptop's received that day have theirs.
+        let own = scoped.filter { $0.fromLaptop != true }
+        firstSerial = own.first?.serial
+        lastSerial = own.last?.serial
+        let business = scoped.filter { $0.procedure != nil && $0.reverses == nil }
         procedures = DayLine.procedures.compactMap { procedure in
-            let of = scoped.filter { $0.procedure == procedure && $0.reverses == nil }
+            let of = business.filter { $0.procedure == procedure }
             return of.isEmpty ? nil : ProcedureTotal(procedure: procedure, count: of.count,
                                                       amount: of.map { Money(fen: $0.amountFen) }.sum())
         }
         reversals = scoped.compactMap { line in
-            line.reverses.map { ReversalLine(serial: line.serial, reverses: $0, kind: line.kind, operatorID: line.operatorID,
-                                             amount: Money(fen: line.amountFen)) }
+            line.reverses.map { ReversalLine(serial: line.serial, reverses: $0, amount: Money(fen: line.amountFen)) }
         }
-        var order: [String] = []
+        // Each operator's share of the procedures' count and money, so the rows add up to the total.
         var byOperator: [String: OperatorTotal] = [:]
-        for line in scoped {
-            if byOperator[line.operatorID] == nil { order.append(line.operatorID) }
+        for line in business {
             var entry = byOperator[line.operatorID] ?? OperatorTotal(operatorID: line.operatorID, count: 0, amount: .zero)
             entry.count += 1
-            if line.reverses == nil { entry.amount = entry.amount + Money(fen: line.amountFen) }
+            entry.amount = entry.amount + Money(fen: line.amountFen)
             byOperator[line.operatorID] = entry
         }
-        operators = order.sorted().compactMap { byOperator[$0] }
+        operators = byOperator.keys.sorted().compactMap { byOperator[$0] }
     }
 }

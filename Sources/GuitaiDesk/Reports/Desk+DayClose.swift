@@ -22,7 +22,8 @@ extension Desk {
                               close: DayReport.Close(serial: close.serial, operatorID: close.operatorID, at: close.closedAt))
             }
             let entries = try tx.journal(on: date)
-            return report(date: date, lines: try dayLines(entries, tx), clerk: clerk, head: entries.last?.hash, close: nil)
+            return report(date: date, lines: try dayLines(entries, tx), clerk: clerk, head: Self.head(entries, device: store.hall.deviceID),
+                          close: nil)
         }
     }
 
@@ -49,7 +50,7 @@ extension Desk {
         let (closed, _) = try store.write(context, kind: "day.close") { tx -> (DayReport, JSONValue) in
             let entries = try tx.journal(on: date)
             let lines = try dayLines(entries, tx)
-            let head = entries.last?.hash ?? ""
+            let head = Self.head(entries, device: store.hall.deviceID) ?? ""
             let close = DayCloseRecord(date: date, serial: tx.serial ?? "", operatorID: operatorID, closedAt: context.at,
                                        journalHead: head, report: try Self.keep(lines))
             try tx.insertDayClose(close)
@@ -95,6 +96,7 @@ extension Desk {
                 return 0
             }
         }
+        func laptop(_ entry: JournalEntry) -> Bool? { entry.device == store.hall.deviceID ? nil : true }
         return try entries.filter { $0.kind != "day.close" }.map { entry in
             let fields = entry.fields
             if entry.kind.hasSuffix(".reverse") {
@@ -102,12 +104,17 @@ extension Desk {
                 let undone = try tx.journalEntry(serial: original)
                 let amount = try undone.map { try moved(kind: $0.kind, serial: $0.serial, payload: $0.fields) } ?? 0
                 return DayLine(serial: entry.serial, operatorID: entry.operatorID, kind: entry.kind, procedure: nil,
-                               reverses: original, amountFen: amount)
+                               reverses: original, fromLaptop: laptop(entry), amountFen: amount)
             }
             return DayLine(serial: entry.serial, operatorID: entry.operatorID, kind: entry.kind,
-                           procedure: DayLine.procedure(ofKind: entry.kind), reverses: nil,
+                           procedure: DayLine.procedure(ofKind: entry.kind), reverses: nil, fromLaptop: laptop(entry),
                            amountFen: try moved(kind: entry.kind, serial: entry.serial, payload: fields))
         }
+    }
+
+    /// The hash of the day's last entry of this store's own: the journal's head that day.
+    private static func head(_ entries: [JournalEntry], device: String) -> String? {
+        entries.last { $0.device == device && $0.kind != "day.close" }?.hash
     }
 
     private static func keep(_ lines: [DayLine]) throws -> String {
@@ -127,6 +134,11 @@ extension Desk {
 }
 
 extension Desk {
+    /// Whether the business date (or another) is closed: the desk marks it in its header.
+    public func isDayClosed(_ date: LocalDate? = nil) -> Bool {
+        (try? store.read { try $0.dayClose(on: date ?? today) }) != nil
+    }
+
     /// Every operator's name by id, for reports that name who did the day's business.
     public func operatorNames() throws -> [String: String] {
         try require(.counter)

@@ -8,27 +8,44 @@ extension Desk {
     public static let nhsaFields = ["setl_id", "psn_no", "setl_time", "medfee_sumamt", "fulamt_ownpay_amt", "preselfpay_amt",
                                     "inscp_scp_amt", "act_pay_dedc", "hifp_pay", "hifmi_pay", "maf_pay", "psn_cash_pay"]
 
-    /// Settlements recorded from `from` to `to` (business dates, inclusive), reversals as the same figures negated,
-    /// in the order they were recorded. The rows carry full ID numbers, so taking them is journaled like any list.
-    /// - Throws: `bad-date` (usage); `bad-range` (usage) when `to` is before `from`.
-    public func exportSettlements(from fromText: String, to toText: String, format: ExportFormat,
-                                  language: Language) throws -> CSVTable {
+    /// Writes the settlements recorded from `from` to `to` (business dates, inclusive) to a file, reversals as the same
+    /// figures negated, in the order they were recorded; returns the rows written. The rows carry full ID numbers, so
+    /// taking them is journaled like any list: the file is staged, the audit committed, then the file put in place, so
+    /// no file leaves without its audit entry.
+    /// - Throws: `bad-date` (usage); `bad-range` (usage) when `to` is before `from`; `export-unwritable` (1).
+    public func exportSettlements(from fromText: String, to toText: String, format: ExportFormat, language: Language,
+                                  toFile path: String) throws -> Int {
         try require(.counter)
+        try Self.checkOutputPath(path)
         let from = try reportDate(fromText), to = try reportDate(toText)
         if to < from {
             throw DomainError(.usage, code: "bad-range", zh: "结束日期 \(to.iso) 早于开始日期 \(from.iso)",
                               en: "The end date \(to.iso) is before the start date \(from.iso)")
         }
         let rows = try store.read { try $0.settlementExport(from: from, to: to) }
-        try auditList("export settlements", count: Set(rows.map(\.idNumber)).count,
-                      filter: [("from", from.iso), ("to", to.iso), ("format", format.rawValue)])
+        let table = Self.settlementTable(rows, format: format, language: language)
+        let staged = try DurableFile.stage(try table.encoded(), for: path, code: "export-unwritable")
+        do {
+            try auditList("export settlements", count: Set(rows.map(\.idNumber)).count,
+                          filter: [("from", from.iso), ("to", to.iso), ("format", format.rawValue)])
+            try DurableFile.place(staged, at: path, code: "export-unwritable")
+        } catch {
+            DurableFile.discard(staged)
+            throw error
+        }
+        return rows.count
+    }
+
+    /// The rows as a table: the platform's names and figures (`nhsa`), or headers in the interface language with the
+    /// patient, the visit and the settlement a reversal undid (`csv`).
+    static func settlementTable(_ rows: [SettlementExportRow], format: ExportFormat, language: Language) -> CSVTable {
+        func figures(_ row: SettlementExportRow) -> [String] {
+            [row.total, row.outOfScope, row.bPrepay, row.inScope, row.deductible, row.basic, row.criticalIllness,
+             row.assistance, row.personal].map(\.plain)
+        }
         switch format {
         case .nhsa:
-            return CSVTable(header: Self.nhsaFields, rows: rows.map { row in
-                [row.serial, row.idNumber, ChinaTime.dateTime(row.at)]
-                    + [row.total, row.outOfScope, row.bPrepay, row.inScope, row.deductible, row.basic, row.criticalIllness,
-                       row.assistance, row.personal].map(\.plain)
-            })
+            return CSVTable(header: nhsaFields, rows: rows.map { [$0.serial, $0.idNumber, ChinaTime.dateTime($0.at)] + figures($0) })
         case .csv:
             let t = { (zh: String, en: String) in language == .en ? en : zh }
             let header = [t("结算流水号", "serial"), t("冲正的结算", "reverses"), t("身份证号", "ID number"), t("姓名", "name"),
@@ -37,18 +54,30 @@ extension Desk {
                           t("起付线", "deductible"), t("基本医保", "basic"), t("大病保险", "critical illness"),
                           t("医疗救助", "assistance"), t("个人支付", "personal")]
             return CSVTable(header: header, rows: rows.map { row in
-                [row.serial, row.reverses ?? "", row.idNumber, row.name, row.visitDate.iso, ChinaTime.dateTime(row.at),
-                 row.visit == "inpatient" ? t("住院", "inpatient") : t("门诊", "outpatient"), String(row.level)]
-                    + [row.total, row.outOfScope, row.bPrepay, row.inScope, row.deductible, row.basic, row.criticalIllness,
-                       row.assistance, row.personal].map(\.plain)
+                [row.serial, row.reverses ?? "", row.idNumber, CSVTable.text(row.name), row.visitDate.iso, ChinaTime.dateTime(row.at),
+                 row.visit == "inpatient" ? t("住院", "inpatient") : t("门诊", "outpatient"), String(row.level)] + figures(row)
             })
         }
     }
 
-    /// Writes an export whole or not at all, readable by its owner only (it may hold ID numbers).
-    /// - Throws: `export-unwritable` (1) naming the file and the reason.
+    /// Writes an export whole or not at all, readable by its owner only.
+    /// - Throws: `bad-path` (usage) for no name or a folder; `export-unwritable` (1) naming the file and the reason.
     public static func write(_ table: CSVTable, to path: String) throws {
+        try checkOutputPath(path)
         try DurableFile.write(try table.encoded(), to: path, code: "export-unwritable")
+    }
+
+    /// Refuses, before anything is done, a file name that can never be written: none at all, or a folder.
+    /// - Throws: `bad-path` (usage).
+    public static func checkOutputPath(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if path.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw DomainError(.usage, code: "bad-path", zh: "请给出要写入的文件名", en: "Name the file to write")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw DomainError(.usage, code: "bad-path", zh: "\(path) 是文件夹，请给出文件名，如 \(path)/settlements.csv",
+                              en: "\(path) is a folder: name a file in it, such as \(path)/settlements.csv")
+        }
     }
 }
 
@@ -80,18 +109,18 @@ extension CoverageStatistics {
         let t = { (zh: String, en: String) in language == .en ? en : zh }
         var rows: [[String]] = [[t("日期", "date"), date.iso, regionPrefix, ""]]
         rows += insured.map { [t("参保人次", "insured"), $0.scheme.rawValue, String($0.active), ""] }
-        rows.append([t("参保人数", "insured people"), "", String(insuredPeople), ""])
-        rows.append([t("电子社保卡", "e-card"), t("已签发", "issued"), String(ecardsIssued), ""])
-        rows.append([t("电子社保卡", "e-card"), t("已激活", "active"), String(ecardsActive), ecardActivation.text])
-        rows.append([t("医保电子凭证", "e-voucher"), t("已激活", "active"), String(vouchersActive), voucherActivation.text])
+        rows.append([t("参保人数", "insured people"), "", String(counts.insuredPeople), ""])
+        rows.append([t("电子社保卡", "e-card"), t("已签发", "issued"), String(counts.ecardsIssued), ""])
+        rows.append([t("电子社保卡", "e-card"), t("已激活", "active"), String(counts.ecardsActive), ecardActivation.text])
+        rows.append([t("医保电子凭证", "e-voucher"), t("已激活", "active"), String(counts.vouchersActive), voucherActivation.text])
         rows.append([t("资格认证", "certification"), t("领取人数", "recipients"), String(recipients), certificationCompletion.text])
         rows.append([t("资格认证", "certification"), t("即将到期", "due"), String(certificationDue), ""])
         rows.append([t("资格认证", "certification"), t("已逾期", "overdue"), String(certificationOverdue), ""])
         rows.append([t("资格认证", "certification"), t("已暂停发放", "suspended"), String(certificationSuspended), ""])
-        rows.append([t("结算", "settlements"), t("笔数", "count"), String(settlements), ""])
-        for (item, amount) in [(t("医疗费总额", "total"), settlementTotal), (t("基本医保", "basic"), settlementBasic),
-                               (t("大病保险", "critical illness"), settlementCriticalIllness),
-                               (t("医疗救助", "assistance"), settlementAssistance), (t("个人支付", "personal"), settlementPersonal)] {
+        rows.append([t("结算", "settlements"), t("笔数", "count"), String(counts.settlements), ""])
+        for (item, amount) in [(t("医疗费总额", "total"), counts.settlementTotal), (t("基本医保", "basic"), counts.settlementBasic),
+                               (t("大病保险", "critical illness"), counts.settlementCriticalIllness),
+                               (t("医疗救助", "assistance"), counts.settlementAssistance), (t("个人支付", "personal"), counts.settlementPersonal)] {
             rows.append([t("结算", "settlements"), item, amount.plain, ""])
         }
         rows.append([t("外出服务", "outreach"), t("活动场次", "events"), String(outreachEvents), ""])
