@@ -71,6 +71,12 @@ extension Desk {
     /// A date typed for a report, or the business date.
     func reportDate(_ text: String?) throws -> LocalDate {
         guard let text else { return today }
+        let shown = StoredText.sanitised(text, as: .reference)
+        // Written right but no such day (2023-02-30): say that, not how to write a date.
+        if LocalDate(iso: text) == nil, text.count == 10, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
+           text.split(separator: "-").map(\.count) == [4, 2, 2] {
+            throw DomainError(.usage, code: "bad-date", zh: "日期 \(shown) 不存在", en: "There is no such day as \(shown)")
+        }
         guard let date = LocalDate(iso: text), date >= BusinessDateRange.first, date <= BusinessDateRange.last else {
             throw DomainError(.usage, code: "bad-date", zh: "日期「\(StoredText.sanitised(text, as: .reference))」应写作 YYYY-MM-DD（1990至2099年）",
                               en: "The date \"\(StoredText.sanitised(text, as: .reference))\" should be YYYY-MM-DD, 1990 to 2099")
