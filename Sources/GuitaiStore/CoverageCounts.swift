@@ -6,9 +6,10 @@ public struct CoverageCounts: Hashable, Sendable {
     public var activeByScheme: [Scheme: Int]
     /// People with at least one enrolment in force on the date.
     public var insuredPeople: Int
-    /// E-cards issued by the date and not cancelled.
+    /// E-cards issued by the date and not cancelled by it.
     public var ecardsIssued: Int
-    /// Of those, the ones activated (status active now).
+    /// Of those, the ones active now and since the date or before (the store keeps each card's current state and
+    /// since when, not its history: a card active on the date and suspended since is not counted).
     public var ecardsActive: Int
     /// Medical e-vouchers activated by the date on an e-card not cancelled.
     public var vouchersActive: Int

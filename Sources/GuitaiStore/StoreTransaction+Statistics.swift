@@ -33,10 +33,11 @@ extension StoreTransaction {
             WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce)
             """, arguments: arguments) ?? 0
         let cards = try Row.fetchOne(db, sql: """
-            SELECT count(*) AS issued, coalesce(sum(c.status = 'active'), 0) AS active,
+            SELECT count(*) AS issued, coalesce(sum(c.status = 'active' AND c.status_since <= :day), 0) AS active,
                    coalesce(sum(c.voucher_on IS NOT NULL AND c.voucher_on <= :day), 0) AS vouchers
             FROM ecards c JOIN persons p ON p.uuid = c.person_uuid
-            WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND c.status != 'cancelled' AND \(Self.madeOn("c.created_serial")) <= :compact
+            WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living)
+              AND (c.status != 'cancelled' OR c.status_since > :day) AND \(Self.madeOn("c.created_serial")) <= :compact
             """, arguments: arguments)
         let card = cards.map { RowReader($0, table: "ecards", keyColumn: "issued") }
         let bills = try Row.fetchOne(db, sql: """

@@ -48,6 +48,7 @@ struct DayReportPanel: Panel {
         guard let desk = app.desk else { return .stay }
         switch key {
         case .tab, .backTab:
+            app.message = nil
             hallWide.toggle()
             shown = Self.read(app, hallWide: hallWide, date: date)
             return .stay
@@ -56,6 +57,7 @@ struct DayReportPanel: Panel {
             let shown = date ?? desk.today
             let next = shown.adding(days: key == .left ? -1 : 1)
             guard next <= desk.today, next >= BusinessDateRange.first else { return .stay }
+            app.message = nil
             date = next
             self.shown = Self.read(app, hallWide: hallWide, date: next)
             return .stay

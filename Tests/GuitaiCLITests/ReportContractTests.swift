@@ -85,6 +85,10 @@ import Testing
         #expect((own["reversals"] as? [Any])?.isEmpty == true)
         #expect(try cli.run(["report", "day", "--clerk", "nobody", "--json"]).status == 66)
 
+        // A file that can never be written is refused before the day is closed.
+        let unwritable = try cli.run(["report", "close", "--out", "/nonexistent/day.csv", "--json"], as: "ciren")
+        #expect(unwritable.status == 64)
+        #expect(try cli.run(["report", "day", "--json"]).json["closed"] as? Bool == false)
         // Only a supervisor closes; afterwards nothing more is recorded that day, and the next day works.
         let refused = try cli.run(["report", "close", "--json"])
         #expect(refused.status == 77)

@@ -165,6 +165,17 @@ extension DayCloseTests {
         let now = try f.desk().statistics()
         #expect(now.certificationOverdue == 0)
         #expect(now.certificationCompletion.text == "100.0")
+
+        // An e-card issued on the 10th and activated on the 11th was issued, not active, on the 10th.
+        _ = try f.desk().registerCard(idNumber: pensioner, number: "A12345678")
+        let issued = try f.desk().issueECard(idNumber: pensioner, phone: "13812345678", identityCheck: "document", pin: "582947",
+                                             voucher: false)
+        f.clock.date = DeskFixture.day("2023-06-11")
+        _ = try f.desk().stepECard(idNumber: pensioner, step: .activate, code: issued.activationCode)
+        let tenth = try f.desk().statistics(date: "2023-06-10")
+        #expect(tenth.counts.ecardsIssued == 1 && tenth.counts.ecardsActive == 0)
+        let eleventh = try f.desk().statistics()
+        #expect(eleventh.counts.ecardsIssued == 1 && eleventh.counts.ecardsActive == 1)
     }
 }
 

@@ -67,7 +67,8 @@ extension Desk {
         try DurableFile.write(try table.encoded(), to: path, code: "export-unwritable")
     }
 
-    /// Refuses, before anything is done, a file name that can never be written: none at all, or a folder.
+    /// Refuses, before anything is done, a file name that can never be written: none at all, a folder, or one in a
+    /// folder that is missing or not writable.
     /// - Throws: `bad-path` (usage).
     public static func checkOutputPath(_ path: String) throws {
         var isFolder: ObjCBool = false
@@ -75,8 +76,16 @@ extension Desk {
             throw DomainError(.usage, code: "bad-path", zh: "请给出要写入的文件名", en: "Name the file to write")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw DomainError(.usage, code: "bad-path", zh: "\(path) 是文件夹，请给出文件名，如 \(path)/settlements.csv",
-                              en: "\(path) is a folder: name a file in it, such as \(path)/settlements.csv")
+            throw DomainError(.usage, code: "bad-path", zh: "\(path) 是文件夹，请给出文件名，如 \(path)/export.csv",
+                              en: "\(path) is a folder: name a file in it, such as \(path)/export.csv")
+        }
+        // The folder it goes in must be there and writable, or nothing can be written.
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var parentIsFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &parentIsFolder), parentIsFolder.boolValue,
+              FileManager.default.isWritableFile(atPath: folder) else {
+            throw DomainError(.usage, code: "bad-path", zh: "文件夹 \(folder) 不存在或不可写入，未写出任何内容",
+                              en: "The folder \(folder) does not exist or cannot be written: nothing was written")
         }
     }
 }
