@@ -75,12 +75,7 @@ import Testing
         #expect(quiet.transactions == 0)
         #expect(quiet.procedures.isEmpty)
 
-        let passphrase = "day close laptop"
-        let checkout = try supervisor.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
-                                                to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
-        let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
-                                         storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
-                                         operatorID: "ciren", password: "super-password", clock: f.clock, resources: DeskFixture.resources)
+        let laptop = try Self.laptop(of: f, checkedOutBy: "ciren", password: "super-password")
         #expect(DeskFixture.refusal { _ = try laptop.closeDay() }?.code == "needs-hall")
     }
 
@@ -122,22 +117,28 @@ import Testing
 }
 
 extension DayCloseTests {
+    static let passphrase = "day close laptop"
+
+    /// An outreach laptop checked out at the fixture's hall by an operator and opened by them.
+    static func laptop(of f: DeskFixture, checkedOutBy operatorID: String, password: String) throws -> Desk {
+        let checkout = try f.desk(operatorID).checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
+                                                             to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
+        return try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
+                                   storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
+                                   operatorID: operatorID, password: password, clock: f.clock, resources: DeskFixture.resources)
+    }
+
     /// What an outreach laptop did counts on the day the hall received it, under its procedures, by its operator.
     @Test func aLaptopsWorkCountsOnTheDayItIsReceived() throws {
         let f = try DeskFixture()
-        let clerk = try f.desk(), supervisor = try f.desk("ciren")
-        let passphrase = "day close laptop"
-        let checkout = try clerk.checkoutLaptop(name: "笔记本一", regionPrefix: "", dueWithin: nil, passphrase: passphrase,
-                                                to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
-        let laptop = try Desk.openLaptop(bundle: checkout.bundle, passphrase: passphrase,
-                                         storePath: (f.path as NSString).deletingLastPathComponent + "/laptop.sqlite",
-                                         operatorID: "zhuoma", password: "clerk-password", clock: f.clock, resources: DeskFixture.resources)
+        let supervisor = try f.desk("ciren")
+        let laptop = try Self.laptop(of: f, checkedOutBy: "zhuoma", password: "clerk-password")
         _ = try laptop.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
         _ = try laptop.addPerson(PersonForm(idNumber: pema, name: "白玛"))
         let before = try supervisor.dayReport()
         #expect(before.procedures.first { $0.procedure == "registration" } == nil)
-        let returned = try laptop.returnBundle(passphrase: passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
-        _ = try supervisor.receive(bundle: returned.bundle, passphrase: passphrase)
+        let returned = try laptop.returnBundle(passphrase: Self.passphrase, to: NSTemporaryDirectory() + UUID().uuidString + ".bundle")
+        _ = try supervisor.receive(bundle: returned.bundle, passphrase: Self.passphrase)
         let after = try supervisor.dayReport()
         #expect(after.procedures.first { $0.procedure == "registration" }?.count == 2)
         #expect(after.operators.first { $0.operatorID == "zhuoma" }?.count ?? 0 >= 2)
