@@ -380,6 +380,10 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'a day close is never edited'); END;
                 CREATE TRIGGER day_closes_refuse_delete BEFORE DELETE ON day_closes
                     BEGIN SELECT RAISE(ABORT, 'a day close is never undone'); END;
+                """)
+        }
+        migrator.registerMigration("v7-settlement-deductibles") { db in
+            try db.execute(sql: """
                 -- The deductible each settlement bore (the national platform's act_pay_dedc), kept beside the
                 -- settlement so the rows written before it keep their digests; older settlements have none.
                 CREATE TABLE settlement_deductibles (
