@@ -301,7 +301,14 @@ public final class Store: Sendable {
         case .SQLITE_READONLY:
             return DomainError(.failure, code: "store-read-only", zh: "库文件只读，不能写入：\(database.message ?? "")",
                                en: "The store file is read-only: \(database.message ?? "")")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+        case .SQLITE_FULL:
+            return DomainError(.failure, code: "store-unwritable", zh: "磁盘已满，本笔业务没有保存：请清理磁盘空间后重试",
+                               en: "The disk is full: this transaction was not saved; free some space and try again")
+        case .SQLITE_IOERR:
+            return DomainError(.failure, code: "store-unwritable",
+                               zh: "磁盘读写出错（可能已满或损坏），本笔业务没有保存：请检查磁盘后重试（\(database.message ?? "")）",
+                               en: "The disk failed to read or write (full or failing): this transaction was not saved; check the disk and try again (\(database.message ?? ""))")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
             return DomainError(.failure, code: "store-unwritable", zh: "无法写入库文件（磁盘或权限）：\(database.message ?? "")",
                                en: "Cannot write the store file (disk or permissions): \(database.message ?? "")")
         default:

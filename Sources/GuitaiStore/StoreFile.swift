@@ -144,6 +144,10 @@ struct StoreFile {
                 throw DomainError(.failure, code: "store-unreadable",
                                   zh: "无法打开库文件 \(path)（只读目录中缺少 -wal/-shm 文件，或权限不足）：\(error.message ?? "")",
                                   en: "Cannot open the store file \(path) (its -wal/-shm files are missing in a read-only folder, or permissions): \(error.message ?? "")")
+            case .SQLITE_IOERR, .SQLITE_FULL:
+                throw DomainError(.failure, code: "store-unreadable",
+                                  zh: "无法打开库文件 \(path)：磁盘读写出错或已满，没有改动任何数据；请检查磁盘后重试",
+                                  en: "Cannot open the store file \(path): the disk failed or is full; nothing was changed; check the disk and try again")
             case .SQLITE_ERROR, .SQLITE_MISMATCH, .SQLITE_SCHEMA:
                 // A table of another shape, a value of another type: not ours.
                 throw notAStore
