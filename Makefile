@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: all deps build run test bench mutate install clean
+.PHONY: all deps build run test bench fuzz mutate install clean
 
 all: build
 
@@ -26,6 +26,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product guitai-bench
 	./.build/release/guitai-bench docs/benchmarks.md
+
+# libFuzzer over the readers of outside text, FUZZ_SECONDS each (default 60), from the seed corpus in Fuzz/corpus.
+fuzz: deps
+	./scripts/fuzz.sh
 
 # Mutation testing: every mutant of scripts/mutants.json against the tests named for it (about an hour; not in CI).
 mutate: deps
