@@ -4,26 +4,19 @@
 // bug: every reader must answer with a value or a refusal, whatever the bytes.
 import Foundation
 
-/// The division table, read once from the repository's Resources (the harness runs from the repository root).
-private let divisions: DivisionTable = {
-    let text = (try? String(contentsOfFile: "Resources/divisions/gb2260.tsv", encoding: .utf8)) ?? ""
-    return DivisionTable(tsv: text)
-}()
-
-private let today = LocalDate(year: 2023, month: 6, day: 1) ?? .earliest
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     // Invalid UTF-8 becomes replacement characters, as text read from a file or a terminal would.
     let text = String(decoding: bytes, as: UTF8.self)
-    _ = ResidentID.parse(text, today: today, divisions: divisions, allowTraining: size % 2 == 0)
+    _ = ResidentID.parse(text, today: fuzzToday, divisions: fuzzDivisions, allowTraining: size % 2 == 0)
     _ = Money(yuan: text)
     _ = Money(yuan: text, allowingSeparators: true)
     _ = LocalDate(iso: text)
     _ = LocalDate(compact: Substring(text))
     _ = YearMonth(iso: text)
-    _ = GroupMembership.parse(text, defaultFrom: today)
+    _ = GroupMembership.parse(text, defaultFrom: fuzzToday)
     _ = CardNumber.parse(text)
     _ = SocialCreditCode.parse(text)
     _ = try? PolicyReader().read(text, file: "fuzz.policy")

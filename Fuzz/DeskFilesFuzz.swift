@@ -4,12 +4,6 @@
 // Foundation); libFuzzer supplies `main`. Every reader must answer with a value or a refusal, whatever the bytes.
 import Foundation
 
-private let divisions: DivisionTable = {
-    let text = (try? String(contentsOfFile: "Resources/divisions/gb2260.tsv", encoding: .utf8)) ?? ""
-    return DivisionTable(tsv: text)
-}()
-
-private let today = LocalDate(year: 2023, month: 6, day: 1) ?? .earliest
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -18,8 +12,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? BillItemsInput.parse(text)
     _ = BillLine.parse(text)
     _ = InputText.halfWidth(text)
-    _ = try? SelfServiceFile.parse(text, file: "fuzz.csv", today: today) { typed in
-        switch ResidentID.parse(typed, today: today, divisions: divisions) {
+    _ = try? SelfServiceFile.parse(text, file: "fuzz.csv", today: fuzzToday) { typed in
+        switch ResidentID.parse(typed, today: fuzzToday, divisions: fuzzDivisions) {
         case .success(let id): return id
         case .failure(let rejection): throw DomainError.refused(rejection.code, zh: rejection.message.zh, en: rejection.message.en)
         }

@@ -27,8 +27,8 @@ run() {
         exit 1
     fi
 }
-build core-text Fuzz/CoreTextFuzz.swift
-build desk-files Fuzz/DeskFilesFuzz.swift Sources/GuitaiDesk/BillItemsInput.swift Sources/GuitaiDesk/BillLine.swift \
+build core-text Fuzz/FuzzSupport.swift Fuzz/CoreTextFuzz.swift
+build desk-files Fuzz/FuzzSupport.swift Fuzz/DeskFilesFuzz.swift Sources/GuitaiDesk/BillItemsInput.swift Sources/GuitaiDesk/BillLine.swift \
     Sources/GuitaiDesk/SelfServiceFile.swift
 run core-text
 run desk-files

@@ -23,9 +23,9 @@ struct DayReportPanel: Panel {
         shown = Self.read(app, hallWide: hallWide, date: date)
     }
 
-    /// Who signs a day off: a supervisor, or the trainer on a training store (the class's supervisor).
+    /// Who signs a day off: whoever may do supervision here, as `Desk.closeDay` requires (the role's own rule).
     private static func closes(_ desk: Desk) -> Bool {
-        desk.account.role == .supervisor || desk.account.role == .trainer && desk.store.hall.isTraining
+        desk.account.role.may(.supervision, onTrainingStore: desk.store.hall.isTraining)
     }
 
     private static func read(_ app: DeskApp, hallWide: Bool, date: LocalDate?) -> ReceiptPanel {
