@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Quoting and line ends of the CSV exports that Excel and WPS open.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Latency percentiles in the benchmarks (guitai-bench only).
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
     ],
     targets: [
         // Terminal cell widths of text (East Asian wide characters take two): slips, tables and the screen grid.
@@ -55,7 +57,10 @@ let package = Package(
         // The desk's screens: panels over TerminalKit, calling the same GuitaiDesk use cases as the command line.
         .target(name: "GuitaiTUI", dependencies: ["CellText", "TerminalKit", "GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         .executableTarget(name: "guitai", dependencies: ["GuitaiCLI", "GuitaiTUI", "GuitaiDesk", "CursesTerminal"]),
-        .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit"]),
+        .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit",
+                                                           .product(name: "Histogram", package: "hdrhistogram-swift"),
+                                                           // The bare-commit and primary-key floors the store is measured against.
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         // What the tests share and the product does not: references written from the standards (GB 11643).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -35,6 +35,12 @@ extension Desk {
         try makeStore(setup, clock: clock, resources: resources)
     }
 
+    /// Creates a store as `initialize` does, but without a sync per commit: for a store built whole under a temporary
+    /// name that `Store.placeBuilt` then syncs and puts in place (the benchmark's district store).
+    public static func initializeForBuilding(_ setup: HallSetup, clock: any BusinessClock, resources: DeskResources) throws -> Desk {
+        try makeStore(setup, clock: clock, resources: resources, syncEachCommit: false)
+    }
+
     /// Creates a store with its first account, as `initialize` does, with what a built store needs.
     /// - Parameters:
     ///   - makeID: the store's row and device identifiers (random; counted for a training store, which is the same

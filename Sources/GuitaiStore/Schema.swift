@@ -392,6 +392,18 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v8-person-search-keys") { db in
+            try db.execute(sql: """
+                -- The clerk's search by ID tail, part of a name or pinyin initials (PersonSearchKeys): derived from
+                -- persons like an index, so neither journaled nor digested.
+                CREATE TABLE person_search_keys (
+                    key TEXT NOT NULL,
+                    person_uuid TEXT NOT NULL,
+                    PRIMARY KEY (key, person_uuid)
+                ) WITHOUT ROWID, STRICT;
+                """)
+            try PersonSearchKeys.rebuild(db)
+        }
         return migrator
     }
 

@@ -95,6 +95,11 @@ extension Store {
                 }
             }
 
+            // The search index, derived from persons like an index: a key removed would hide a person from the clerk.
+            if tables.contains(PersonSearchKeys.table) && tables.contains("persons") {
+                problems += try PersonSearchKeys.problems(db)
+            }
+
             // The security log's own chain, and the rows the journal's entries saw at its end.
             var previousLog = JournalEntry.genesis
             var lastLog: Int64 = 0

@@ -59,7 +59,11 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try Projection.registerDigest(db)
             db.add(function: StoreTransaction.initialsPrefix)
-            if capture && !readOnly { try Projection.install(db) }
+            db.add(function: PersonSearchKeys.function)
+            if capture && !readOnly {
+                try Projection.install(db)
+                try PersonSearchKeys.install(db)
+            }
         }
         return try DatabaseQueue(path: path, configuration: configuration)
     }

@@ -22,50 +22,90 @@ extension StoreTransaction {
 
     /// The person with an ID number (18 characters, normalised), if registered.
     public func person(idNumber: String) throws -> PersonRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id_number = ?", arguments: [idNumber]).map(personRecord)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM persons WHERE id_number = ?"), arguments: [idNumber]).map(personRecord)
     }
 
     /// The person with a record UUID, if any.
     public func person(uuid: String) throws -> PersonRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE uuid = ?", arguments: [uuid]).map(personRecord)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM persons WHERE uuid = ?"), arguments: [uuid]).map(personRecord)
     }
 
     /// People matching a search: the full number, its last digits, part of the name, or pinyin initials.
     public func findPersons(_ query: String, limit: Int = 50) throws -> [PersonRecord] {
+        guard let (sql, arguments) = searchStatement(query, limit: limit) else { return [] }
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(personRecord)
+    }
+
+    /// What SQLite plans for a search (`EXPLAIN QUERY PLAN`, one line per step), for the tests that keep every search
+    /// on an index.
+    func searchPlan(_ query: String) throws -> [String] {
+        guard let (sql, arguments) = searchStatement(query, limit: 50) else { return [] }
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] ?? "" }
+    }
+
+    /// The statement of a search, or nil for an empty one. Every search but the full number reads the search keys'
+    /// index (`PersonSearchKeys`) for the people to read.
+    private func searchStatement(_ query: String, limit: Int) -> (String, StatementArguments)? {
         let text = query.trimmingSpaces
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { return nil }
         let upper = text.uppercased()
         let isDigits = upper.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
         let isLetters = text.allSatisfy { $0.isASCII && $0.isLetter }
-        var rows: [Row]
         if isDigits && upper.count == 18 {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE id_number = ?", arguments: [upper])
-        } else if isDigits {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM persons WHERE id_number LIKE ? ORDER BY name, id_number LIMIT ?",
-                                    arguments: ["%" + upper, limit])
-        } else if isLetters {
-            // `initials` is a GLOB pattern with every reading's letter per character, `[z][x][pb][c]`. The letters typed
-            // are matched against the name's first characters (`zx` finds every 扎西·…), whole names first.
-            let letters = text.lowercased()
-            rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM persons WHERE ? GLOB guitai_initials_prefix(initials, ?)
-                ORDER BY (? GLOB initials) DESC, name, id_number LIMIT ?
-                """, arguments: [letters, letters.count, letters, limit])
-        } else {
-            // A name matches with or without its dot, and whichever dot was typed (`扎西平措`, `扎西.平措` find 扎西·平措).
-            let bare = String(text.filter { !StoredText.nameDotVariants.contains($0) && $0 != StoredText.nameDot })
-            let escaped = bare.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM persons WHERE replace(name, ?, '') LIKE ? ESCAPE '\\' ORDER BY name, id_number LIMIT ?
-                """, arguments: [String(StoredText.nameDot), "%" + escaped + "%", limit])
+            return ("SELECT * FROM persons WHERE id_number = ?", [upper])
         }
-        return try rows.map(personRecord)
+        if isDigits {
+            let prefix = "t" + String(upper.reversed())
+            return (Self.searchByKey + " ORDER BY name, id_number LIMIT ?", [prefix, prefix + Self.keyRangeEnd, limit])
+        }
+        if isLetters {
+            // `initials` is a GLOB pattern with every reading's letter per character, `[z][x][pb][c]`. The letters typed
+            // are matched against the name's first characters (`zx` finds every 扎西·…), whole names first. The keys
+            // find the candidates; a name whose readings were cut short is found by a key that is a prefix of what
+            // was typed, and every candidate is checked against its whole pattern.
+            let letters = text.lowercased()
+            let cut = (1..<max(1, letters.count)).map { "i" + letters.prefix($0) + String(PersonSearchKeys.truncated) }
+            let marks = cut.map { _ in "?" }.joined(separator: ", ")
+            let keys: [any DatabaseValueConvertible] = ["i" + letters, "i" + letters + Self.keyRangeEnd] + cut
+            return ("""
+                SELECT * FROM persons WHERE uuid IN (
+                    SELECT person_uuid FROM person_search_keys WHERE key >= ? AND key < ?
+                    UNION SELECT person_uuid FROM person_search_keys WHERE key IN (\(marks)))
+                AND ? GLOB guitai_initials_prefix(initials, ?)
+                ORDER BY (? GLOB initials) DESC, name, id_number LIMIT ?
+                """, StatementArguments(keys + [letters, letters.count, letters, limit]))
+        }
+        // A name matches with or without its dot, and whichever dot was typed (`扎西平措`, `扎西.平措` find 扎西·平措).
+        let prefix = "n" + PersonSearchKeys.bareName(text)
+        return (Self.searchByKey + " ORDER BY name, id_number LIMIT ?", [prefix, prefix + Self.keyRangeEnd, limit])
     }
+
+    /// Every `every`-th person in the store's own order, up to `limit` of them.
+    public func samplePeople(every: Int, limit: Int) throws -> [PersonSample] {
+        try Row.fetchAll(db, sql: "SELECT id_number, name, initials FROM persons WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?",
+                         arguments: [max(1, every), limit]).map { row in
+            let r = RowReader(row, table: "persons", keyColumn: "id_number")
+            // The pattern `[z][x][pb][c]`: the first letter of each bracket.
+            var letters = "", open = false
+            for character in try r.text("initials") {
+                if character == "[" { open = true } else if open, character.isLetter { letters.append(character); open = false }
+            }
+            return PersonSample(id: try r.text("id_number"), name: try r.text("name"), initialLetters: letters)
+        }
+    }
+
+    /// People with a search key in a range `[from, to)`.
+    private static let searchByKey = """
+        SELECT * FROM persons WHERE uuid IN (SELECT person_uuid FROM person_search_keys WHERE key >= ? AND key < ?)
+        """
+    /// Appended to a key prefix, the end of the range of every key that starts with it (U+10FFFF sorts after every
+    /// character in SQLite's byte order).
+    private static let keyRangeEnd = "\u{10FFFF}"
 
     private func personRecord(_ row: Row) throws -> PersonRecord {
         let r = RowReader(row, table: "persons", keyColumn: "uuid")
         let uuid = try r.text("uuid")
-        let groups = try Row.fetchAll(db, sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code",
+        let groups = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code"),
                                       arguments: [uuid]).map { row in
             let g = RowReader(row, table: "person_groups", keyColumn: "uuid")
             return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"),

@@ -113,8 +113,8 @@ enum Fixtures {
 func ytd(deductibleUsed: [VisitType: Int64] = [:], basicPaid: [VisitType: Int64] = [:], ciBase: Int64 = 0,
          ciPaid: Int64 = 0, ciInCombinedCap: Int64? = nil, assistancePaid: Int64 = 0) -> YearToDate {
     var y = YearToDate()
-    y.annualDeductibleUsed = deductibleUsed.mapValues { Money(fen: $0) }
-    y.basicPaid = basicPaid.mapValues { Money(fen: $0) }
+    for (visit, fen) in deductibleUsed { y.annualDeductibleUsed[visit] = Money(fen: fen) }
+    for (visit, fen) in basicPaid { y.basicPaid[visit] = Money(fen: fen) }
     y.criticalIllnessBase = Money(fen: ciBase)
     y.criticalIllnessPaid = Money(fen: ciPaid)
     y.criticalIllnessInCombinedCap = Money(fen: ciInCombinedCap ?? ciPaid)

@@ -255,6 +255,48 @@ struct ResidentIDTests {
         #expect(id.value == number)
     }
 
+    @Test("every one-character change of a real number is judged as the standard says (the parser's byte path)")
+    func everyNearMissIsJudgedByTheRules() {
+        let valid = GB11643.number(region: "540102", birth: "1955-03-10", sequence: 123)
+        for position in 0..<18 {
+            for replacement in Array("0123456789Xx") {
+                var characters = Array(valid)
+                characters[position] = replacement
+                let text = String(characters)
+                let upper = text.uppercased()
+                let body = String(upper.prefix(17))
+                // The rules as the test reads them: digits, the check character, a real date by today, a known region.
+                let digitsOnly = body.allSatisfy { $0.isASCII && $0.isNumber }
+                let y = Int(upper.dropFirst(6).prefix(4)) ?? 0, m = Int(upper.dropFirst(10).prefix(2)) ?? 0
+                let d = Int(upper.dropFirst(12).prefix(2)) ?? 0
+                let monthDays = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                let realDate = y >= 1900 && (1...12).contains(m) && d >= 1 && d <= monthDays[m - 1 < 0 ? 0 : min(m - 1, 11)]
+                let notFuture = (y, m, d) <= (today.year, today.month, today.day)
+                let expected = digitsOnly && GB11643.check(body) == upper.last && realDate && notFuture
+                    && divisions.contains(String(upper.prefix(6)))
+                switch parse(text) {
+                case .success(let id):
+                    #expect(expected, "\(text) was accepted")
+                    #expect(id.value == upper)
+                case .failure:
+                    #expect(!expected, "\(text) was refused")
+                }
+            }
+        }
+    }
+
+    @Test("the division table answers the same for a code's number as for its six characters")
+    func divisionLookupByNumberAgreesWithText() {
+        var known = 0
+        for number in 0..<1_000_000 where number % 7 == 0 || number % 100 == 2 || number % 10_000 == 0 {
+            let text = String(repeating: "0", count: 6 - String(number).count) + String(number)
+            #expect(divisions.contains(code: number) == divisions.contains(text), "\(text)")
+            if divisions.contains(text) { known += 1 }
+        }
+        #expect(known > 100)
+        #expect(divisions.contains(code: 810000) && !divisions.contains(code: -1) && !divisions.contains(code: 1_000_000))
+    }
+
     @Test("allowTraining does not let an unknown real region through")
     func allowTrainingStillChecksRealRegions() {
         let number = GB11643.number(region: "540199", birth: "1980-05-12", sequence: 11)

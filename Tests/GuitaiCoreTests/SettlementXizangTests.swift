@@ -103,7 +103,7 @@ struct SettlementXizangTests {
         #expect(r.basic?.deductibleApplied == F.fen(deductible))
         #expect(r.basicPaid == F.fen(basic))
         // per-visit deductibles do not accumulate
-        #expect(r.increments.annualDeductibleUsed[.inpatient] == nil)
+        #expect(r.increments.annualDeductibleUsed[.inpatient] == .zero)
         // personal in scope 1,000,000 − basic stays below the critical-illness threshold 1,000,000: no CI
         #expect(r.criticalIllnessPaid == .zero)
         #expect(r.personal.total == F.fen(1_000_000 - basic))

@@ -65,7 +65,9 @@ struct OutreachFixture {
             var text = ""
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
                 text += table + "\n"
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid") { text += row.description + "\n" }
+                // A table without rowid (the search index) is read in its key's order.
+                let order = table == "person_search_keys" ? "key, person_uuid" : "rowid"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY \(order)") { text += row.description + "\n" }
             }
             return text
         }

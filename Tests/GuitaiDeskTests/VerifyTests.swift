@@ -10,8 +10,9 @@ import Testing
 /// is a cut-off journal tail and an edited security log.
 @Suite struct VerifyTests {
     /// Tables the contract lets stand outside the projection: the journal itself, the security log (chained on its
-    /// own), and the bookkeeping of SQLite and of the migration library.
-    static let outside: Set<String> = ["journal", "security_log", "sqlite_sequence", "grdb_migrations"]
+    /// own), the search index (derived from persons, checked against them: `aSearchKeyChangedBehindTheProductsBackIsNamed`),
+    /// and the bookkeeping of SQLite and of the migration library.
+    static let outside: Set<String> = ["journal", "security_log", "person_search_keys", "sqlite_sequence", "grdb_migrations"]
 
     /// A store with every kind of business, checkpointed so that copies of its main file are complete.
     static func recordedStore() throws -> DeskFixture {
@@ -91,6 +92,25 @@ import Testing
         }
         // Every column of the 17 tables of the schema (136 when this was written), each edited once.
         #expect(edits >= 130)
+    }
+
+    @Test func aSearchKeyChangedBehindTheProductsBackIsNamed() throws {
+        let f = try Self.recordedStore()
+        // Deleted: that person could no longer be found by name; the person is named.
+        let deleted = try Self.tampered(f) { db in
+            try db.execute(sql: "DELETE FROM person_search_keys WHERE key = (SELECT min(key) FROM person_search_keys WHERE key LIKE 'n%')")
+        }
+        #expect(deleted.problems.contains { $0.table == "person_search_keys" && !$0.row.isEmpty && $0.message.en.contains("deleted") },
+                "\(deleted.problems.map(\.message.en))")
+        // Changed: the key no longer matches (one missing, found), and added ones are counted.
+        let changed = try Self.tampered(f) { db in
+            try db.execute(sql: "UPDATE person_search_keys SET key = key || 'x' WHERE key = (SELECT max(key) FROM person_search_keys)")
+        }
+        #expect(changed.names("person_search_keys"))
+        let added = try Self.tampered(f) { db in
+            try db.execute(sql: "INSERT INTO person_search_keys(key, person_uuid) SELECT 'n伪造', uuid FROM persons LIMIT 1")
+        }
+        #expect(added.problems.contains { $0.table == "person_search_keys" && $0.message.en.contains("added") }, "\(added.problems.map(\.message.en))")
     }
 
     @Test func aRowDeletedOrAddedBehindTheProductsBackIsNamedInEveryTable() throws {

@@ -44,6 +44,9 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static func parse(
         _ input: String, today: LocalDate, divisions: DivisionTable, allowTraining: Bool = false
     ) -> Result<ResidentID, IDRejection> {
+        if let canonical = parseCanonical(input, today: today, divisions: divisions, allowTraining: allowTraining) {
+            return .success(canonical)
+        }
         let text = input.trimmingSpaces.uppercased()
         guard !text.isEmpty else { return .failure(.empty) }
         let characters = Array(text)
@@ -76,6 +79,40 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
         return .success(ResidentID(unchecked: String(full)))
     }
+
+    /// The common case on its UTF-8 bytes: exactly 18 characters, digits and a final `X` or `x`, valid. Builds no
+    /// string unless the `x` must be raised; returns nil for anything else, which `parse` then reads the careful way
+    /// (and explains when it refuses). The same rules: GB 11643 check, a real birth date from 1900 to today, a known
+    /// region (training codes only when allowed).
+    private static func parseCanonical(
+        _ input: String, today: LocalDate, divisions: DivisionTable, allowTraining: Bool
+    ) -> ResidentID? {
+        guard input.utf8.count == 18 else { return nil }
+        let accepted: (valid: Bool, lowerX: Bool)? = input.utf8.withContiguousStorageIfAvailable { bytes in
+            var sum = 0, region = 0, birth = 0
+            for index in 0..<17 {
+                let digit = Int(bytes[index]) &- 48
+                guard digit >= 0 && digit <= 9 else { return (false, false) }
+                sum &+= digit &* weights[index]
+                if index < 6 { region = region &* 10 &+ digit } else if index < 14 { birth = birth &* 10 &+ digit }
+            }
+            let last = bytes[17]
+            let check: UInt8 = last == 0x78 ? 0x58 : last
+            guard check == checkBytes[sum % 11] else { return (false, false) }
+            guard let date = LocalDate(year: birth / 10_000, month: birth / 100 % 100, day: birth % 100),
+                  date <= today, date >= earliestBirth else { return (false, false) }
+            if region / 10_000 == 99 {
+                guard allowTraining else { return (false, false) }
+            } else if !divisions.contains(code: region) {
+                return (false, false)
+            }
+            return (true, last == 0x78)
+        }
+        guard let accepted, accepted.valid else { return nil }
+        return ResidentID(unchecked: accepted.lowerX ? input.uppercased() : input)
+    }
+
+    private static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue ?? 0 }
 
     /// Builds a number from its parts, computing the check character (training data, tests).
     public static func compose(region: String, birth: LocalDate, sequence: Int) -> ResidentID {

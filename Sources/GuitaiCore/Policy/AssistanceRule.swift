@@ -15,11 +15,21 @@ public struct AssistanceRule: Sendable, Hashable {
 
     /// The most favourable assisted group among a person's groups: highest ratio, then lowest deductible.
     public func bestGroup(among groups: Set<SpecialGroup>) -> SpecialGroup? {
-        groups.filter { ratios[$0] != nil }.sorted().max { a, b in
-            let ra = ratios[a]?.value ?? .zero, rb = ratios[b]?.value ?? .zero
-            if ra != rb { return ra < rb }
-            return deductible(for: a) > deductible(for: b)
+        // The highest ratio, then the lowest deductible, then the first group in order: one pass, nothing built.
+        var best: (group: SpecialGroup, ratio: Ratio, deductible: Money)?
+        for group in groups {
+            guard let ratio = ratios[group]?.value else { continue }
+            let deductible = deductible(for: group)
+            if let current = best {
+                if ratio < current.ratio { continue }
+                if ratio == current.ratio {
+                    if deductible > current.deductible { continue }
+                    if deductible == current.deductible && !(group < current.group) { continue }
+                }
+            }
+            best = (group, ratio, deductible)
         }
+        return best?.group
     }
 
     public func deductible(for group: SpecialGroup) -> Money { deductibles[group]?.value ?? .zero }

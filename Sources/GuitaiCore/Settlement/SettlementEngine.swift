@@ -5,14 +5,18 @@ public enum SettlementEngine {
                               yearToDate ytd: YearToDate) throws(DomainError) -> SettlementResult {
         if let problem = bill.validate() { throw problem }
         // Bounded inputs keep every figure below; a damaged accumulator must not reach arithmetic that saturates.
-        if let beyond = ytd.all.first(where: { $0 > Money.maximumComputed || $0 < .zero }) {
+        if let beyond = ytd.outsideRange(upTo: Money.maximumComputed) {
             throw .refused("amount-out-of-range", zh: "此人本年度累计金额 \(beyond.grouped) 超出可结算范围，请核对库中的结算记录",
                            en: "This person's year-to-date figure \(beyond.grouped) is beyond what can be settled: check the stored settlements")
         }
 
-        let total = bill.items.map(\.amount).sum()
-        let outOfScope = bill.total(of: .c)
-        let bPrepay = bill.total(of: .b).applying(policy.bPrepayShare.value)
+        // One pass over the items; `validate` bounded their count and amounts, so these sums stay far inside 64 bits.
+        var total = Money.zero, outOfScope = Money.zero, bItems = Money.zero
+        for item in bill.items {
+            total = total + item.amount
+            if item.category == .c { outOfScope = outOfScope + item.amount } else if item.category == .b { bItems = bItems + item.amount }
+        }
+        let bPrepay = bItems.applying(policy.bPrepayShare.value)
         let inScope = total - outOfScope - bPrepay
 
         var result = SettlementResult(
@@ -70,7 +74,7 @@ public enum SettlementEngine {
         let combined = policy.combinedCaps[scheme]
         var combinedUsed = Money.zero
         if let combined {
-            let tilted = !(policy.criticalIllness?.tiltedGroups.value.intersection(groups).isEmpty ?? true)
+            let tilted = !(policy.criticalIllness?.tiltedGroups.value.isDisjoint(with: groups) ?? true)
             combinedUsed = ytd.basicAllVisits + (combined.includesCriticalIllness && !tilted ? ytd.criticalIllnessInCombinedCap : .zero)
             paid = Money.min(paid, (combined.amount.value - combinedUsed).clampedAtZero)
         }
@@ -81,7 +85,7 @@ public enum SettlementEngine {
 
     private static func criticalIllnessLayer(_ rule: CriticalIllnessRule, personalInScope: Money, basicNow: Money,
                                              combined: CombinedCap?, groups: Set<SpecialGroup>, ytd: YearToDate) -> CriticalIllnessLayer {
-        let tilted = !rule.tiltedGroups.value.intersection(groups).isEmpty
+        let tilted = !rule.tiltedGroups.value.isDisjoint(with: groups)
         let threshold = tilted ? rule.threshold.value.applying(rule.tiltedThresholdShare.value) : rule.threshold.value
         let before = ytd.criticalIllnessBase
         let after = before + personalInScope
@@ -130,17 +134,18 @@ public enum SettlementEngine {
         var left = r.inScope - r.basicPaid - r.criticalIllnessPaid - r.assistancePaid
         let deductible = Money.min(left, r.basic?.deductibleApplied ?? .zero)
         left = left - deductible
-        let cut = [r.basic.map { $0.raw - $0.paid }, r.criticalIllness.map { $0.raw - $0.paid },
-                   r.assistance.map { $0.raw - $0.paid }].compactMap { $0 }.sum()
+        let cut = (r.basic.map { $0.raw - $0.paid } ?? .zero) + (r.criticalIllness.map { $0.raw - $0.paid } ?? .zero)
+            + (r.assistance.map { $0.raw - $0.paid } ?? .zero)
         let aboveCaps = Money.min(left, cut)
         return PersonalShare(outOfScope: r.outOfScope, bPrepay: r.bPrepay, notCovered: .zero, deductible: deductible,
                              coPayment: left - aboveCaps, aboveCaps: aboveCaps)
     }
 
     private static func checkInvariants(_ r: SettlementResult) throws(DomainError) {
-        let parts = [r.basicPaid, r.criticalIllnessPaid, r.assistancePaid, r.personal.total]
-        guard parts.allSatisfy({ $0 >= .zero }), parts.sum() == r.total,
-              [r.personal.deductible, r.personal.coPayment, r.personal.aboveCaps].allSatisfy({ $0 >= .zero }) else {
+        let p = r.personal
+        guard r.basicPaid >= .zero, r.criticalIllnessPaid >= .zero, r.assistancePaid >= .zero, p.total >= .zero,
+              r.basicPaid + r.criticalIllnessPaid + r.assistancePaid + p.total == r.total,
+              p.deductible >= .zero, p.coPayment >= .zero, p.aboveCaps >= .zero else {
             throw DomainError(.failure, code: "settlement-invariant",
                               zh: "结算结果各部分之和与总额不符，已拒绝记录，请报告此问题",
                               en: "The settlement's parts do not add up to the total; nothing was recorded. Please report this")

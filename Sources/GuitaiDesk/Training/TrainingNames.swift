@@ -1,8 +1,8 @@
 /// Synthetic names for the training store: Han names, and Tibetan, Mongolian and Uyghur names as they are written in
 /// Chinese characters, the last two often with the middle dot `·` between a person's own name and the father's.
 /// Shares are those of the seed provinces' halls (Tibet, Inner Mongolia, Xinjiang among them): most people Tibetan.
-enum TrainingNames {
-    enum Origin: CaseIterable { case han, tibetan, mongolian, uyghur }
+public enum TrainingNames {
+    public enum Origin: CaseIterable { case han, tibetan, mongolian, uyghur }
 
     private static let hanSurnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"]
     private static let hanMale = ["伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "德兴", "建国", "志强", "国庆", "海涛", "建华"]
@@ -15,12 +15,12 @@ enum TrainingNames {
     private static let uyghurFemale = ["古丽", "阿依古丽", "热依拉", "帕提古丽", "努尔古丽", "迪丽", "米热", "祖丽菲亚", "阿依努尔", "再努尔"]
 
     /// Where a person's name comes from, in thousandths: Tibetan 600, Han 250, Mongolian 80, Uyghur 70.
-    static func origin(_ random: inout SeededGenerator) -> Origin {
+    public static func origin(_ random: inout SeededGenerator) -> Origin {
         let roll = Int.random(in: 0..<1_000, using: &random)
         return roll < 600 ? .tibetan : roll < 850 ? .han : roll < 930 ? .mongolian : .uyghur
     }
 
-    static func name(_ origin: Origin, female: Bool, _ random: inout SeededGenerator) -> String {
+    public static func name(_ origin: Origin, female: Bool, _ random: inout SeededGenerator) -> String {
         switch origin {
         case .han:
             return random.pick(hanSurnames) + random.pick(female ? hanFemale : hanMale)

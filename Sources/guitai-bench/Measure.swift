@@ -1,0 +1,67 @@
+import Foundation
+import Histogram
+
+/// Timing helpers shared by the benchmark sections.
+enum Measure {
+    static let clock = ContinuousClock()
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Runs `body` for `count` iterations and returns operations per second.
+    static func throughput(_ count: Int, _ body: (Int) throws -> Void) rethrows -> Double {
+        let elapsed = try clock.measure { for i in 0..<count { try body(i) } }
+        return Double(count) / seconds(elapsed)
+    }
+
+    /// Seconds one call takes.
+    static func time(_ body: () throws -> Void) rethrows -> Double { seconds(try clock.measure(body)) }
+
+    /// Resident memory of this process now and at its peak, in MiB (`VmRSS`, `VmHWM` of /proc/self/status).
+    static func residentMiB() -> (now: Double, peak: Double) {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        func field(_ name: String) -> Double {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }),
+                  let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            return kib / 1024
+        }
+        return (field("VmRSS"), field("VmHWM"))
+    }
+
+    /// `1,234,567`.
+    static func grouped(_ value: Double) -> String {
+        let whole = Int(value.rounded())
+        var digits = String(whole)
+        var groups: [String] = []
+        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: ",")
+    }
+
+    static func fixed(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
+}
+
+/// Latencies recorded in nanoseconds into an HDR histogram (three significant digits), read back as percentiles.
+struct Latencies {
+    private var histogram = Histogram<UInt64>(highestTrackableValue: 600_000_000_000, numberOfSignificantValueDigits: .three)
+
+    var count: Int { Int(histogram.totalCount) }
+
+    mutating func record(_ duration: Duration) {
+        let nanoseconds = max(1, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+        _ = histogram.record(UInt64(nanoseconds))
+    }
+
+    /// Times one call and records it.
+    mutating func time<T>(_ body: () throws -> T) rethrows -> T {
+        let start = Measure.clock.now
+        let value = try body()
+        record(Measure.clock.now - start)
+        return value
+    }
+
+    func milliseconds(at percentile: Double) -> Double { Double(histogram.valueAtPercentile(percentile)) / 1e6 }
+    func microseconds(at percentile: Double) -> Double { Double(histogram.valueAtPercentile(percentile)) / 1e3 }
+    var maxMilliseconds: Double { Double(histogram.max) / 1e6 }
+}

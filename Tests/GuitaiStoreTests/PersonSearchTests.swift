@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import GuitaiCore
+import Testing
+import TestSupport
+@testable import GuitaiStore
+
+/// The clerk's search through its index (issue 13): the same people found as the whole-table reading found, on an
+/// index whatever is typed, and the index kept whole as people come, change and go.
+@Suite struct PersonSearchTests {
+    /// 扎西·平措's initials as the pinyin table gives them: 平 reads píng or, in Tibetan names, bǐng.
+    static let tashi = (name: "扎西·平措", initials: "[z][x][pb][c]")
+
+    func add(_ s: TemporaryStore, _ name: String, initials: String, sequence: Int) throws -> String {
+        let person = s.person(name, sequence: sequence)
+        _ = try s.store.write(TemporaryStore.context(), kind: "person.add") { tx in
+            (try tx.insertPerson(person, initials: initials), ["id": .string(person.id.value)])
+        }
+        return person.id.value
+    }
+
+    func names(_ s: TemporaryStore, _ query: String) throws -> [String] {
+        try s.store.read { try $0.findPersons(query).map(\.person.name) }
+    }
+
+    @Test("ID tail, any part of the name with or without its dot, and initials in any reading find the person")
+    func everyWayOfTypingFindsThePerson() throws {
+        let s = try TemporaryStore()
+        let id = try add(s, Self.tashi.name, initials: Self.tashi.initials, sequence: 123)
+        _ = try add(s, "卓玛", initials: "[z][m]", sequence: 222)
+        _ = try add(s, "Anna 卓玛", initials: "[a][n][n][a][z][m]", sequence: 224)
+        for query in [String(id.suffix(4)), String(id.suffix(1)), String(id.dropFirst(1)), "扎西·平措", "扎西平措", "扎西.平措", "西平", "措",
+                      "zxpc", "zxbc", "ZX", "z"] {
+            #expect(try names(s, query).contains("扎西·平措"), "\(query)")
+        }
+        #expect(try names(s, "zxpc") == ["扎西·平措"])
+        // Whole names first: zm is all of 卓玛 and the start of nobody else's initials here.
+        #expect(try names(s, "zm") == ["卓玛"])
+        #expect(try names(s, "ANNA") == ["Anna 卓玛"], "letters are initials, whatever their case")
+        #expect(try names(s, "anna 卓").count == 1, "a Latin part of a name matches whatever its case")
+        for query in ["平西", "zxpd", "zxpcx", String(id.suffix(4)) + "1", "曲珍"] {
+            #expect(try names(s, query).isEmpty, "\(query)")
+        }
+    }
+
+    @Test("a name whose readings combine in too many ways is still found by every reading, checked against its pattern")
+    func aNameWithVeryManyReadingsIsFound() throws {
+        let s = try TemporaryStore()
+        // Five characters of four readings each: 1,024 ways, more than the keys keep.
+        let pattern = "[abcd][efgh][ijkl][mnop][qrst]"
+        #expect(PersonSearchKeys.readings(of: pattern).allSatisfy { $0.hasSuffix("~") && $0.count == 5 })
+        _ = try add(s, "阿巴卡达拉", initials: pattern, sequence: 300)
+        for query in ["a", "dh", "aeimq", "dhlpt", "cgkos", "aei"] {
+            #expect(try names(s, query) == ["阿巴卡达拉"], "\(query)")
+        }
+        for query in ["ae" + "z", "aeimqa", "b" + "a"] {
+            #expect(try names(s, query).isEmpty, "\(query)")
+        }
+    }
+
+    @Test("the readings of a pattern are every combination of its letters, in order")
+    func readingsAreEveryCombination() {
+        #expect(PersonSearchKeys.readings(of: Self.tashi.initials) == ["zxpc", "zxbc"])
+        #expect(PersonSearchKeys.readings(of: "") == [])
+        #expect(PersonSearchKeys.readings(of: "[z][]x[m") == ["z"])
+    }
+
+    @Test("a person's keys follow them when the row changes or goes, as a reversal or a correction writes it")
+    func keysFollowTheRow() throws {
+        let s = try TemporaryStore()
+        let id = try add(s, "次仁", initials: "[c][r]", sequence: 400)
+        _ = try s.store.write(TemporaryStore.context(), kind: "person.correct") { tx in
+            try tx.db.execute(sql: "UPDATE persons SET name = '次仁多吉', initials = '[c][r][d][j]' WHERE id_number = ?", arguments: [id])
+            return ((), [:])
+        }
+        #expect(try names(s, "多吉") == ["次仁多吉"])
+        #expect(try names(s, "crdj") == ["次仁多吉"])
+        _ = try s.store.write(TemporaryStore.context(), kind: "person.remove") { tx in
+            try tx.db.execute(sql: "DELETE FROM persons WHERE id_number = ?", arguments: [id])
+            return ((), [:])
+        }
+        #expect(try names(s, "次仁").isEmpty)
+        #expect(try s.raw().read { try Int.fetchOne($0, sql: "SELECT count(*) FROM person_search_keys") } == 0)
+    }
+
+    @Test("a store from before the index gets its keys when it is upgraded")
+    func anOlderStoreIsIndexedOnUpgrade() throws {
+        let s = try TemporaryStore()
+        let id = try add(s, Self.tashi.name, initials: Self.tashi.initials, sequence: 123)
+        // As the previous version left it: no index, and no record of this migration.
+        try s.raw().write { db in
+            try db.execute(sql: "DROP TABLE person_search_keys; DELETE FROM grdb_migrations WHERE identifier = 'v8-person-search-keys'")
+        }
+        let store = try Store.open(at: s.directory + "/guitai.sqlite")
+        #expect(try store.read { try $0.findPersons(String(id.suffix(6))).map(\.person.name) } == ["扎西·平措"])
+        #expect(try store.read { try $0.findPersons("zxbc").count } == 1)
+        #expect(try store.verify().ok)
+    }
+
+    @Test("every search reads the index, never the whole table", arguments: ["1234", "扎西", "zx", "zxpcd", "540102196001011230"])
+    func everySearchIsOnAnIndex(_ query: String) throws {
+        let s = try TemporaryStore()
+        _ = try add(s, Self.tashi.name, initials: Self.tashi.initials, sequence: 123)
+        let plan = try s.store.read { try $0.searchPlan(query) }
+        #expect(!plan.isEmpty)
+        #expect(!plan.contains { $0.hasPrefix("SCAN persons") || $0.hasPrefix("SCAN person_search_keys") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH") && ($0.contains("person_search_keys") || $0.contains("id_number")) }, "\(plan)")
+    }
+}
