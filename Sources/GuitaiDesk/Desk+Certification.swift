@@ -87,7 +87,7 @@ extension Desk {
         let date = today
         return try store.read { tx in
             let owed = try tx.paymentState(for: date.yearMonth).owed
-            return try tx.recipients(regionPrefix: regionPrefix).compactMap { r -> DueEntry? in
+            return try tx.recipients(dueBy: date.adding(days: days), regionPrefix: regionPrefix).compactMap { r -> DueEntry? in
                 guard r.benefit.deathDate == nil else { return nil }
                 let standing = CertificationCycle.standing(on: date, due: r.due)
                 if standing == .overdue {

@@ -404,6 +404,29 @@ enum Schema {
                 """)
             try PersonSearchKeys.rebuild(db)
         }
+        migrator.registerMigration("v9-certification-due") { db in
+            try db.execute(sql: """
+                -- Each pension's next certification due date, for the due list (CertificationDue): derived from
+                -- benefits and certifications like an index, so neither journaled nor digested.
+                CREATE TABLE certification_due (
+                    benefit_uuid TEXT PRIMARY KEY NOT NULL,
+                    person_uuid TEXT NOT NULL UNIQUE,
+                    due_on TEXT
+                ) WITHOUT ROWID, STRICT;
+                CREATE INDEX certification_due_by_date ON certification_due(due_on);
+                """)
+            try CertificationDue.rebuild(db)
+        }
+        migrator.registerMigration("v10-lookup-indexes") { db in
+            try db.execute(sql: """
+                -- A person's enrolments, cards and e-cards, and the journal's entries of a kind, found through an index
+                -- (the partial indexes that keep one open enrolment or one live card cannot serve every lookup).
+                CREATE INDEX enrolments_by_person ON enrolments(person_uuid, from_date);
+                CREATE INDEX cards_by_person ON cards(person_uuid);
+                CREATE INDEX ecards_by_person ON ecards(person_uuid);
+                CREATE INDEX journal_by_kind ON journal(kind, business_date);
+                """)
+        }
         return migrator
     }
 

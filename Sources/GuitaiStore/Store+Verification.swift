@@ -95,9 +95,13 @@ extension Store {
                 }
             }
 
-            // The search index, derived from persons like an index: a key removed would hide a person from the clerk.
+            // The derived indexes: a search key removed would hide a person from the clerk, a due date keep a pensioner
+            // off the due list.
             if tables.contains(PersonSearchKeys.table) && tables.contains("persons") {
                 problems += try PersonSearchKeys.problems(db)
+            }
+            if tables.contains(CertificationDue.table) && tables.contains("benefits") && tables.contains("certifications") {
+                problems += try CertificationDue.problems(db)
             }
 
             // The security log's own chain, and the rows the journal's entries saw at its end.

@@ -26,6 +26,14 @@ public final class Store: Sendable {
     /// lock to the end of the commit). Set by the benchmarks; nil in the product.
     nonisolated(unsafe) public static var lockHoldObserver: (@Sendable (String, Double) -> Void)?
 
+    /// Told the text of every statement run on connections opened while it is set. Set by the test that checks every
+    /// statement's plan (`EXPLAIN QUERY PLAN`); nil in the product, where nothing is traced.
+    public static var statementObserver: (@Sendable (String) -> Void)? {
+        get { observedStatements.get() }
+        set { observedStatements.set(newValue) }
+    }
+    private static let observedStatements = LockedValue<(@Sendable (String) -> Void)?>(nil)
+
     private init(path: String, queue: DatabaseQueue, hall: HallSettings, isReadOnly: Bool, wait: BusyWait,
                  makeID: @escaping @Sendable () -> String) {
         self.path = path
@@ -57,12 +65,19 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // The projection's notes of each transaction live in a temporary table: in memory, not a temporary file.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if let observer = statementObserver {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { observer(statement.sql) }
+                }
+            }
             try Projection.registerDigest(db)
             db.add(function: StoreTransaction.initialsPrefix)
             db.add(function: PersonSearchKeys.function)
+            db.add(function: CertificationDue.function)
             if capture && !readOnly {
                 try Projection.install(db)
                 try PersonSearchKeys.install(db)
+                try CertificationDue.install(db)
             }
         }
         return try DatabaseQueue(path: path, configuration: configuration)

@@ -2,7 +2,9 @@ import GRDB
 import GuitaiCore
 
 extension StoreTransaction {
-    private static let recipientQuery = """
+    private static let recipientQuery = recipientColumns + " FROM benefits b " + recipientJoins
+    private static let recipientJoins = "JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid"
+    private static let recipientColumns = """
         SELECT b.uuid AS benefit_uuid, b.person_uuid, b.scheme, b.monthly_fen, b.start_month,
                p.id_number, p.name, p.region_code, d.died_on,
                (SELECT max(c.certified_on) FROM certifications c
@@ -12,7 +14,6 @@ extension StoreTransaction {
                 ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_method,
                (SELECT c.uuid FROM certifications c WHERE c.person_uuid = b.person_uuid
                 ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_certification
-        FROM benefits b JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid
         """
 
     /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number;
@@ -20,6 +21,24 @@ extension StoreTransaction {
     public func recipients(regionPrefix: String = "", asOf: LocalDate? = nil) throws -> [RecipientRecord] {
         try Row.fetchAll(db, sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number",
                          arguments: ["prefix": regionPrefix + "%", "asOf": asOf?.iso ?? "9999-12-31"]).map(recipient)
+    }
+
+    /// The recipients under a region prefix whose certification falls due on or before `date` (the dead too: their
+    /// death date is read, and a damaged one named), by due date
+    /// then ID number: read through `certification_due`'s index, so only they are read (`CertificationDue`).
+    public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [RecipientRecord] {
+        try Row.fetchAll(db, sql: Self.dueQuery, arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]).map(recipient)
+    }
+
+    private static let dueQuery = recipientColumns + """
+         FROM certification_due due JOIN benefits b ON b.uuid = due.benefit_uuid \(recipientJoins)
+        WHERE due.due_on <= :due AND p.region_code LIKE :prefix ORDER BY due.due_on, p.id_number
+        """
+
+    /// What SQLite plans for the due list (`EXPLAIN QUERY PLAN`), for the test that keeps it on its index.
+    func dueListPlan() throws -> [String] {
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.dueQuery, arguments: ["due": "2023-07-01", "prefix": "%", "asOf": "9999-12-31"])
+            .map { $0["detail"] ?? "" }
     }
 
     /// The recipients of some benefits, as `recipients(asOf:)` reads them: a long job re-reads with this only those

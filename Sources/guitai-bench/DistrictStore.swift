@@ -11,7 +11,7 @@ import GuitaiStore
 /// medical insurance and half the working-age in the resident pension; 9 in 10 with a physical card and 4 in 10 with an
 /// e-card. Four in five people of 60 and over draw a pension, certified on a day over the last 13 months, with the
 /// year's monthly payment lines (suspended once the certification lapsed). One in ten people had a bill settled
-/// during the year, each through the desk's own settlement use case.
+/// during the year, each through the desk's own settlement use case. A build cut short resumes where it stopped.
 enum DistrictStore {
     /// Raised whenever what is generated changes, so a stale cached store is made again.
     static let version = 1
@@ -28,18 +28,52 @@ enum DistrictStore {
         let path = path(bench)
         if FileManager.default.fileExists(atPath: path) { return (path, nil) }
         try FileManager.default.createDirectory(atPath: bench.cache, withIntermediateDirectories: true)
-        // Older district stores are of no more use.
-        for old in (try? FileManager.default.contentsOfDirectory(atPath: bench.cache)) ?? [] where old.hasPrefix("district-") {
+        // Older district stores are of no more use; this one's unfinished build is resumed.
+        let name = (path as NSString).lastPathComponent
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: bench.cache)) ?? []
+        where old.hasPrefix("district-") && !old.hasPrefix(name) {
             try? FileManager.default.removeItem(atPath: bench.cache + "/" + old)
         }
         let building = path + ".building"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         let took = try Measure.time { try build(at: building, bench: bench) }
         try Store.placeBuilt(building, at: path)
         return (path, took)
     }
 
+    /// Makes the store in two steps, each resumed where a run cut short left it: the people in journaled transactions
+    /// of 5,000, then the settlements.
     private static func build(at path: String, bench: BenchContext) throws {
+        let today = bench.today
+        let people = FileManager.default.fileExists(atPath: path)
+            ? try Store.open(at: path).read { try $0.count("persons") } : 0
+        if people < bench.people {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try makePeople(at: path, bench: bench)
+        }
+        // One person in ten had a bill settled this year, through the desk's own settlement use case, one durable
+        // transaction each, in the order the people were registered.
+        let clerk = try Desk.open(storePath: path, operatorID: "clerk1", password: "bench-password", clock: FixedClock(date: today),
+                                  resources: bench.resources)
+        let done = try clerk.store.read { try $0.count("settlements") }
+        let patients = try clerk.store.read { try $0.samplePeople(every: 10, limit: bench.people / 10) }
+        var random = SeededGenerator(seed: 0x5E77_1E_2023)
+        for (index, patient) in patients.enumerated() {
+            let amount = Int64.random(in: 8_000...4_000_000, using: &random)
+            let visit: VisitType = random.chance(600) ? .outpatient : .inpatient
+            let level = HospitalLevel(rawValue: Int.random(in: 1...3, using: &random)) ?? .one
+            let daysAgo = Int.random(in: 1...330, using: &random)
+            guard index >= done, let id = ResidentID(stored: patient.id) else { continue }
+            let date = max(today.adding(days: -daysAgo), id.birthDate.adding(days: 1))
+            let items = [BillItem(name: "诊疗费", category: .a, amount: Money(fen: amount / 2)),
+                         BillItem(name: "药品费", category: .b, amount: Money(fen: amount / 3)),
+                         BillItem(name: "自费药品", category: .c, amount: Money(fen: amount - amount / 2 - amount / 3))]
+            var form = SettleForm(idNumber: patient.id, visit: visit, level: level, major: false, items: items)
+            form.date = date.iso
+            _ = try clerk.settle(form)
+        }
+    }
+
+    private static func makePeople(at path: String, bench: BenchContext) throws {
         let today = bench.today
         let admin = try Desk.initializeForBuilding(HallSetup(storePath: path, hallCode: "540102", hallName: "拉萨市社保经办大厅",
                                                              regionCode: "540102", adminID: "admin", adminName: "管理员",
@@ -51,7 +85,6 @@ enum DistrictStore {
         let pinHash = try Store.hashSecret("902817"), activationHash = try Store.hashSecret("A7K2M9")
         var random = SeededGenerator(seed: 0x5EED_D157_2023)
         var sequences: [Int: Int] = [:]
-        var settlementsToMake: [(id: String, date: LocalDate, visit: VisitType, level: HospitalLevel, amount: Int64)] = []
         let batch = 5_000
         var made = 0
         while made < bench.people {
@@ -61,28 +94,12 @@ enum DistrictStore {
                 for j in 0..<count {
                     let person = makePerson(&random, sequences: &sequences, today: today, resources: bench.resources)
                     let uuid = try tx.insertPerson(person, initials: bench.resources.pinyin.pattern(for: person.name))
-                    try history(of: person, ordinal: made + j, uuid: uuid, tx, &random, today: today, pinHash: pinHash, activationHash: activationHash)
-                    if random.chance(100) {
-                        settlementsToMake.append((person.id.value, today.adding(days: -Int.random(in: 1...330, using: &random)),
-                                                  random.chance(600) ? .outpatient : .inpatient,
-                                                  HospitalLevel(rawValue: Int.random(in: 1...3, using: &random)) ?? .one,
-                                                  Int64.random(in: 8_000...4_000_000, using: &random)))
-                    }
+                    try history(of: person, ordinal: made + j, uuid: uuid, tx, &random, today: today, pinHash: pinHash,
+                                activationHash: activationHash)
                 }
                 return ((), ["people": .int(Int64(count))])
             }
             made += count
-        }
-        // Settlements through the desk's own use case, one durable transaction each, in date order.
-        let clerk = try Desk.open(storePath: path, operatorID: "clerk1", password: "bench-password", clock: FixedClock(date: today),
-                                  resources: bench.resources)
-        for s in settlementsToMake.sorted(by: { $0.date < $1.date }) {
-            let items = [BillItem(name: "诊疗费", category: .a, amount: Money(fen: s.amount / 2)),
-                         BillItem(name: "药品费", category: .b, amount: Money(fen: s.amount / 3)),
-                         BillItem(name: "自费药品", category: .c, amount: Money(fen: s.amount - s.amount / 2 - s.amount / 3))]
-            var form = SettleForm(idNumber: s.id, visit: s.visit, level: s.level, major: false, items: items)
-            form.date = s.date.iso
-            _ = try clerk.settle(form)
         }
     }
 

@@ -137,6 +137,22 @@ import Testing
         #expect(try clerk.dueList(within: 30, regionPrefix: "540121").map(\.recipient.idNumber) == [kelsang])
     }
 
+    @Test func aReversedCertificationPutsThePensionerBackOnTheDueListAndANewOneTakesThemOff() throws {
+        let f = try DeskFixture(today: Self.day("2023-06-15"))
+        let clerk = try f.desk()
+        try recipient(clerk, tashi, "扎西·平措")
+        // Never certified: due twelve months after the benefit's first day, 2023-01-01 → 2024-01-01.
+        let december = try f.desk(on: Self.day("2023-12-15"))
+        #expect(try december.dueList(within: 30, regionPrefix: "").map(\.recipient.due) == [Self.day("2024-01-01")])
+        // Certified 2023-12-15: due 2024-12-15, off the list.
+        let certified = try december.certify(idNumber: tashi, method: "counter", reference: nil)
+        #expect(try december.dueList(within: 30, regionPrefix: "").isEmpty)
+        // The certification withdrawn by a supervisor: back on the list with the old due date.
+        _ = try f.desk("ciren", on: Self.day("2023-12-15")).reverse(certified.serial, reason: "认证对象有误")
+        #expect(try december.dueList(within: 30, regionPrefix: "").map(\.recipient.due) == [Self.day("2024-01-01")])
+        #expect(try f.desk("ciren", on: Self.day("2023-12-15")).verify().ok)
+    }
+
     // MARK: payment runs
 
     @Test func aLapseSuspendsMonthsAndRecertificationBackPaysThemInOneLine() throws {

@@ -65,8 +65,8 @@ struct OutreachFixture {
             var text = ""
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
                 text += table + "\n"
-                // A table without rowid (the search index) is read in its key's order.
-                let order = table == "person_search_keys" ? "key, person_uuid" : "rowid"
+                // A table without rowid (the derived indexes) is read in its key's order.
+                let order = ["person_search_keys": "key, person_uuid", "certification_due": "benefit_uuid"][table] ?? "rowid"
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY \(order)") { text += row.description + "\n" }
             }
             return text

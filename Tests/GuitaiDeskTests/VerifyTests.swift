@@ -10,9 +10,11 @@ import Testing
 /// is a cut-off journal tail and an edited security log.
 @Suite struct VerifyTests {
     /// Tables the contract lets stand outside the projection: the journal itself, the security log (chained on its
-    /// own), the search index (derived from persons, checked against them: `aSearchKeyChangedBehindTheProductsBackIsNamed`),
+    /// own), the search index and the due dates (derived, checked against what they derive from:
+    /// `aSearchKeyChangedBehindTheProductsBackIsNamed`, `aDueDateChangedBehindTheProductsBackIsNamed`),
     /// and the bookkeeping of SQLite and of the migration library.
-    static let outside: Set<String> = ["journal", "security_log", "person_search_keys", "sqlite_sequence", "grdb_migrations"]
+    static let outside: Set<String> = ["journal", "security_log", "person_search_keys", "certification_due", "sqlite_sequence",
+                                       "grdb_migrations"]
 
     /// A store with every kind of business, checkpointed so that copies of its main file are complete.
     static func recordedStore() throws -> DeskFixture {
@@ -111,6 +113,22 @@ import Testing
             try db.execute(sql: "INSERT INTO person_search_keys(key, person_uuid) SELECT 'n伪造', uuid FROM persons LIMIT 1")
         }
         #expect(added.problems.contains { $0.table == "person_search_keys" && $0.message.en.contains("added") }, "\(added.problems.map(\.message.en))")
+    }
+
+    @Test func aDueDateChangedBehindTheProductsBackIsNamed() throws {
+        let f = try Self.recordedStore()
+        let benefit = try DatabaseQueue(path: f.path).read { try String.fetchOne($0, sql: "SELECT uuid FROM benefits LIMIT 1") } ?? ""
+        #expect(!benefit.isEmpty, "the recorded store has a pension")
+        let moved = try Self.tampered(f) { db in
+            try db.execute(sql: "UPDATE certification_due SET due_on = '2099-01-01' WHERE benefit_uuid = ?", arguments: [benefit])
+        }
+        #expect(moved.problems.contains { $0.table == "certification_due" && $0.row == benefit }, "\(moved.problems.map(\.message.en))")
+        let deleted = try Self.tampered(f) { db in try db.execute(sql: "DELETE FROM certification_due WHERE benefit_uuid = ?", arguments: [benefit]) }
+        #expect(deleted.problems.contains { $0.table == "certification_due" && $0.row == benefit && $0.message.en.contains("deleted") })
+        let added = try Self.tampered(f) { db in
+            try db.execute(sql: "INSERT INTO certification_due(benefit_uuid, person_uuid, due_on) VALUES ('no-such-benefit', 'nobody', '2023-01-01')")
+        }
+        #expect(added.problems.contains { $0.table == "certification_due" && $0.row == "no-such-benefit" && $0.message.en.contains("added") })
     }
 
     @Test func aRowDeletedOrAddedBehindTheProductsBackIsNamedInEveryTable() throws {

@@ -286,11 +286,12 @@ struct Reconciliation {
                 return ("same-person", try tx.rowImage("persons", key: other))
             }
             let birth = String(id.dropFirst(6).prefix(8))
+            // The people of that name, through the search index's whole-name key (not every person of the district).
             if let other = try String.fetchOne(db, sql: """
-                SELECT p.uuid FROM persons p JOIN journal j ON j.serial = p.created_serial
-                WHERE p.name = ? AND substr(p.id_number, 7, 8) = ? AND p.uuid != ? AND j.seq > ? AND j.device != ?
+                SELECT p.uuid FROM person_search_keys k JOIN persons p ON p.uuid = k.person_uuid JOIN journal j ON j.serial = p.created_serial
+                WHERE k.key = ? AND p.name = ? AND substr(p.id_number, 7, 8) = ? AND p.uuid != ? AND j.seq > ? AND j.device != ?
                 LIMIT 1
-                """, arguments: [name, birth, row.key, checkoutSeq, device.deviceID]) {
+                """, arguments: ["n" + PersonSearchKeys.bareName(name), name, birth, row.key, checkoutSeq, device.deviceID]) {
                 return ("possible-same-person", try tx.rowImage("persons", key: other))
             }
         }

@@ -1,0 +1,91 @@
+import GRDB
+import GuitaiCore
+
+/// Each pension's next certification due date as a column with an index, so the due list reads only those due
+/// instead of every recipient with their certifications: the table `certification_due(benefit_uuid, person_uuid,
+/// due_on)`, kept by triggers on `benefits` and `certifications` that every write connection installs.
+///
+/// `due_on` is `CertificationCycle.nextDue` of the person's latest certification and the benefit's start (the rule
+/// stays in the core; the triggers call it through `guitai_next_due`). Derived like an index: not journaled, not
+/// digested, filled by the migration that made it, and checked whole by `verify`.
+enum CertificationDue {
+    static let table = "certification_due"
+    static let functionName = "guitai_next_due"
+
+    /// `guitai_next_due(latest certification or NULL, start month)`: the due date `YYYY-MM-DD`, NULL for a start
+    /// month that is no month (a damaged row, which `verify` reports on its own).
+    static let function = DatabaseFunction(functionName, argumentCount: 2, pure: true) { values in
+        guard let startText = String.fromDatabaseValue(values[1]), let start = YearMonth(iso: startText) else { return nil }
+        let last = String.fromDatabaseValue(values[0]).flatMap(LocalDate.init(iso:))
+        return CertificationCycle.nextDue(lastCertified: last, benefitStart: start).iso
+    }
+
+    /// The due date of every benefit as the rule gives it, in SQL: for the fill, the triggers and `verify`.
+    private static func dueExpression(_ benefit: String) -> String {
+        "\(functionName)((SELECT max(c.certified_on) FROM certifications c WHERE c.person_uuid = \(benefit).person_uuid), \(benefit).start_month)"
+    }
+
+    /// Every benefit's due date, computed again: the migration's fill.
+    static func rebuild(_ db: Database) throws {
+        db.add(function: function)
+        try db.execute(sql: """
+            DELETE FROM \(table);
+            INSERT INTO \(table)(benefit_uuid, person_uuid, due_on) SELECT b.uuid, b.person_uuid, \(dueExpression("b")) FROM benefits b;
+            """)
+    }
+
+    /// The triggers that keep each due date with its benefit and the person's certifications (temporary, as the
+    /// projection's are: another program writing those tables is not asked to know the function).
+    static func install(_ db: Database) throws {
+        guard try db.tableExists(table), try db.tableExists("benefits"), try db.tableExists("certifications") else { return }
+        let recompute = { (person: String) in
+            "UPDATE \(table) SET due_on = (SELECT \(dueExpression("b")) FROM benefits b WHERE b.uuid = \(table).benefit_uuid) WHERE person_uuid = \(person);"
+        }
+        try db.execute(sql: """
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_benefit_insert AFTER INSERT ON main.benefits BEGIN
+                INSERT OR REPLACE INTO \(table)(benefit_uuid, person_uuid, due_on) VALUES (NEW.uuid, NEW.person_uuid, \(dueExpression("NEW")));
+            END;
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_benefit_update AFTER UPDATE ON main.benefits BEGIN
+                DELETE FROM \(table) WHERE benefit_uuid = OLD.uuid;
+                INSERT OR REPLACE INTO \(table)(benefit_uuid, person_uuid, due_on) VALUES (NEW.uuid, NEW.person_uuid, \(dueExpression("NEW")));
+            END;
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_benefit_delete AFTER DELETE ON main.benefits BEGIN
+                DELETE FROM \(table) WHERE benefit_uuid = OLD.uuid;
+            END;
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_certification_insert AFTER INSERT ON main.certifications BEGIN
+                \(recompute("NEW.person_uuid"))
+            END;
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_certification_update AFTER UPDATE ON main.certifications BEGIN
+                \(recompute("OLD.person_uuid"))
+                \(recompute("NEW.person_uuid"))
+            END;
+            CREATE TEMP TRIGGER IF NOT EXISTS guitai_due_certification_delete AFTER DELETE ON main.certifications BEGIN
+                \(recompute("OLD.person_uuid"))
+            END;
+            """)
+    }
+
+    /// What `verify` finds wrong: a benefit without its due date or with another than the rule gives, and due dates
+    /// of no benefit. A wrong date would keep a pensioner off the due list, or put them on it.
+    static func problems(_ db: Database) throws -> [VerificationProblem] {
+        var problems: [VerificationProblem] = []
+        let wrong = try Row.fetchAll(db, sql: """
+            SELECT b.uuid AS benefit, d.due_on AS stored, \(dueExpression("b")) AS due FROM benefits b
+            LEFT JOIN \(table) d ON d.benefit_uuid = b.uuid AND d.person_uuid = b.person_uuid
+            WHERE d.due_on IS NOT \(dueExpression("b"))
+            """)
+        for row in wrong {
+            let benefit = RowReader.shown(row["benefit"] as DatabaseValue? ?? .null)
+            let stored = RowReader.shown(row["stored"] as DatabaseValue? ?? .null), due = RowReader.shown(row["due"] as DatabaseValue? ?? .null)
+            problems.append(VerificationProblem(table: table, row: benefit,
+                                                zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(stored)」，应为 \(due)（被绕过柜台删除或改动）",
+                                                en: "\(table) gives benefit \(benefit) the due date \"\(stored)\" where the rule gives \(due) (deleted or changed behind the product's back)"))
+        }
+        for benefit in try String.fetchAll(db, sql: "SELECT benefit_uuid FROM \(table) WHERE benefit_uuid NOT IN (SELECT uuid FROM benefits)") {
+            problems.append(VerificationProblem(table: table, row: benefit,
+                                                zh: "\(table) 中 \(benefit) 不是任何待遇（被绕过柜台添加）",
+                                                en: "\(table) row \(benefit) is no benefit's (added behind the product's back)"))
+        }
+        return problems
+    }
+}
