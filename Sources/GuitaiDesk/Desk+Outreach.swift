@@ -40,6 +40,12 @@ extension Desk {
     /// - Throws: `bad-text` for a device name that is no name, `bad-region`, `bad-days`, `bad-passphrase`, the role's
     ///   refusal, `needs-hall` on a laptop.
     public func checkoutLaptop(name: String, regionPrefix: String, dueWithin: Int?, passphrase: String, to path: String) throws -> Checkout {
+        try store.withJobMemory {
+            try checkOut(name: name, regionPrefix: regionPrefix, dueWithin: dueWithin, passphrase: passphrase, to: path)
+        }
+    }
+
+    private func checkOut(name: String, regionPrefix: String, dueWithin: Int?, passphrase: String, to path: String) throws -> Checkout {
         try require(.counter)
         try requireHall(Bilingual(zh: "外出设备登记", en: "an outreach checkout"))
         let name = try Self.checkedName(name, what: Bilingual(zh: "笔记本名称", en: "A laptop's name"))
@@ -196,6 +202,10 @@ extension Desk {
     /// - Throws: `bad-bundle` (65) for a bundle that is damaged, changed, truncated, not a return, from another hall or
     ///   from a device this hall never checked out, or under another passphrase; the role's refusal.
     public func receive(bundle data: Data, passphrase: String) throws -> ReceiveReport {
+        try store.withJobMemory { try receiveBundle(data, passphrase: passphrase) }
+    }
+
+    private func receiveBundle(_ data: Data, passphrase: String) throws -> ReceiveReport {
         try require(.supervision)
         try requireHall(Bilingual(zh: "外出数据包的导入", en: "receiving a bundle"))
         let sealed = try BundleFile.read(data)

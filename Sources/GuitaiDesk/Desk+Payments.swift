@@ -19,7 +19,9 @@ extension Desk {
     /// - Throws: `bad-month` (usage), `impossible-date` for a month after the business month, `job-busy` (75) while
     ///   another counter runs payments.
     public func paymentsRun(month text: String, auditList: Bool = false) throws -> PaymentRunReport {
-        try paymentsRun(month: text, auditList: auditList, linesPerTransaction: Self.paymentLinesPerTransaction, afterDeciding: {})
+        try store.withJobMemory {
+            try paymentsRun(month: text, auditList: auditList, linesPerTransaction: Self.paymentLinesPerTransaction, afterDeciding: {})
+        }
     }
 
     /// The run, with the size of its slices and a step between deciding and writing, for tests that change the store

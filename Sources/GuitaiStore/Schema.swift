@@ -427,6 +427,17 @@ enum Schema {
                 CREATE INDEX journal_by_kind ON journal(kind, business_date);
                 """)
         }
+        migrator.registerMigration("v11-rows-by-transaction") { db in
+            try db.execute(sql: """
+                -- The rows a transaction made, found through an index when it is reversed.
+                CREATE INDEX enrolments_by_serial ON enrolments(created_serial);
+                CREATE INDEX cards_by_serial ON cards(created_serial);
+                CREATE INDEX ecards_by_serial ON ecards(created_serial);
+                CREATE INDEX certifications_by_serial ON certifications(created_serial);
+                CREATE INDEX benefits_by_serial ON benefits(created_serial);
+                CREATE INDEX recoveries_by_serial ON recoveries(created_serial);
+                """)
+        }
         return migrator
     }
 

@@ -7,6 +7,10 @@ extension Store {
     /// journal's entries made it (see `Projection`): a row changed, added or deleted behind the product's back is a
     /// problem naming its table and key.
     public func verify() throws -> VerificationReport {
+        try withJobMemory { try verifyEveryRow() }
+    }
+
+    private func verifyEveryRow() throws -> VerificationReport {
         try read { tx in
             var problems: [VerificationProblem] = []
             let db = tx.db

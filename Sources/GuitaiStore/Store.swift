@@ -177,6 +177,11 @@ public final class Store: Sendable {
         do { return try StoreFile.inspect(path, wait: BusyWait(limit: busyTimeout)).hall } catch { throw translate(error) }
     }
 
+    /// Runs `body` on the connection outside any transaction (its settings).
+    func inConnection(_ body: (Database) throws -> Void) throws {
+        try queue.inDatabase(body)
+    }
+
     /// Reads a consistent snapshot; never waits for a writer.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {

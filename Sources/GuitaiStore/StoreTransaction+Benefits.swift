@@ -86,7 +86,7 @@ extension StoreTransaction {
 
     /// The registered death of a person, with the e-card state it suspended.
     public func death(personUUID: String) throws -> DeathRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM deaths WHERE person_uuid = ?", arguments: [personUUID]).map { row in
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM deaths WHERE person_uuid = ?"), arguments: [personUUID]).map { row in
             let r = RowReader(row, table: "deaths", keyColumn: "person_uuid")
             return DeathRecord(date: try r.date("died_on"), serial: try r.text("created_serial"), ecardUUID: try r.optionalText("ecard_uuid"),
                                ecardStatusBefore: try r.optionalCode(ECardStatus.self, "ecard_status_before"))
@@ -95,20 +95,20 @@ extension StoreTransaction {
 
     /// Records a death with the e-card it suspends and that card's state before, for a withdrawal to restore.
     public func insertDeath(personUUID: String, on date: LocalDate, ecardUUID: String?, ecardStatusBefore: ECardStatus?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO deaths(person_uuid, died_on, device, created_serial, ecard_uuid, ecard_status_before) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [personUUID, date.iso, deviceID, writingSerial, ecardUUID, ecardStatusBefore?.rawValue])
+            """).execute(arguments: [personUUID, date.iso, deviceID, writingSerial, ecardUUID, ecardStatusBefore?.rawValue])
     }
 
     /// Withdraws a death registered in error, with the recovery it recorded.
     public func deleteDeath(personUUID: String, registeredBy serial: String) throws {
-        try db.execute(sql: "DELETE FROM recoveries WHERE created_serial = ?", arguments: [serial])
-        try db.execute(sql: "DELETE FROM deaths WHERE person_uuid = ?", arguments: [personUUID])
+        try db.cachedStatement(sql: "DELETE FROM recoveries WHERE created_serial = ?").execute(arguments: [serial])
+        try db.cachedStatement(sql: "DELETE FROM deaths WHERE person_uuid = ?").execute(arguments: [personUUID])
     }
 
     /// A person's certifications, oldest first.
     public func certifications(personUUID: String) throws -> [CertificationRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid"),
                          arguments: [personUUID]).map { row in
             let r = RowReader(row, table: "certifications", keyColumn: "uuid")
             return CertificationRecord(date: try r.date("certified_on"), method: try r.code(CertificationMethod.self, "method"),
@@ -127,7 +127,7 @@ extension StoreTransaction {
 
     /// A benefit's payment lines that count: those of finished runs (a run still writing, or abandoned, is not seen).
     public func payments(benefitUUID: String) throws -> [PaymentRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM settled_payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM settled_payments WHERE benefit_uuid = ? ORDER BY month, kind"), arguments: [benefitUUID]).map { row in
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             return PaymentRecord(month: try r.month("month"), kind: try r.word("kind", oneOf: ["paid", "suspended", "back-paid"]),
                                  amount: try r.money("amount_fen", limit: Benefit.maximumMonthly),
@@ -137,13 +137,13 @@ extension StoreTransaction {
 
     /// For a run of `month`: per benefit, whether the month already has a line, and the suspended months not yet back-paid.
     public func paymentState(for month: YearMonth) throws -> (handled: Set<String>, owed: [String: Set<YearMonth>]) {
-        let handled = Set(try String.fetchAll(db, sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?", arguments: [month.iso]))
+        let handled = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?"), arguments: [month.iso]))
         var owed: [String: Set<YearMonth>] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s
             WHERE s.kind = 'suspended' AND NOT EXISTS (
                 SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
-            """) {
+            """)) {
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             owed[try r.text("benefit_uuid"), default: []].insert(try r.month("month"))
         }
@@ -163,7 +163,7 @@ extension StoreTransaction {
 
     /// The latest month a payment run has been made for, if any (from the journal: a run may have paid nobody).
     public func latestRunMonth() throws -> YearMonth? {
-        try String.fetchOne(db, sql: "SELECT max(json_extract(payload, '$.month')) FROM journal WHERE kind = 'payments.run'")
+        try String.fetchOne(db.cachedStatement(sql: "SELECT max(json_extract(payload, '$.month')) FROM journal WHERE kind = 'payments.run'"))
             .flatMap(YearMonth.init(iso:))
     }
 
@@ -187,7 +187,7 @@ extension StoreTransaction {
     /// Makes every line of a run count, all at once.
     /// - Throws: `run-lost` when the run is no longer writing (another run cleared it): nothing may count then.
     public func finishPaymentRun(_ run: String) throws {
-        try db.execute(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'", arguments: [run])
+        try db.cachedStatement(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'").execute(arguments: [run])
         if db.changesCount != 1 { throw Self.runLost(run) }
     }
 
@@ -207,16 +207,16 @@ extension StoreTransaction {
     /// Runs that must be cleared before payments are written again: left writing by a process that ended before
     /// finishing them, or abandoned with lines still on record.
     public func unfinishedPaymentRuns() throws -> [String] {
-        try String.fetchAll(db, sql: """
+        try String.fetchAll(db.cachedStatement(sql: """
             SELECT uuid FROM payment_runs r WHERE state = 'writing'
                 OR (state = 'abandoned' AND EXISTS (SELECT 1 FROM payments p WHERE p.run_uuid = r.uuid)) ORDER BY rowid
-            """)
+            """))
     }
 
     /// Deletes up to `limit` lines of a run (all of one benefit's with `benefitUUID`); returns how many went.
     public func deleteRunLines(_ run: String, benefitUUID: String? = nil, limit: Int = .max) throws -> Int {
         if let benefitUUID {
-            try db.execute(sql: "DELETE FROM payments WHERE run_uuid = ? AND benefit_uuid = ?", arguments: [run, benefitUUID])
+            try db.cachedStatement(sql: "DELETE FROM payments WHERE run_uuid = ? AND benefit_uuid = ?").execute(arguments: [run, benefitUUID])
         } else {
             try db.execute(sql: "DELETE FROM payments WHERE rowid IN (SELECT rowid FROM payments WHERE run_uuid = ? LIMIT ?)",
                            arguments: [run, limit])
@@ -226,12 +226,12 @@ extension StoreTransaction {
 
     /// Marks a run abandoned once its lines are gone.
     public func abandonPaymentRun(_ run: String) throws {
-        try db.execute(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?", arguments: [run])
+        try db.cachedStatement(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?").execute(arguments: [run])
     }
 
     /// The amounts to recover from a benefit (months paid after a death), oldest first.
     public func recoveries(benefitUUID: String) throws -> [Money] {
-        try Int64.fetchAll(db, sql: "SELECT amount_fen FROM recoveries WHERE benefit_uuid = ? ORDER BY rowid", arguments: [benefitUUID])
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT amount_fen FROM recoveries WHERE benefit_uuid = ? ORDER BY rowid"), arguments: [benefitUUID])
             .map { Money(fen: $0) }
     }
 
@@ -258,10 +258,10 @@ extension StoreTransaction {
             let day = try r.date("day")
             evidence[try r.text("id")] = (day, "counter \(try r.text("serial")) on \(day.iso)")
         }
-        let settled = try Row.fetchAll(db, sql: """
+        let settled = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id_number AS id, max(s.settled_on) AS day, s.serial FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
             WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals) GROUP BY p.id_number
-            """, arguments: [date.iso])
+            """), arguments: [date.iso])
         for row in settled {
             let r = RowReader(row, table: "settlements", keyColumn: "serial")
             let day = try r.date("day")

@@ -82,7 +82,7 @@ extension StoreTransaction {
 
     /// Every `every`-th person in the store's own order, up to `limit` of them.
     public func samplePeople(every: Int, limit: Int) throws -> [PersonSample] {
-        try Row.fetchAll(db, sql: "SELECT id_number, name, initials FROM persons WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id_number, name, initials FROM persons WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?"),
                          arguments: [max(1, every), limit]).map { row in
             let r = RowReader(row, table: "persons", keyColumn: "id_number")
             // The pattern `[z][x][pb][c]`: the first letter of each bracket.

@@ -57,20 +57,22 @@ enum DistrictStore {
         let done = try clerk.store.read { try $0.count("settlements") }
         let patients = try clerk.store.read { try $0.samplePeople(every: 10, limit: bench.people / 10) }
         var random = SeededGenerator(seed: 0x5E77_1E_2023)
-        for (index, patient) in patients.enumerated() {
+        var bills: [SettleForm] = []
+        for patient in patients {
             let amount = Int64.random(in: 8_000...4_000_000, using: &random)
             let visit: VisitType = random.chance(600) ? .outpatient : .inpatient
             let level = HospitalLevel(rawValue: Int.random(in: 1...3, using: &random)) ?? .one
             let daysAgo = Int.random(in: 1...330, using: &random)
-            guard index >= done, let id = ResidentID(stored: patient.id) else { continue }
-            let date = max(today.adding(days: -daysAgo), id.birthDate.adding(days: 1))
+            // A baby born yesterday or today has no visit to settle yet.
+            guard let id = ResidentID(stored: patient.id), id.birthDate < today.adding(days: -1) else { continue }
             let items = [BillItem(name: "诊疗费", category: .a, amount: Money(fen: amount / 2)),
                          BillItem(name: "药品费", category: .b, amount: Money(fen: amount / 3)),
                          BillItem(name: "自费药品", category: .c, amount: Money(fen: amount - amount / 2 - amount / 3))]
             var form = SettleForm(idNumber: patient.id, visit: visit, level: level, major: false, items: items)
-            form.date = date.iso
-            _ = try clerk.settle(form)
+            form.date = max(today.adding(days: -daysAgo), id.birthDate.adding(days: 1)).iso
+            bills.append(form)
         }
+        for form in bills.dropFirst(done) { _ = try clerk.settle(form) }
     }
 
     private static func makePeople(at path: String, bench: BenchContext) throws {

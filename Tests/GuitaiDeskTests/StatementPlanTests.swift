@@ -53,7 +53,18 @@ import TestSupport
             _ = try clerk.suspendedMonths(idNumber: tashi)
             _ = try clerk.settle(SettleForm(idNumber: tashi, visit: "outpatient", level: "1",
                                             itemsJSON: DeskFixture.items([("挂号", "A", "20")])), preview: true)
-            _ = try f.desk("ciren").verify()
+            // Every kind of row a reversal looks up by the transaction that made it.
+            let dorje = DeskFixture.id(born: "1948-02-02", sequence: 311)
+            _ = try clerk.addPerson(PersonForm(idNumber: dorje, name: "多吉"))
+            let enrolled = try clerk.enrol(EnrolmentForm(idNumber: dorje, scheme: "resident-pension", from: "2010-01-01")).serial
+            let card = try clerk.registerCard(idNumber: dorje, number: "B12345678").serial
+            let ecard = try clerk.issueECard(idNumber: dorje, phone: "13912345678", identityCheck: "document", pin: "582947",
+                                             voucher: false).transaction
+            let benefit = try clerk.addBenefit(idNumber: dorje, monthly: "205", from: "2023-01")
+            let certified = try clerk.certify(idNumber: dorje, method: "counter", reference: nil).serial
+            let supervisor = try f.desk("ciren")
+            for serial in [certified, benefit, ecard, card, enrolled] { _ = try supervisor.reverse(serial, reason: "录入错误") }
+            _ = try supervisor.verify()
         } catch {
             Store.statementObserver = nil
             throw error

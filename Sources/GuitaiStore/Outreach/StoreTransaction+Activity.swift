@@ -7,16 +7,16 @@ extension StoreTransaction {
 
     public func insertVenue(name: String, kind: String, regionCode: String?) throws -> String {
         let uuid = newID()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outreach_venues(uuid, name, kind, region_code, device, created_serial) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [uuid, name, kind, regionCode, deviceID, writingSerial])
+            """).execute(arguments: [uuid, name, kind, regionCode, deviceID, writingSerial])
         return uuid
     }
 
     /// The venues by name, then kind.
     public func venues() throws -> [OutreachVenue] {
         // In the order they were registered, so a venue's number never moves when another is added.
-        try Row.fetchAll(db, sql: "SELECT * FROM outreach_venues ORDER BY created_serial, uuid").map(venue)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outreach_venues ORDER BY created_serial, uuid")).map(venue)
     }
 
     private func venue(_ row: Row) throws -> OutreachVenue {
@@ -27,10 +27,10 @@ extension StoreTransaction {
     /// Opens an event at a venue: transactions recorded until it closes are noted as done there.
     public func openEvent(venueUUID: String, on date: LocalDate) throws -> String {
         let uuid = newID()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outreach_events(uuid, venue_uuid, held_on, participants, leaflets, state, device, created_serial)
             VALUES (?, ?, ?, 0, 0, 'open', ?, ?)
-            """, arguments: [uuid, venueUUID, date.iso, deviceID, writingSerial])
+            """).execute(arguments: [uuid, venueUUID, date.iso, deviceID, writingSerial])
         try setSetting(Self.openEventSetting, uuid)
         return uuid
     }
@@ -39,7 +39,7 @@ extension StoreTransaction {
     public func closeEvent(_ uuid: String, participants: Int, leaflets: Int) throws {
         try db.execute(sql: "UPDATE outreach_events SET participants = ?, leaflets = ?, state = 'closed' WHERE uuid = ?",
                        arguments: [participants, leaflets, uuid])
-        try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [Self.openEventSetting])
+        try db.cachedStatement(sql: "DELETE FROM settings WHERE key = ?").execute(arguments: [Self.openEventSetting])
     }
 
     /// The event open now, if any.
@@ -68,7 +68,7 @@ extension StoreTransaction {
     /// Notes the transaction being written as done at the open event (a laptop's business, not its register keeping).
     func noteAtOpenEvent(kind: String) throws {
         guard !kind.hasPrefix("outreach."), let event = try setting(Self.openEventSetting) else { return }
-        try db.execute(sql: "INSERT INTO outreach_event_transactions(serial, event_uuid) VALUES (?, ?)", arguments: [writingSerial, event])
+        try db.cachedStatement(sql: "INSERT INTO outreach_event_transactions(serial, event_uuid) VALUES (?, ?)").execute(arguments: [writingSerial, event])
     }
 
     /// The campaign's figures over events held between two dates (inclusive; nil for no bound). Transactions whose

@@ -49,7 +49,7 @@ extension StoreTransaction {
     /// A bundle received before: nil when it is new; everything skipped when it is the same file again.
     /// - Throws: `bad-bundle` when its id was received with other content.
     func repeatedReceive(bundle: String, digest: String, payload: ReturnPayload, device: OutreachDevice) throws -> ReceiveReport? {
-        guard let stored = try String.fetchOne(db, sql: "SELECT digest FROM outreach_bundles WHERE bundle = ?", arguments: [bundle]) else {
+        guard let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM outreach_bundles WHERE bundle = ?"), arguments: [bundle]) else {
             return nil
         }
         guard stored == digest else {
@@ -60,9 +60,9 @@ extension StoreTransaction {
     }
 
     func recordBundle(bundle: String, digest: String, device: String, report: ReceiveReport) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outreach_bundles(bundle, digest, device_code, applied, skipped, queued, received_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [bundle, digest, device, report.applied.count, report.skipped.count, report.conflicts.count, writingSerial])
+            """).execute(arguments: [bundle, digest, device, report.applied.count, report.skipped.count, report.conflicts.count, writingSerial])
     }
 
     /// The people in open review items: later work about them waits behind.
@@ -88,10 +88,10 @@ extension StoreTransaction {
         let uuid = newID()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outreach_reviews(uuid, device_code, serials, reason, hall_key, detail, laptop, hall, state, received_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
-            """, arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key, detail,
+            """).execute(arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key, detail,
                              String(decoding: try encoder.encode(LaptopSide(entries: entries, rows: laptop)), as: UTF8.self),
                              String(decoding: try encoder.encode(hall), as: UTF8.self), writingSerial])
         return uuid
@@ -119,7 +119,7 @@ extension StoreTransaction {
     /// A review item by its UUID, or by the first characters of it (as the list shows them).
     /// - Throws: `review-ambiguous` (65) when the characters typed begin more than one item's UUID.
     public func review(_ uuid: String) throws -> ReviewItem? {
-        let matches = try Row.fetchAll(db, sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2",
+        let matches = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2"),
                                        arguments: [uuid, uuid, uuid.lowercased()])
         if matches.count > 1 {
             let typed = StoredText.sanitised(uuid, as: .reference)
@@ -221,8 +221,8 @@ extension StoreTransaction {
     /// A row the item would write that a hall transaction (not a receive or a review) changed after the item arrived.
     func changedSinceReceive(_ item: ReviewItem, rows: [RowImage]) throws -> RowImage? {
         guard !rows.isEmpty else { return nil }
-        let since = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [item.receivedSerial]) ?? 0
-        let laptop = try String.fetchOne(db, sql: "SELECT device_id FROM outreach_devices WHERE code = ?", arguments: [item.device])
+        let since = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM journal WHERE serial = ?"), arguments: [item.receivedSerial]) ?? 0
+        let laptop = try String.fetchOne(db.cachedStatement(sql: "SELECT device_id FROM outreach_devices WHERE code = ?"), arguments: [item.device])
         let changed = try changedKeys(since: since, in: Set(rows.map(\.table)), excluding: try reviewDecisions(of: item.device),
                                       excludingDevice: laptop)
         return rows.first { changed[$0.table]?.contains($0.key) == true }
@@ -230,7 +230,7 @@ extension StoreTransaction {
 
     /// The transactions in which a supervisor decided review items of a laptop's work.
     func reviewDecisions(of deviceCode: String) throws -> Set<String> {
-        try Set(String.fetchAll(db, sql: "SELECT decided_serial FROM outreach_reviews WHERE device_code = ? AND decided_serial IS NOT NULL",
+        try Set(String.fetchAll(db.cachedStatement(sql: "SELECT decided_serial FROM outreach_reviews WHERE device_code = ? AND decided_serial IS NOT NULL"),
                                 arguments: [deviceCode]))
     }
 }
