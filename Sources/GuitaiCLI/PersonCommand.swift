@@ -70,7 +70,7 @@ struct PersonCommand: ParsableCommand {
                 let found = try desk.findPersons(query)
                 if full { try desk.auditFullView(of: found.map(\.person), reason: "person find --full " + query) }
                 let t = Texts(global.language)
-                let shownID = { (d: PersonDetails) in full ? d.person.id.value : d.person.id.masked }
+                let shownID = { (d: PersonMatch) in full ? d.person.id.value : d.person.id.masked }
                 let rows = found.map { d in
                     DisplayWidth.padRight(d.person.name, to: 16) + shownID(d) + "  " + t(d.person.id.sex.label)
                         + "  " + String(d.age) + "  " + d.place.shortName

@@ -70,10 +70,15 @@ extension Desk {
         return try store.read { tx in try details(of: try requirePerson(idText, in: tx), tx: tx) }
     }
 
-    /// Finds people by full ID number, its last digits, part of the name, or pinyin initials.
-    public func findPersons(_ query: String) throws -> [PersonDetails] {
+    /// Finds people by full ID number, its last digits, part of the name, or pinyin initials: up to 50, each with what
+    /// a list of matches shows (through the search index: `PersonSearchKeys`).
+    public func findPersons(_ query: String) throws -> [PersonMatch] {
         try require(.counter)
-        return try store.read { tx in try tx.findPersons(query).map { try details(of: $0, tx: tx) } }
+        return try store.read { tx in
+            try tx.findPersons(query).map { record in
+                PersonMatch(person: record.person, age: record.person.age(on: today), place: resources.divisions.place(of: record.person.regionCode))
+            }
+        }
     }
 
     /// Records that the clerk asked to see full ID numbers: viewing them unmasked is audited.

@@ -17,7 +17,7 @@ extension Store {
     }
 
     private func setCache(kibibytes: Int, shrink: Bool = false) throws {
-        try inConnection { db in
+        try inConnections { db in
             try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
             if shrink { try db.execute(sql: "PRAGMA shrink_memory") }
         }

@@ -3,6 +3,8 @@ import GuitaiCore
 
 extension StoreTransaction {
     private static let recipientQuery = recipientColumns + " FROM benefits b " + recipientJoins
+    private static let recipientByBenefit = recipientQuery + " WHERE b.uuid = :benefit"
+    private static let recipientByPerson = recipientQuery + " WHERE b.person_uuid = :person"
     private static let recipientJoins = "JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid"
     private static let recipientColumns = """
         SELECT b.uuid AS benefit_uuid, b.person_uuid, b.scheme, b.monthly_fen, b.start_month,
@@ -27,7 +29,7 @@ extension StoreTransaction {
     /// death date is read, and a damaged one named), by due date
     /// then ID number: read through `certification_due`'s index, so only they are read (`CertificationDue`).
     public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [RecipientRecord] {
-        try Row.fetchAll(db, sql: Self.dueQuery, arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]).map(recipient)
+        try Row.fetchAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]).map(recipient)
     }
 
     private static let dueQuery = recipientColumns + """
@@ -45,15 +47,13 @@ extension StoreTransaction {
     /// whose records changed since its snapshot.
     public func recipients(benefitUUIDs: Set<String>, asOf: LocalDate) throws -> [RecipientRecord] {
         try benefitUUIDs.sorted().compactMap { uuid in
-            try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.uuid = :benefit",
-                             arguments: ["benefit": uuid, "asOf": asOf.iso]).map(recipient)
+            try Row.fetchOne(db.cachedStatement(sql: Self.recipientByBenefit), arguments: ["benefit": uuid, "asOf": asOf.iso]).map(recipient)
         }
     }
 
     /// A person's benefit with what the due list and the run need; nil when they draw none.
     public func recipient(personUUID: String) throws -> RecipientRecord? {
-        try Row.fetchOne(db, sql: Self.recipientQuery + " WHERE b.person_uuid = :person",
-                         arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
+        try Row.fetchOne(db.cachedStatement(sql: Self.recipientByPerson), arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
     }
 
     private func recipient(_ row: Row) throws -> RecipientRecord {

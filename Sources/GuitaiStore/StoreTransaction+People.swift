@@ -49,7 +49,9 @@ extension StoreTransaction {
         let text = query.trimmingSpaces
         guard !text.isEmpty else { return nil }
         let upper = text.uppercased()
-        let isDigits = upper.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        // Digits, with an X only as the check character at the end: `xx` is the initials of 徐霞, not an ID tail.
+        let isDigits = upper.contains { $0.isASCII && $0.isNumber }
+            && upper.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && (upper.last?.isNumber == true || upper.last == "X")
         let isLetters = text.allSatisfy { $0.isASCII && $0.isLetter }
         if isDigits && upper.count == 18 {
             return ("SELECT * FROM persons WHERE id_number = ?", [upper])

@@ -8,7 +8,7 @@ struct HomePanel: Panel {
     let titleKey = "home.title"
     var takesText: Bool { true }
     var query = TextField(maxLength: 30)
-    var results: [PersonDetails] = []
+    var results: [PersonMatch] = []
     var searched: String?
     /// The last search was a whole ID number (valid and nobody's, or mistyped and explained): Enter opens its registration.
     var registrable = false

@@ -52,7 +52,7 @@ import Testing
         #expect(try clerk.store.contentDigest() == before)
         // Who looked at what is still recorded: the audit never waits for tomorrow.
         let person = try #require(try clerk.findPersons(tashi).first)
-        try clerk.auditFullView(of: [person.record.person], reason: "本人查询")
+        try clerk.auditFullView(of: [person.person], reason: "本人查询")
 
         // An administrator still stops an account on a closed day.
         _ = try f.desk("admin").setOperatorDisabled("zhuoma", true)

@@ -29,7 +29,9 @@ import TestSupport
         let id = try add(s, Self.tashi.name, initials: Self.tashi.initials, sequence: 123)
         _ = try add(s, "卓玛", initials: "[z][m]", sequence: 222)
         _ = try add(s, "Anna 卓玛", initials: "[a][n][n][a][z][m]", sequence: 224)
-        for query in [String(id.suffix(4)), String(id.suffix(1)), String(id.dropFirst(1)), "扎西·平措", "扎西平措", "扎西.平措", "西平", "措",
+        // The number ends in its check character X: `3X` is a tail, a lone `x` is an initial (below).
+        #expect(id.hasSuffix("X"))
+        for query in [String(id.suffix(4)), String(id.suffix(2)), String(id.suffix(2)).lowercased(), String(id.dropFirst(1)), "扎西·平措", "扎西平措", "扎西.平措", "西平", "措",
                       "zxpc", "zxbc", "ZX", "z"] {
             #expect(try names(s, query).contains("扎西·平措"), "\(query)")
         }
@@ -41,6 +43,22 @@ import TestSupport
         for query in ["平西", "zxpd", "zxpcx", String(id.suffix(4)) + "1", "曲珍"] {
             #expect(try names(s, query).isEmpty, "\(query)")
         }
+    }
+
+    @Test("letters are initials even when they are all x, and an ID tail may end in its check character X")
+    func anXIsALetterUnlessItEndsDigits() throws {
+        let s = try TemporaryStore()
+        _ = try add(s, "徐霞", initials: "[x][x]", sequence: 500)
+        let xu = try add(s, "许", initials: "[x]", sequence: 501)
+        #expect(try names(s, "xx") == ["徐霞"])
+        #expect(try names(s, "X").sorted() == ["徐霞", "许"])
+        // 540102196001015011's last four are 5011; a number whose check character is X is found by its tail with the X.
+        let withX = try s.store.read { try $0.findPersons(String(xu.suffix(3))).map(\.person.name) }
+        #expect(withX == ["许"])
+        let xTail = (0..<2_000).lazy.map { GB11643.number(region: "540102", birth: "19600101", sequence: $0) }.first { $0.hasSuffix("X") } ?? ""
+        let sequence = Int(xTail.dropFirst(14).prefix(3)) ?? 0
+        _ = try add(s, "达瓦", initials: "[d][w]", sequence: sequence)
+        #expect(try names(s, String(xTail.suffix(4)).lowercased()) == ["达瓦"])
     }
 
     @Test("a name whose readings combine in too many ways is still found by every reading, checked against its pattern")

@@ -8,6 +8,24 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Re-reads a number the store accepted earlier: shape and check character only, since the division table
     /// of today need not be the one it was accepted under.
     public init?(stored value: String) {
+        // The usual case on its bytes: 17 digits, the check character, a real date (no region table).
+        let fast: Bool? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count == 18 else { return false }
+            var sum = 0, birth = 0
+            for index in 0..<17 {
+                let digit = Int(bytes[index]) &- 48
+                guard digit >= 0 && digit <= 9 else { return false }
+                sum &+= digit &* ResidentID.weights[index]
+                if index >= 6 && index < 14 { birth = birth &* 10 &+ digit }
+            }
+            return bytes[17] == ResidentID.checkBytes[sum % 11]
+                && LocalDate(year: birth / 10_000, month: birth / 100 % 100, day: birth % 100) != nil
+        }
+        if let fast {
+            guard fast else { return nil }
+            self.value = value
+            return
+        }
         let characters = Array(value)
         guard characters.count == 18, characters[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
               ResidentID.checkCharacter(for: characters[0..<17]) == characters[17],
