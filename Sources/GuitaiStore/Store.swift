@@ -49,6 +49,13 @@ public final class Store: Sendable {
         self.makeID = makeID
     }
 
+    /// The reading connection closes first, so the writing one closes last and ends the write-ahead log: a read-only
+    /// connection closing last leaves the log as it is, and the next process to open the store would recover from it
+    /// a commit whose sync failed, which the clerk was told was not saved (`DiskFaultTests`).
+    deinit {
+        try? reader.close()
+    }
+
     public static let randomIDs: @Sendable () -> String = { UUID().uuidString.lowercased() }
 
     /// The value of `settings.format` that marks a Guitai store.

@@ -4,12 +4,35 @@ import GuitaiDesk
 // Release-mode benchmarks (`make bench`): docs/benchmarks.md and docs/benchmarks.json.
 //
 //   guitai-bench [OUTPUT.md] [--only core,durable,certification,outreach,training,district] [--people N]
+//   guitai-bench soak [--minutes 10] [OUTPUT.md]   (make soak: see Soak.swift)
 //   guitai-bench probe-rss STORE      (the district section runs this in a fresh process: see District.swift)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let resources = try DeskResources(directory: ProcessInfo.processInfo.environment["GUITAI_RESOURCES"]
                                   ?? root.appendingPathComponent("Resources").path)
+
+if arguments.first == "soak" {
+    var minutes = 10.0, output = "docs/soak.md", people = 1_000_000, index = 1
+    while index < arguments.count {
+        switch arguments[index] {
+        case "--minutes" where index + 1 < arguments.count: minutes = Double(arguments[index + 1]) ?? minutes; index += 1
+        case "--people" where index + 1 < arguments.count: people = max(1_000, Int(arguments[index + 1]) ?? people); index += 1
+        default: output = arguments[index]
+        }
+        index += 1
+    }
+    let scratch = NSTemporaryDirectory() + "guitai-soak-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let bench = BenchContext(root: root, resources: resources, scratch: scratch,
+                             cache: root.appendingPathComponent(".build/bench-cache").path, people: people)
+    do { try Soak.run(bench, minutes: minutes, output: output) } catch {
+        try? FileManager.default.removeItem(atPath: scratch)
+        throw error
+    }
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
 
 if arguments.first == "probe-rss", arguments.count == 2 {
     try District.probeMemory(store: arguments[1], resources: resources)
