@@ -86,7 +86,7 @@ extension Desk {
         }
         let date = today
         return try store.read { tx in
-            let owed = try tx.paymentState(for: date.yearMonth).owed
+            let owed = try tx.owedMonths()
             return try tx.recipients(dueBy: date.adding(days: days), regionPrefix: regionPrefix).compactMap { r -> DueEntry? in
                 guard r.benefit.deathDate == nil else { return nil }
                 let standing = CertificationCycle.standing(on: date, due: r.due)

@@ -137,7 +137,13 @@ extension StoreTransaction {
 
     /// For a run of `month`: per benefit, whether the month already has a line, and the suspended months not yet back-paid.
     public func paymentState(for month: YearMonth) throws -> (handled: Set<String>, owed: [String: Set<YearMonth>]) {
-        let handled = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?"), arguments: [month.iso]))
+        let handled = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?"),
+                                              arguments: [month.iso]))
+        return (handled, try owedMonths())
+    }
+
+    /// Per benefit, the months suspended by payment runs and not yet back-paid (what the due list calls suspended).
+    public func owedMonths() throws -> [String: Set<YearMonth>] {
         var owed: [String: Set<YearMonth>] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s
@@ -147,7 +153,7 @@ extension StoreTransaction {
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             owed[try r.text("benefit_uuid"), default: []].insert(try r.month("month"))
         }
-        return (handled, owed)
+        return owed
     }
 
     /// For one benefit and a run of `month`: whether the month already has a line, and its suspended months not yet back-paid.

@@ -21,35 +21,42 @@ enum Soak {
         let log = SoakLog()
         let deadline = Date().addingTimeInterval(minutes * 60)
         let group = DispatchGroup()
-        let start = Measure.residentMiB().now
+        let loggedIn = DispatchGroup()
         for counter in 1...counters {
             let mine = sample.enumerated().filter { $0.offset % counters == counter - 1 }.map(\.element)
             group.enter()
+            loggedIn.enter()
             Thread {
                 defer { group.leave() }
-                work(counter: counter, people: mine, path: path, today: today, resources: bench.resources, until: deadline, log: log)
+                work(counter: counter, people: mine, path: path, today: today, resources: bench.resources, until: deadline, log: log,
+                     loggedIn: loggedIn)
             }.start()
         }
+        loggedIn.wait()
+        let start = Measure.residentMiB().now
         // The supervisor's jobs, started once the counters are busy.
+        // The supervisor's jobs in a process of their own, as on the hall server, started once the counters are busy:
+        // this process's memory is then the eight counters'.
         let jobs = SoakJobs()
-        let resources = bench.resources
         group.enter()
         Thread {
             defer { group.leave() }
             Thread.sleep(forTimeInterval: min(30, minutes * 6))
-            log.attempt("payments run") {
-                let desk = try Desk.open(storePath: path, operatorID: "sup", password: "bench-password", clock: FixedClock(date: today),
-                                         resources: resources)
-                var paid = 0
-                let seconds = try Measure.time { paid = try desk.paymentsRun(month: today.yearMonth.iso).paid.count }
-                jobs.set { $0.run = (seconds, paid) }
-            }
-            log.attempt("verify") {
-                let desk = try Desk.open(storePath: path, operatorID: "sup", password: "bench-password", clock: FixedClock(date: today),
-                                         resources: resources)
-                var ok = false
-                let seconds = try Measure.time { ok = try desk.verify().ok }
-                jobs.set { $0.verify = (seconds, ok) }
+            log.attempt("supervisor") {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+                process.arguments = ["soak-jobs", path]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                let words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+                guard process.terminationStatus == 0, words.count == 5, let run = Double(words[0]), let paid = Int(words[1]),
+                      let verify = Double(words[2]), let peak = Double(words[4]) else {
+                    throw DomainError(.failure, code: "soak-jobs", zh: "督导作业失败", en: "the supervisor's jobs failed: \(words)")
+                }
+                jobs.set { $0.run = (run, paid); $0.verify = (verify, words[3] == "ok"); $0.peak = peak }
             }
         }.start()
         let middle = DispatchTime.now() + minutes * 30
@@ -57,19 +64,34 @@ enum Soak {
         let halfway = Measure.residentMiB().now
         group.wait()
         let end = Measure.residentMiB()
-        let report = log.report(minutes: minutes, memory: (start, halfway, end.now, end.peak), run: jobs.get().run, verify: jobs.get().verify)
+        let report = log.report(minutes: minutes, memory: (start, halfway, end.now, end.peak), run: jobs.get().run, verify: jobs.get().verify,
+                                supervisorPeak: jobs.get().peak)
         try report.markdown.write(toFile: output, atomically: true, encoding: .utf8)
         let json = try JSONSerialization.data(withJSONObject: report.figures, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: (output as NSString).deletingPathExtension + ".json"), options: .atomic)
         print(report.markdown)
     }
 
+    /// The supervisor's process: the month's payment run, then `verify`; prints `run-seconds paid verify-seconds ok|problems
+    /// peak-MiB`.
+    static func supervisorJobs(store path: String, resources: DeskResources) throws {
+        let today = LocalDate(year: 2023, month: 6, day: 1) ?? .earliest
+        let desk = try Desk.open(storePath: path, operatorID: "sup", password: "bench-password", clock: FixedClock(date: today),
+                                 resources: resources)
+        var paid = 0, ok = false
+        let run = try Measure.time { paid = try desk.paymentsRun(month: today.yearMonth.iso).paid.count }
+        let verify = try Measure.time { ok = try desk.verify().ok }
+        print(Measure.fixed(run, 1), paid, Measure.fixed(verify, 1), ok ? "ok" : "problems", Measure.fixed(Measure.residentMiB().peak, 0))
+    }
+
     /// One counter's day, compressed: find a citizen by ID tail or name, look at their records, settle a bill, and
     /// every fourth round register a newcomer and enrol them; a pause of 50 ms between steps.
     private static func work(counter: Int, people: [PersonSample], path: String, today: LocalDate, resources: DeskResources,
-                             until deadline: Date, log: SoakLog) {
-        guard let desk = log.attempt("login", { try Desk.open(storePath: path, operatorID: "clerk\(counter)", password: "bench-password",
-                                                          clock: FixedClock(date: today), resources: resources) }) else { return }
+                             until deadline: Date, log: SoakLog, loggedIn: DispatchGroup) {
+        let opened = log.attempt("login", { try Desk.open(storePath: path, operatorID: "clerk\(counter)", password: "bench-password",
+                                                      clock: FixedClock(date: today), resources: resources) })
+        loggedIn.leave()
+        guard let desk = opened else { return }
         var round = 0
         while Date() < deadline, !people.isEmpty {
             let person = people[round % people.count]
@@ -139,7 +161,7 @@ final class SoakLog: @unchecked Sendable {
     }
 
     func report(minutes: Double, memory: (start: Double, halfway: Double, end: Double, peak: Double), run: (seconds: Double, paid: Int),
-                verify: (seconds: Double, ok: Bool)) -> (markdown: String, figures: [String: Any]) {
+                verify: (seconds: Double, ok: Bool), supervisorPeak: Double) -> (markdown: String, figures: [String: Any]) {
         lock.withLock {
             let total = errors.values.reduce(0, +)
             var text = """
@@ -154,7 +176,8 @@ final class SoakLog: @unchecked Sendable {
             | errors shown to a clerk / of them "busy" | \(total) / \(busy) |
             | payment run (\(Measure.grouped(Double(run.paid))) paid) | \(Measure.fixed(run.seconds, 1)) s |
             | `verify` of the whole store | \(Measure.fixed(verify.seconds, 1)) s, \(verify.ok ? "ok" : "PROBLEMS FOUND") |
-            | resident memory at the start / halfway / the end / peak (the whole process: \(Soak.counters) counters and the supervisor) | \(Measure.fixed(memory.start, 0)) / \(Measure.fixed(memory.halfway, 0)) / \(Measure.fixed(memory.end, 0)) / \(Measure.fixed(memory.peak, 0)) MiB |
+            | the counters' process, resident memory once all logged in / halfway / at the end / peak | \(Measure.fixed(memory.start, 0)) / \(Measure.fixed(memory.halfway, 0)) / \(Measure.fixed(memory.end, 0)) / \(Measure.fixed(memory.peak, 0)) MiB |
+            | the supervisor's process (payment run, then `verify`), peak resident memory | \(Measure.fixed(supervisorPeak, 0)) MiB |
 
             """
             for (kind, l) in latencies.sorted(by: { $0.key < $1.key }) {
@@ -162,7 +185,7 @@ final class SoakLog: @unchecked Sendable {
             }
             if !firstErrors.isEmpty { text += "\nFirst errors:\n" + firstErrors.map { "- " + $0 }.joined(separator: "\n") + "\n" }
             var figures: [String: Any] = ["errors": total, "busy": busy, "rss_start_mib": memory.start, "rss_end_mib": memory.end,
-                                          "rss_peak_mib": memory.peak, "payment_run_s": run.seconds, "verify_s": verify.seconds,
+                                          "rss_peak_mib": memory.peak, "supervisor_rss_peak_mib": supervisorPeak, "payment_run_s": run.seconds, "verify_s": verify.seconds,
                                           "verify_ok": verify.ok, "minutes": minutes]
             for (kind, l) in latencies {
                 let key = kind.replacingOccurrences(of: " ", with: "_")
@@ -179,6 +202,7 @@ private final class SoakJobs: @unchecked Sendable {
     struct Figures {
         var run: (seconds: Double, paid: Int) = (0, 0)
         var verify: (seconds: Double, ok: Bool) = (0, false)
+        var peak = 0.0
     }
     private let lock = NSLock()
     private var figures = Figures()

@@ -34,6 +34,11 @@ if arguments.first == "soak" {
     exit(0)
 }
 
+if arguments.first == "soak-jobs", arguments.count == 2 {
+    try Soak.supervisorJobs(store: arguments[1], resources: resources)
+    exit(0)
+}
+
 if arguments.first == "probe-rss", arguments.count == 2 {
     try District.probeMemory(store: arguments[1], resources: resources)
     exit(0)

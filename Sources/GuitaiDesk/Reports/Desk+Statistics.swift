@@ -9,7 +9,7 @@ extension Desk {
         try checkRegionPrefix(regionPrefix)
         let date = try reportDate(text)
         return try store.read { tx in
-            let owed = try tx.paymentState(for: date.yearMonth).owed
+            let owed = try tx.owedMonths()
             var recipients = 0, due = 0, overdue = 0, suspended = 0
             // Each recipient as they stood on the date: the certification in force then, not one made since.
             for r in try tx.recipients(regionPrefix: regionPrefix, asOf: date) where r.benefit.start <= date.yearMonth {
