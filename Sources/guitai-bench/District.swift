@@ -119,16 +119,9 @@ enum District {
 
     /// Runs `guitai-bench probe-rss STORE` and reads its two figures.
     private static func probeInFreshProcess(path: String, bench: BenchContext) throws -> (start: Double, peak: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["probe-rss", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let figures = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-        guard process.terminationStatus == 0, figures.count == 2 else { throw CocoaError(.fileReadCorruptFile) }
+        let (status, words) = try Measure.runSelf(["probe-rss", path])
+        let figures = words.compactMap { Double($0) }
+        guard status == 0, figures.count == 2 else { throw CocoaError(.fileReadCorruptFile) }
         return (figures[0], figures[1])
     }
 

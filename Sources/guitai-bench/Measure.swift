@@ -29,6 +29,20 @@ enum Measure {
         return (field("VmRSS"), field("VmHWM"))
     }
 
+    /// Runs this benchmark program again with `arguments` in a process of its own and returns its exit status and the
+    /// words it printed (the sections that must not share this process's memory).
+    static func runSelf(_ arguments: [String]) throws -> (status: Int32, words: [String]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
     /// `1,234,567`.
     static func grouped(_ value: Double) -> String {
         let whole = Int(value.rounded())

@@ -43,16 +43,8 @@ enum Soak {
             defer { group.leave() }
             Thread.sleep(forTimeInterval: min(30, minutes * 6))
             log.attempt("supervisor") {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-                process.arguments = ["soak-jobs", path]
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                let words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-                guard process.terminationStatus == 0, words.count == 5, let run = Double(words[0]), let paid = Int(words[1]),
+                let (status, words) = try Measure.runSelf(["soak-jobs", path])
+                guard status == 0, words.count == 5, let run = Double(words[0]), let paid = Int(words[1]),
                       let verify = Double(words[2]), let peak = Double(words[4]) else {
                     throw DomainError(.failure, code: "soak-jobs", zh: "督导作业失败", en: "the supervisor's jobs failed: \(words)")
                 }
