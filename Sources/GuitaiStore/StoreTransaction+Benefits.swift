@@ -5,17 +5,19 @@ extension StoreTransaction {
     private static let recipientQuery = recipientColumns + " FROM benefits b " + recipientJoins
     private static let recipientByBenefit = recipientQuery + " WHERE b.uuid = :benefit"
     private static let recipientByPerson = recipientQuery + " WHERE b.person_uuid = :person"
-    private static let recipientJoins = "JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid"
+    /// The person, their death, and their latest certification (one lookup through `certifications_by_person`).
+    private static let recipientJoins = """
+        JOIN persons p ON p.uuid = b.person_uuid LEFT JOIN deaths d ON d.person_uuid = b.person_uuid
+        LEFT JOIN certifications lc ON lc.uuid = (SELECT c.uuid FROM certifications c WHERE c.person_uuid = b.person_uuid
+                                                  ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1)
+        """
     private static let recipientColumns = """
         SELECT b.uuid AS benefit_uuid, b.person_uuid, b.scheme, b.monthly_fen, b.start_month,
                p.id_number, p.name, p.region_code, d.died_on,
-               (SELECT max(c.certified_on) FROM certifications c
-                WHERE c.person_uuid = b.person_uuid AND c.certified_on <= :asOf) AS certified_by,
-               (SELECT max(c.certified_on) FROM certifications c WHERE c.person_uuid = b.person_uuid) AS last_certified,
-               (SELECT c.method FROM certifications c WHERE c.person_uuid = b.person_uuid
-                ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_method,
-               (SELECT c.uuid FROM certifications c WHERE c.person_uuid = b.person_uuid
-                ORDER BY c.certified_on DESC, c.rowid DESC LIMIT 1) AS last_certification
+               CASE WHEN lc.certified_on <= :asOf THEN lc.certified_on
+                    ELSE (SELECT max(c.certified_on) FROM certifications c
+                          WHERE c.person_uuid = b.person_uuid AND c.certified_on <= :asOf) END AS certified_by,
+               lc.certified_on AS last_certified, lc.method AS last_method, lc.uuid AS last_certification
         """
 
     /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number;

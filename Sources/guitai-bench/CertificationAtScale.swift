@@ -58,8 +58,9 @@ enum CertificationAtScale {
         report.add("`verify` of the same store (\(verification?.transactions ?? 0) transactions, every row replayed)", "\(Measure.fixed(verifyTime, 2)) s",
                    key: "verify_100k_s", value: verifyTime)
         report.method("**Certification at scale**: 100,000 recipients in twelve counties written in one transaction (\(Measure.fixed(seed, 1)) s, "
-            + "a \(size) MiB store), each certified once on a day spread over the last 13 months. The due list reads every recipient "
-            + "with their last certification and the suspended months, and keeps those due within 30 days, overdue or suspended. The "
+            + "a \(size) MiB store), each certified once on a day spread over the last 13 months. The due list reads, through "
+            + "`certification_due`'s index, only the pensions due within 30 days or overdue, each with its latest certification, "
+            + "and the months owed (suspended and not yet back-paid). The "
             + "payment run for 2023-07 decides every recipient on a snapshot, writes one line per recipient (paid or suspended) in "
             + "slices of \(Desk.paymentLinesPerTransaction) under one run, and makes them count in a closing transaction; the repeated run finds every recipient "
             + "already handled. **verify** replays every journal entry's row notes and compares them with a digest of every row of "
