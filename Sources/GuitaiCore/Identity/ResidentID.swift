@@ -10,16 +10,8 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
     public init?(stored value: String) {
         // The usual case on its bytes: 17 digits, the check character, a real date (no region table).
         let fast: Bool? = value.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count == 18 else { return false }
-            var sum = 0, birth = 0
-            for index in 0..<17 {
-                let digit = Int(bytes[index]) &- 48
-                guard digit >= 0 && digit <= 9 else { return false }
-                sum &+= digit &* ResidentID.weights[index]
-                if index >= 6 && index < 14 { birth = birth &* 10 &+ digit }
-            }
-            return bytes[17] == ResidentID.checkBytes[sum % 11]
-                && LocalDate(year: birth / 10_000, month: birth / 100 % 100, day: birth % 100) != nil
+            guard bytes.count == 18, let (_, birth) = ResidentID.checkedDigits(bytes, lowerX: false) else { return false }
+            return birth != nil
         }
         if let fast {
             guard fast else { return nil }
@@ -107,17 +99,8 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
     ) -> ResidentID? {
         guard input.utf8.count == 18 else { return nil }
         let accepted: (valid: Bool, lowerX: Bool)? = input.utf8.withContiguousStorageIfAvailable { bytes in
-            var sum = 0, region = 0, birth = 0
-            for index in 0..<17 {
-                let digit = Int(bytes[index]) &- 48
-                guard digit >= 0 && digit <= 9 else { return (false, false) }
-                sum &+= digit &* weights[index]
-                if index < 6 { region = region &* 10 &+ digit } else if index < 14 { birth = birth &* 10 &+ digit }
-            }
             let last = bytes[17]
-            let check: UInt8 = last == 0x78 ? 0x58 : last
-            guard check == checkBytes[sum % 11] else { return (false, false) }
-            guard let date = LocalDate(year: birth / 10_000, month: birth / 100 % 100, day: birth % 100),
+            guard let (region, birth) = checkedDigits(bytes, lowerX: true), let date = birth,
                   date <= today, date >= earliestBirth else { return (false, false) }
             if region / 10_000 == 99 {
                 guard allowTraining else { return (false, false) }
@@ -128,6 +111,22 @@ public struct ResidentID: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
         guard let accepted, accepted.valid else { return nil }
         return ResidentID(unchecked: accepted.lowerX ? input.uppercased() : input)
+    }
+
+    /// Eighteen bytes read as a number: seventeen digits whose GB 11643 check character is the last byte (`x` too when
+    /// `lowerX`). Returns the region as an integer and the birth date when it is a real day; nil when not digits or
+    /// the check fails. Shared by `parse` and `init(stored:)`.
+    private static func checkedDigits(_ bytes: UnsafeBufferPointer<UInt8>, lowerX: Bool) -> (region: Int, birth: LocalDate?)? {
+        var sum = 0, region = 0, birth = 0
+        for index in 0..<17 {
+            let digit = Int(bytes[index]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            sum &+= digit &* weights[index]
+            if index < 6 { region = region &* 10 &+ digit } else if index < 14 { birth = birth &* 10 &+ digit }
+        }
+        let check: UInt8 = lowerX && bytes[17] == 0x78 ? 0x58 : bytes[17]
+        guard check == checkBytes[sum % 11] else { return nil }
+        return (region, LocalDate(year: birth / 10_000, month: birth / 100 % 100, day: birth % 100))
     }
 
     private static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue ?? 0 }
