@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "guitai", targets: ["guitai"]),
         .executable(name: "guitai-bench", targets: ["guitai-bench"]),
+        .executable(name: "guitai-fuzz", targets: ["guitai-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -61,6 +62,8 @@ let package = Package(
                                                            .product(name: "Histogram", package: "hdrhistogram-swift"),
                                                            // The bare-commit and primary-key floors the store is measured against.
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
+        // libFuzzer harnesses over outreach bundles (scripts/fuzz.sh builds it with the fuzzer); a plain build replays a corpus.
+        .executableTarget(name: "guitai-fuzz", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         // What the tests share and the product does not: references written from the standards (GB 11643).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GuitaiCoreTests", dependencies: ["GuitaiCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -86,12 +86,12 @@ extension Desk {
         }
         let date = today
         return try store.read { tx in
-            let owed = try tx.owedMonths()
-            return try tx.recipients(dueBy: date.adding(days: days), regionPrefix: regionPrefix).compactMap { r -> DueEntry? in
+            try tx.recipients(dueBy: date.adding(days: days), regionPrefix: regionPrefix).compactMap { listed -> DueEntry? in
+                let r = listed.recipient
                 guard r.benefit.deathDate == nil else { return nil }
                 let standing = CertificationCycle.standing(on: date, due: r.due)
                 if standing == .overdue {
-                    return DueEntry(recipient: r, state: owed[r.benefitUUID]?.isEmpty == false ? "suspended" : "overdue")
+                    return DueEntry(recipient: r, state: listed.owesMonths ? "suspended" : "overdue")
                 }
                 return r.due <= date.adding(days: days) ? DueEntry(recipient: r, state: "due-soon") : nil
             }.sorted { ($0.recipient.due, $0.recipient.idNumber) < ($1.recipient.due, $1.recipient.idNumber) }

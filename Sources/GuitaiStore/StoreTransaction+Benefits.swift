@@ -28,13 +28,18 @@ extension StoreTransaction {
     }
 
     /// The recipients under a region prefix whose certification falls due on or before `date` (the dead too: their
-    /// death date is read, and a damaged one named), by due date
-    /// then ID number: read through `certification_due`'s index, so only they are read (`CertificationDue`).
-    public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [RecipientRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]).map(recipient)
+    /// death date is read, and a damaged one named), by due date then ID number: read through `certification_due`'s
+    /// index, so only they are read (`CertificationDue`), each with whether it owes suspended months (looked up
+    /// through the payments' key for the listed recipients only).
+    public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [DueRecipient] {
+        try Row.fetchAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"])
+            .map { row in DueRecipient(recipient: try recipient(row), owesMonths: (row["owes_months"] as Bool?) == true) }
     }
 
     private static let dueQuery = recipientColumns + """
+        , EXISTS (SELECT 1 FROM settled_payments s WHERE s.benefit_uuid = b.uuid AND s.kind = 'suspended' AND NOT EXISTS (
+                      SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
+                 ) AS owes_months
          FROM certification_due due JOIN benefits b ON b.uuid = due.benefit_uuid \(recipientJoins)
         WHERE due.due_on <= :due AND p.region_code LIKE :prefix ORDER BY due.due_on, p.id_number
         """

@@ -24,7 +24,7 @@ import TestSupport
 
     func due(_ store: Store, by date: String) throws -> [String: String] {
         try store.read { tx in
-            Dictionary(uniqueKeysWithValues: try tx.recipients(dueBy: LocalDate(iso: date) ?? .earliest).map { ($0.idNumber, $0.due.iso) })
+            Dictionary(uniqueKeysWithValues: try tx.recipients(dueBy: LocalDate(iso: date) ?? .earliest).map { ($0.recipient.idNumber, $0.recipient.due.iso) })
         }
     }
 
