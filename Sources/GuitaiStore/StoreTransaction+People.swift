@@ -22,12 +22,12 @@ extension StoreTransaction {
 
     /// The person with an ID number (18 characters, normalised), if registered.
     public func person(idNumber: String) throws -> PersonRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM persons WHERE id_number = ?"), arguments: [idNumber]).map(personRecord)
+        try Row.fetchOne(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.id_number = ?"), arguments: [idNumber]).map(personRecord)
     }
 
     /// The person with a record UUID, if any.
     public func person(uuid: String) throws -> PersonRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM persons WHERE uuid = ?"), arguments: [uuid]).map(personRecord)
+        try Row.fetchOne(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.uuid = ?"), arguments: [uuid]).map(personRecord)
     }
 
     /// People matching a search: the full number, its last digits, part of the name, or pinyin initials.
@@ -104,15 +104,21 @@ extension StoreTransaction {
     /// character in SQLite's byte order).
     private static let keyRangeEnd = "\u{10FFFF}"
 
+    /// A person's row with their group memberships in the same statement (`group_list`: each membership's uuid, code,
+    /// from and to, NULL without any), so a lookup at the counter is one statement, not two.
+    private static let personWithGroups = """
+        SELECT p.*, (SELECT group_concat(ifnull(g.uuid, '') || ',' || ifnull(g.group_code, '') || ',' || ifnull(g.from_date, '') || ','
+                                         || ifnull(g.to_date, ''), ';')
+                     FROM person_groups g WHERE g.person_uuid = p.uuid) AS group_list
+        FROM persons p
+        """
+
     private func personRecord(_ row: Row) throws -> PersonRecord {
         let r = RowReader(row, table: "persons", keyColumn: "uuid")
         let uuid = try r.text("uuid")
-        let groups = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code"),
-                                      arguments: [uuid]).map { row in
-            let g = RowReader(row, table: "person_groups", keyColumn: "uuid")
-            return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"),
-                                   to: try g.optionalDate("to_date"))
-        }
+        let groups = try row.hasColumn("group_list") ? groupMemberships(listed: row["group_list"]) : Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code"), arguments: [uuid]
+        ).map(groupMembership)
         guard let id = ResidentID(stored: try r.text("id_number")) else {
             throw r.damaged("id_number", expected: Bilingual(zh: "有效的18位身份证号", en: "a valid 18-character ID number"))
         }
@@ -121,6 +127,29 @@ extension StoreTransaction {
                             regionCode: try r.text("region_code"), address: try r.optionalText("address"), phone: try r.optionalText("phone"),
                             isStudent: try r.bool("student"), groups: groups)
         return PersonRecord(uuid: uuid, person: person, createdSerial: try r.text("created_serial"))
+    }
+
+    private func groupMembership(_ row: Row) throws -> GroupMembership {
+        let g = RowReader(row, table: "person_groups", keyColumn: "uuid")
+        return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"), to: try g.optionalDate("to_date"))
+    }
+
+    /// The memberships `personWithGroups` listed, read as their rows would be (a damaged value names its row), in the
+    /// order of the separate query: by start date, then code.
+    private func groupMemberships(listed: String?) throws -> [GroupMembership] {
+        guard let listed else { return [] }
+        return try listed.split(separator: ";", omittingEmptySubsequences: false).map { entry in
+            let fields = entry.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4 else {
+                // A comma inside a value: damaged, since no code or date holds one.
+                throw RowReader(Row(["uuid": fields.first ?? ""]), table: "person_groups", keyColumn: "uuid")
+                    .damaged("group_code", expected: Bilingual(zh: "特殊人群代码", en: "a special group's code"))
+            }
+            let value = { (index: Int) -> DatabaseValue in
+                index < fields.count && !(index == 3 && fields[index].isEmpty) ? fields[index].databaseValue : .null
+            }
+            return try groupMembership(Row(["uuid": value(0), "group_code": value(1), "from_date": value(2), "to_date": value(3)]))
+        }.sorted { ($0.from, $0.group.rawValue) < ($1.from, $1.group.rawValue) }
     }
 }
 

@@ -262,6 +262,29 @@ extension LifeEdgesTests {
         #expect(person.person.groups.count == 2)
     }
 
+    @Test func aLookupGivesEveryMembershipInDateOrderAndNamesADamagedOne() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk()
+        _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措",
+                                           groups: ["tekun:2021-01-01", "dibao:2021-01-01", "dibao:2019-01-01:2019-12-31"]))
+        let groups = try clerk.store.read { try $0.person(idNumber: tashi) }?.person.groups ?? []
+        #expect(groups.map { "\($0.group.rawValue) \($0.from.iso) \($0.to?.iso ?? "-")" }
+                == ["dibao 2019-01-01 2019-12-31", "dibao 2021-01-01 -", "tekun 2021-01-01 -"])
+        try GRDB.DatabaseQueue(path: f.path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE person_groups SET group_code = 'te,kun' WHERE group_code = 'tekun'")
+        }
+        let shown = DeskFixture.refusal { _ = try clerk.showPerson(tashi) }
+        #expect(shown?.code == "store-damaged" && shown?.message.en.contains("person_groups") == true, "\(String(describing: shown))")
+        try GRDB.DatabaseQueue(path: f.path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE person_groups SET group_code = 'nonsense' WHERE group_code = 'te,kun'")
+        }
+        let named = DeskFixture.refusal { _ = try clerk.showPerson(tashi) }
+        #expect(named?.code == "store-damaged" && named?.message.en.contains("person_groups") == true
+                && named?.message.en.contains("group_code") == true, "\(String(describing: named))")
+    }
+
     @Test func aStoredAmountTheProductNeverWritesIsDamageNotAPayment() throws {
         let f = try DeskFixture()
         let clerk = try f.desk()
