@@ -2,8 +2,10 @@ import GRDB
 import GuitaiCore
 
 /// The index behind the clerk's search (`findPersons`), so that a search in a district of a million people reads a
-/// few index pages instead of every person: the table `person_search_keys(key, person_uuid)`, one row per way a
-/// person can be found, kept up to date by triggers on `persons` that every write connection installs.
+/// few index pages instead of every person: the table `person_search_keys(key, person_uuid, name, id_number)`, one
+/// row per way a person can be found, kept up to date by triggers on `persons` that every write connection installs.
+/// Each key carries the person's name and ID number, the list's order, so a search that matches thousands (a common
+/// name, two initials) sorts them from the index and reads only the fifty people it shows.
 ///
 /// Keys, each a letter and text:
 /// - `t` and the ID number reversed: the last digits typed are a prefix (`…1234` is `t4321…`).
@@ -74,27 +76,29 @@ enum PersonSearchKeys {
         db.add(function: function)
         try db.execute(sql: """
             DELETE FROM \(table);
-            INSERT OR IGNORE INTO \(table)(key, person_uuid)
-                SELECT k.value, p.uuid FROM persons p, json_each(\(functionName)(p.id_number, p.name, p.initials)) k;
+            INSERT OR IGNORE INTO \(table)(key, person_uuid, name, id_number)
+                SELECT k.value, p.uuid, p.name, p.id_number FROM persons p, json_each(\(functionName)(p.id_number, p.name, p.initials)) k;
             """)
     }
 
-    /// What `verify` finds wrong with the index: a person's key missing (they could not be found that way), or keys
-    /// no person gives. Each person's keys are computed again and looked up; the count shows what was added.
+    /// What `verify` finds wrong with the index: a person's key missing or carrying another name or number (they could
+    /// not be found that way, or would be listed out of order), or keys no person gives. Each person's keys are
+    /// computed again and looked up; the count shows what was added.
     static func problems(_ db: Database) throws -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
         var expected = 0
-        let lookup = try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE key = ? AND person_uuid = ?")
+        let lookup = try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE key = ? AND person_uuid = ? AND name IS ? AND id_number IS ?")
         let people = try Row.fetchCursor(db, sql: "SELECT uuid, id_number, name, initials FROM persons")
         while let row = try people.next() {
             let uuid = RowReader.shown(row[0] as DatabaseValue? ?? .null)
+            let name = row[2] as DatabaseValue? ?? .null, idNumber = row[1] as DatabaseValue? ?? .null
             let keys = Set(keys(idNumber: row[1] ?? "", name: row[2] ?? "", initials: row[3] ?? ""))
             expected += keys.count
-            let missing = try keys.filter { try Int.fetchOne(lookup, arguments: [$0, uuid]) == nil }.count
+            let missing = try keys.filter { try Int.fetchOne(lookup, arguments: [$0, uuid, name, idNumber]) == nil }.count
             if missing > 0 {
                 problems.append(VerificationProblem(table: table, row: uuid,
-                                                    zh: "\(table) 缺少 persons 中 \(uuid) 的 \(missing) 个检索键（被绕过柜台删除），按这些方式查不到此人",
-                                                    en: "\(table) lacks \(missing) search keys of person \(uuid) (deleted behind the product's back): they cannot be found that way"))
+                                                    zh: "\(table) 缺少 persons 中 \(uuid) 的 \(missing) 个检索键，或其姓名、证件号与本人不符（被绕过柜台删除或改动），按这些方式查不到此人或排序有误",
+                                                    en: "\(table) lacks \(missing) search keys of person \(uuid), or they carry another name or number (deleted or changed behind the product's back): they cannot be found that way, or are listed out of order"))
             }
         }
         let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
@@ -114,12 +118,12 @@ enum PersonSearchKeys {
         let keysOf = { (row: String) in "json_each(\(functionName)(\(row).id_number, \(row).name, \(row).initials))" }
         try db.execute(sql: """
             CREATE TEMP TRIGGER IF NOT EXISTS guitai_search_keys_insert AFTER INSERT ON main.persons BEGIN
-                INSERT OR IGNORE INTO \(table)(key, person_uuid) SELECT value, NEW.uuid FROM \(keysOf("NEW"));
+                INSERT OR IGNORE INTO \(table)(key, person_uuid, name, id_number) SELECT value, NEW.uuid, NEW.name, NEW.id_number FROM \(keysOf("NEW"));
             END;
             CREATE TEMP TRIGGER IF NOT EXISTS guitai_search_keys_update
                 AFTER UPDATE OF uuid, id_number, name, initials ON main.persons BEGIN
                 DELETE FROM \(table) WHERE person_uuid = OLD.uuid AND key IN (SELECT value FROM \(keysOf("OLD")));
-                INSERT OR IGNORE INTO \(table)(key, person_uuid) SELECT value, NEW.uuid FROM \(keysOf("NEW"));
+                INSERT OR IGNORE INTO \(table)(key, person_uuid, name, id_number) SELECT value, NEW.uuid, NEW.name, NEW.id_number FROM \(keysOf("NEW"));
             END;
             CREATE TEMP TRIGGER IF NOT EXISTS guitai_search_keys_delete AFTER DELETE ON main.persons BEGIN
                 DELETE FROM \(table) WHERE person_uuid = OLD.uuid AND key IN (SELECT value FROM \(keysOf("OLD")));

@@ -402,7 +402,7 @@ enum Schema {
                     PRIMARY KEY (key, person_uuid)
                 ) WITHOUT ROWID, STRICT;
                 """)
-            try PersonSearchKeys.rebuild(db)
+            // Filled in v12's shape, which replaces this table.
         }
         migrator.registerMigration("v9-certification-due") { db in
             try db.execute(sql: """
@@ -437,6 +437,21 @@ enum Schema {
                 CREATE INDEX benefits_by_serial ON benefits(created_serial);
                 CREATE INDEX recoveries_by_serial ON recoveries(created_serial);
                 """)
+        }
+        migrator.registerMigration("v12-search-keys-in-list-order") { db in
+            try db.execute(sql: """
+                -- Each search key carries the person's name and number, the order the list of matches is in, so a
+                -- search matching thousands sorts them from the keys alone (PersonSearchKeys).
+                DROP TABLE person_search_keys;
+                CREATE TABLE person_search_keys (
+                    key TEXT NOT NULL,
+                    person_uuid TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    id_number TEXT NOT NULL,
+                    PRIMARY KEY (key, person_uuid)
+                ) WITHOUT ROWID, STRICT;
+                """)
+            try PersonSearchKeys.rebuild(db)
         }
         return migrator
     }

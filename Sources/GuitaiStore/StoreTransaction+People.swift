@@ -58,28 +58,32 @@ extension StoreTransaction {
         }
         if isDigits {
             let prefix = "t" + String(upper.reversed())
-            return (Self.searchByKey + " ORDER BY name, id_number LIMIT ?", [prefix, prefix + Self.keyRangeEnd, limit])
+            return (Self.searchByKey, [prefix, prefix + Self.keyRangeEnd, limit])
         }
         if isLetters {
-            // `initials` is a GLOB pattern with every reading's letter per character, `[z][x][pb][c]`. The letters typed
-            // are matched against the name's first characters (`zx` finds every 扎西·…), whole names first. The keys
-            // find the candidates; a name whose readings were cut short is found by a key that is a prefix of what
-            // was typed, and every candidate is checked against its whole pattern.
+            // A key `i` + letters is one reading of a name's initials (`PersonSearchKeys`): the keys that start with
+            // what was typed are the names whose first characters it matches (`zx` finds every 扎西·…), and the key
+            // equal to it a whole name's, listed first. A name whose readings were cut short is found by a key that
+            // is a prefix of what was typed, and checked against its whole pattern.
             let letters = text.lowercased()
             let cut = (1..<max(1, letters.count)).map { "i" + letters.prefix($0) + String(PersonSearchKeys.truncated) }
             let marks = cut.map { _ in "?" }.joined(separator: ", ")
-            let keys: [any DatabaseValueConvertible] = ["i" + letters, "i" + letters + Self.keyRangeEnd] + cut
+            let range: [any DatabaseValueConvertible] = ["i" + letters, "i" + letters, "i" + letters + Self.keyRangeEnd]
             return ("""
-                SELECT * FROM persons WHERE uuid IN (
-                    SELECT person_uuid FROM person_search_keys WHERE key >= ? AND key < ?
-                    UNION SELECT person_uuid FROM person_search_keys WHERE key IN (\(marks)))
-                AND ? GLOB guitai_initials_prefix(initials, ?)
-                ORDER BY (? GLOB initials) DESC, name, id_number LIMIT ?
-                """, StatementArguments(keys + [letters, letters.count, letters, limit]))
+                SELECT p.* FROM (
+                    SELECT person_uuid, max(whole) AS whole, name, id_number FROM (
+                        SELECT person_uuid, key = ? AS whole, name, id_number FROM person_search_keys WHERE key >= ? AND key < ?
+                        UNION ALL
+                        SELECT k.person_uuid, ? GLOB c.initials, k.name, k.id_number
+                        FROM person_search_keys k JOIN persons c ON c.uuid = k.person_uuid
+                        WHERE k.key IN (\(marks)) AND ? GLOB guitai_initials_prefix(c.initials, ?))
+                    GROUP BY person_uuid ORDER BY whole DESC, name, id_number LIMIT ?) m
+                JOIN persons p ON p.uuid = m.person_uuid ORDER BY m.whole DESC, m.name, m.id_number
+                """, StatementArguments(range + [letters] + cut + [letters, letters.count, limit]))
         }
         // A name matches with or without its dot, and whichever dot was typed (`扎西平措`, `扎西.平措` find 扎西·平措).
         let prefix = "n" + PersonSearchKeys.bareName(text)
-        return (Self.searchByKey + " ORDER BY name, id_number LIMIT ?", [prefix, prefix + Self.keyRangeEnd, limit])
+        return (Self.searchByKey, [prefix, prefix + Self.keyRangeEnd, limit])
     }
 
     /// Every `every`-th person in the store's own order, up to `limit` of them.
@@ -97,8 +101,13 @@ extension StoreTransaction {
     }
 
     /// People with a search key in a range `[from, to)`.
+    /// The people with a key in a range, in the list's order, sorted on the keys' own names and numbers: only the
+    /// people listed are read.
     private static let searchByKey = """
-        SELECT * FROM persons WHERE uuid IN (SELECT person_uuid FROM person_search_keys WHERE key >= ? AND key < ?)
+        SELECT p.* FROM (
+            SELECT DISTINCT person_uuid, name, id_number FROM person_search_keys WHERE key >= ? AND key < ?
+            ORDER BY name, id_number LIMIT ?) m
+        JOIN persons p ON p.uuid = m.person_uuid ORDER BY m.name, m.id_number
         """
     /// Appended to a key prefix, the end of the range of every key that starts with it (U+10FFFF sorts after every
     /// character in SQLite's byte order).

@@ -110,9 +110,15 @@ import Testing
         }
         #expect(changed.names("person_search_keys"))
         let added = try Self.tampered(f) { db in
-            try db.execute(sql: "INSERT INTO person_search_keys(key, person_uuid) SELECT 'n伪造', uuid FROM persons LIMIT 1")
+            try db.execute(sql: "INSERT INTO person_search_keys(key, person_uuid, name, id_number) SELECT 'n伪造', uuid, name, id_number FROM persons LIMIT 1")
         }
         #expect(added.problems.contains { $0.table == "person_search_keys" && $0.message.en.contains("added") }, "\(added.problems.map(\.message.en))")
+        // Another name on a person's keys: the list of matches would put them out of order; the person is named.
+        let person = try DatabaseQueue(path: f.path).read { try String.fetchOne($0, sql: "SELECT uuid FROM persons LIMIT 1") } ?? ""
+        let renamed = try Self.tampered(f) { db in
+            try db.execute(sql: "UPDATE person_search_keys SET name = '阿' WHERE person_uuid = ?", arguments: [person])
+        }
+        #expect(renamed.problems.contains { $0.table == "person_search_keys" && $0.row == person }, "\(renamed.problems.map(\.message.en))")
     }
 
     @Test func aDueDateChangedBehindTheProductsBackIsNamed() throws {

@@ -107,11 +107,35 @@ import TestSupport
         let id = try add(s, Self.tashi.name, initials: Self.tashi.initials, sequence: 123)
         // As the previous version left it: no index, and no record of this migration.
         try s.raw().write { db in
-            try db.execute(sql: "DROP TABLE person_search_keys; DELETE FROM grdb_migrations WHERE identifier = 'v8-person-search-keys'")
+            try db.execute(sql: """
+                DROP TABLE person_search_keys;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v8-person-search-keys', 'v12-search-keys-in-list-order')
+                """)
         }
         let store = try Store.open(at: s.directory + "/guitai.sqlite")
         #expect(try store.read { try $0.findPersons(String(id.suffix(6))).map(\.person.name) } == ["扎西·平措"])
         #expect(try store.read { try $0.findPersons("zxbc").count } == 1)
+        #expect(try store.verify().ok)
+    }
+
+    @Test("a store whose keys carry no names gets them when it is upgraded, and lists in name order")
+    func keysWithoutNamesAreRebuiltOnUpgrade() throws {
+        let s = try TemporaryStore()
+        _ = try add(s, "次仁卓玛", initials: "[c][r][zh][m]", sequence: 401)
+        _ = try add(s, "次仁", initials: "[c][r]", sequence: 402)
+        // As version 11 left it: keys of (key, person) only, and no record of the migration that adds the names.
+        try s.raw().write { db in
+            try db.execute(sql: """
+                DROP TABLE person_search_keys;
+                CREATE TABLE person_search_keys (key TEXT NOT NULL, person_uuid TEXT NOT NULL, PRIMARY KEY (key, person_uuid)) WITHOUT ROWID, STRICT;
+                INSERT INTO person_search_keys SELECT 'n' || name, uuid FROM persons;
+                DELETE FROM grdb_migrations WHERE identifier = 'v12-search-keys-in-list-order';
+                """)
+        }
+        let store = try Store.open(at: s.directory + "/guitai.sqlite")
+        #expect(try store.read { try $0.findPersons("次仁").map(\.person.name) } == ["次仁", "次仁卓玛"])
+        #expect(try store.read { try $0.findPersons("cr").map(\.person.name) } == ["次仁", "次仁卓玛"])
+        #expect(try store.read { try $0.findPersons("卓玛").map(\.person.name) } == ["次仁卓玛"])
         #expect(try store.verify().ok)
     }
 
