@@ -23,8 +23,8 @@ extension StoreTransaction {
     /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number;
     /// `certifiedBy` is the latest certification made on or before `asOf`.
     public func recipients(regionPrefix: String = "", asOf: LocalDate? = nil) throws -> [RecipientRecord] {
-        try Row.fetchAll(db, sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number",
-                         arguments: ["prefix": regionPrefix + "%", "asOf": asOf?.iso ?? "9999-12-31"]).map(recipient)
+        try RowReader.decodeAll(db.cachedStatement(sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number"),
+                                arguments: ["prefix": regionPrefix + "%", "asOf": asOf?.iso ?? "9999-12-31"], recipient)
     }
 
     /// The recipients under a region prefix whose certification falls due on or before `date` (the dead too: their
@@ -32,8 +32,9 @@ extension StoreTransaction {
     /// index, so only they are read (`CertificationDue`), each with whether it owes suspended months (looked up
     /// through the payments' key for the listed recipients only).
     public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [DueRecipient] {
-        try Row.fetchAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"])
-            .map { row in DueRecipient(recipient: try recipient(row), owesMonths: (row["owes_months"] as Bool?) == true) }
+        try RowReader.decodeAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]) { row in
+            DueRecipient(recipient: try recipient(row), owesMonths: (row["owes_months"] as Bool?) == true)
+        }
     }
 
     private static let dueQuery = recipientColumns + """
@@ -54,13 +55,13 @@ extension StoreTransaction {
     /// whose records changed since its snapshot.
     public func recipients(benefitUUIDs: Set<String>, asOf: LocalDate) throws -> [RecipientRecord] {
         try benefitUUIDs.sorted().compactMap { uuid in
-            try Row.fetchOne(db.cachedStatement(sql: Self.recipientByBenefit), arguments: ["benefit": uuid, "asOf": asOf.iso]).map(recipient)
+            try RowReader.decodeFirst(db.cachedStatement(sql: Self.recipientByBenefit), arguments: ["benefit": uuid, "asOf": asOf.iso], recipient)
         }
     }
 
     /// A person's benefit with what the due list and the run need; nil when they draw none.
     public func recipient(personUUID: String) throws -> RecipientRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: Self.recipientByPerson), arguments: ["person": personUUID, "asOf": "9999-12-31"]).map(recipient)
+        try RowReader.decodeFirst(db.cachedStatement(sql: Self.recipientByPerson), arguments: ["person": personUUID, "asOf": "9999-12-31"], recipient)
     }
 
     private func recipient(_ row: Row) throws -> RecipientRecord {

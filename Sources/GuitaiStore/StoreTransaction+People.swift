@@ -22,18 +22,18 @@ extension StoreTransaction {
 
     /// The person with an ID number (18 characters, normalised), if registered.
     public func person(idNumber: String) throws -> PersonRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.id_number = ?"), arguments: [idNumber]).map(personRecord)
+        try RowReader.decodeFirst(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.id_number = ?"), arguments: [idNumber], personRecord)
     }
 
     /// The person with a record UUID, if any.
     public func person(uuid: String) throws -> PersonRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.uuid = ?"), arguments: [uuid]).map(personRecord)
+        try RowReader.decodeFirst(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.uuid = ?"), arguments: [uuid], personRecord)
     }
 
     /// People matching a search: the full number, its last digits, part of the name, or pinyin initials.
     public func findPersons(_ query: String, limit: Int = 50) throws -> [PersonRecord] {
         guard let (sql, arguments) = searchStatement(query, limit: limit) else { return [] }
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(personRecord)
+        return try RowReader.decodeAll(db.cachedStatement(sql: sql), arguments: arguments, personRecord)
     }
 
     /// What SQLite plans for a search (`EXPLAIN QUERY PLAN`, one line per step), for the tests that keep every search
