@@ -31,10 +31,18 @@ run() {
     wanted "$name" || return 0
     mkdir -p "Fuzz/corpus/$name" ".build/fuzz/corpus-$name"
     echo "fuzzing $name for $seconds s"
+    local log=".build/fuzz/$name.run.log" status=0
     "$@" -max_total_time="$seconds" -artifact_prefix="Fuzz/crashes/$name-" -print_final_stats=1 \
-        ".build/fuzz/corpus-$name" "Fuzz/corpus/$name" 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+        ".build/fuzz/corpus-$name" "Fuzz/corpus/$name" > "$log" 2>&1 || status=$?
+    grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" "$log" || true
     if ls Fuzz/crashes/$name-crash-* Fuzz/crashes/$name-leak-* Fuzz/crashes/$name-timeout-* Fuzz/crashes/$name-oom-* >/dev/null 2>&1; then
         echo "fuzz: $name found a failing input in Fuzz/crashes/" >&2
+        exit 1
+    fi
+    # A harness that stopped without an input to show (it could not start, say) fuzzed nothing: that fails too.
+    if [[ $status -ne 0 ]]; then
+        tail -5 "$log" >&2
+        echo "fuzz: $name stopped with status $status (the whole output is in $log)" >&2
         exit 1
     fi
 }

@@ -113,11 +113,11 @@ extension StoreTransaction {
     /// character in SQLite's byte order).
     private static let keyRangeEnd = "\u{10FFFF}"
 
-    /// A person's row with their group memberships in the same statement (`group_list`: each membership's uuid, code,
-    /// from and to, NULL without any), so a lookup at the counter is one statement, not two.
+    /// A person's row with their group memberships in the same statement (`group_list`: a JSON array of each
+    /// membership's uuid, code, from and to, as stored, so no value can pass for another), so a lookup at the counter
+    /// is one statement, not two.
     private static let personWithGroups = """
-        SELECT p.*, (SELECT group_concat(ifnull(g.uuid, '') || ',' || ifnull(g.group_code, '') || ',' || ifnull(g.from_date, '') || ','
-                                         || ifnull(g.to_date, ''), ';')
+        SELECT p.*, (SELECT json_group_array(json_array(g.uuid, g.group_code, g.from_date, g.to_date))
                      FROM person_groups g WHERE g.person_uuid = p.uuid) AS group_list
         FROM persons p
         """
@@ -146,18 +146,23 @@ extension StoreTransaction {
     /// The memberships `personWithGroups` listed, read as their rows would be (a damaged value names its row), in the
     /// order of the separate query: by start date, then code.
     private func groupMemberships(listed: String?) throws -> [GroupMembership] {
+        let damaged = {
+            RowReader(Row(["uuid": DatabaseValue.null]), table: "person_groups", keyColumn: "uuid")
+                .damaged("group_code", expected: Bilingual(zh: "可读的特殊人群记录", en: "a readable membership"))
+        }
         guard let listed else { return [] }
-        return try listed.split(separator: ";", omittingEmptySubsequences: false).map { entry in
-            let fields = entry.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4 else {
-                // A comma inside a value: damaged, since no code or date holds one.
-                throw RowReader(Row(["uuid": fields.first ?? ""]), table: "person_groups", keyColumn: "uuid")
-                    .damaged("group_code", expected: Bilingual(zh: "特殊人群代码", en: "a special group's code"))
+        guard let entries = try? JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[Any]] else { throw damaged() }
+        return try entries.map { entry in
+            guard entry.count == 4 else { throw damaged() }
+            // The table is STRICT: text or NULL in each of these columns (a number, too, where checks were switched off).
+            let values = entry.map { value -> DatabaseValue in
+                switch value {
+                case let text as String: text.databaseValue
+                case let number as NSNumber: number.int64Value.databaseValue
+                default: .null
+                }
             }
-            let value = { (index: Int) -> DatabaseValue in
-                index < fields.count && !(index == 3 && fields[index].isEmpty) ? fields[index].databaseValue : .null
-            }
-            return try groupMembership(Row(["uuid": value(0), "group_code": value(1), "from_date": value(2), "to_date": value(3)]))
+            return try groupMembership(Row(["uuid": values[0], "group_code": values[1], "from_date": values[2], "to_date": values[3]]))
         }.sorted { ($0.from, $0.group.rawValue) < ($1.from, $1.group.rawValue) }
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 enum LibFuzzerEntry {
     /// What each input runs against; set once by `LLVMFuzzerInitialize` before any input.
     nonisolated(unsafe) static var state: (target: FuzzTarget, trip: OutreachRoundTrip, scratch: String)?
+    /// The round trip's directory, removed when libFuzzer ends the process.
+    nonisolated(unsafe) static var directory: String?
 }
 
 @_cdecl("LLVMFuzzerInitialize")
@@ -16,6 +18,8 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMu
         OutreachRoundTrip.fail("GUITAI_FUZZ_TARGET names no target (\(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
     let scratch = NSTemporaryDirectory() + "guitai-fuzz-" + UUID().uuidString
+    LibFuzzerEntry.directory = scratch
+    atexit { if let directory = LibFuzzerEntry.directory { try? FileManager.default.removeItem(atPath: directory) } }
     let trip = OutreachRoundTrip.makeOrExit(in: scratch)
     let arguments = CommandLine.arguments.dropFirst()
     if let corpus = arguments.first(where: { !$0.hasPrefix("-") }) {

@@ -283,6 +283,14 @@ extension LifeEdgesTests {
         let named = DeskFixture.refusal { _ = try clerk.showPerson(tashi) }
         #expect(named?.code == "store-damaged" && named?.message.en.contains("person_groups") == true
                 && named?.message.en.contains("group_code") == true, "\(String(describing: named))")
+        // An end date that reads as more memberships in a list joined by separators (it passes the table's text check
+        // `to_date >= from_date`): still one damaged row, never a second membership.
+        try GRDB.DatabaseQueue(path: f.path).writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE person_groups SET group_code = 'tekun' WHERE group_code = 'nonsense'")
+            try db.execute(sql: "UPDATE person_groups SET to_date = '2022-01-01;g2,dibao,2019-01-01,' WHERE group_code = 'tekun'")
+        }
+        let smuggled = DeskFixture.refusal { _ = try clerk.showPerson(tashi) }
+        #expect(smuggled?.code == "store-damaged" && smuggled?.message.en.contains("to_date") == true, "\(String(describing: smuggled))")
     }
 
     @Test func aStoredAmountTheProductNeverWritesIsDamageNotAPayment() throws {
