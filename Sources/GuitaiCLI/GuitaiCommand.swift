@@ -11,7 +11,7 @@ public struct GuitaiCommand: ParsableCommand {
         subcommands: [InitCommand.self, OperatorCommand.self, IDCommand.self, PersonCommand.self, EnrolCommand.self,
                       CardCommand.self, ECardCommand.self, BenefitCommand.self, CertifyCommand.self, PaymentsCommand.self,
                       DeathCommand.self, SettleCommand.self, PolicyCommand.self, VerifyCommand.self, OutreachCommand.self, TrainingCommand.self,
-                      ReportCommand.self, ExportCommand.self])
+                      ReportCommand.self, ExportCommand.self, StoreCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

@@ -61,6 +61,18 @@ import Testing
         #expect(plain.stderr.contains("已登记"))
     }
 
+    @Test func storeReindexIsTheAdministratorsAndSaysWhatItRebuilt() throws {
+        let cli = try CLI.hall()
+        let tashi = CLI.id(birth: "19600101", sequence: 123)
+        #expect(try cli.run(["person", "add", "--id", tashi, "--name", "扎西·平措"]).status == 0)
+        #expect(try cli.run(["store", "reindex"]).status == 77)
+        let done = try cli.run(["store", "reindex", "--json"], as: "admin")
+        #expect(done.status == 0, "\(done.stderr)")
+        // The ID tail, the four suffixes of 扎西平措, the initials in four readings (平 p or b, 措 c or z).
+        #expect(done.json["searchKeys"] as? Int == 9 && done.json["dueDates"] as? Int == 0, "\(done.stdout)")
+        #expect(try cli.run(["verify"], as: "ciren").status == 0)
+    }
+
     @Test func enrolmentRefusalsUseTheContractCodes() throws {
         let cli = try CLI.hall()
         try cli.run(["person", "add", "--id", tashi, "--name", "扎西·平措", "--group", "dibao:2020-01-01"])

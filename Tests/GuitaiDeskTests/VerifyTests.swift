@@ -121,6 +121,37 @@ import Testing
         #expect(renamed.problems.contains { $0.table == "person_search_keys" && $0.row == person }, "\(renamed.problems.map(\.message.en))")
     }
 
+    @Test func reindexMendsTheDerivedTablesVerifyNamesAndOnlyAnAdministratorRunsIt() throws {
+        let f = try DeskFixture()
+        let clerk = try f.desk()
+        let tashi = DeskFixture.id(born: "1950-03-10", sequence: 123)
+        _ = try clerk.addPerson(PersonForm(idNumber: tashi, name: "扎西·平措"))
+        _ = try clerk.enrol(EnrolmentForm(idNumber: tashi, scheme: "resident-pension", from: "2010-01-01"))
+        _ = try clerk.addBenefit(idNumber: tashi, monthly: "1500.00", from: "2020-01")
+        // As a counter still on an older version leaves them: the person without keys, the pension due far away.
+        try DatabaseQueue(path: f.path).write { db in
+            try db.execute(sql: "DELETE FROM person_search_keys")
+            try db.execute(sql: "UPDATE certification_due SET due_on = '2099-01-01'")
+        }
+        #expect(try clerk.findPersons("扎西").isEmpty)
+        #expect(try clerk.dueList(within: 30, regionPrefix: "").isEmpty)
+        let stale = try f.desk("ciren").verify()
+        #expect(Set(stale.problems.map(\.table)) == ["person_search_keys", "certification_due"], "\(stale.problems.map(\.message.en))")
+        #expect(DeskFixture.refusal { _ = try clerk.rebuildDerivedTables() }?.code == "permission-denied")
+        #expect(DeskFixture.refusal { _ = try f.desk("ciren").rebuildDerivedTables() }?.code == "permission-denied")
+
+        let done = try f.desk("admin").rebuildDerivedTables()
+        // The ID tail; 扎西平措, 西平措, 平措, 措; the initials in four readings (the pinyin table gives 平 p or b, 措 c or
+        // z): nine keys. One pension.
+        #expect(done.searchKeys == 9 && done.dueDates == 1)
+        #expect(try clerk.findPersons("扎西").map(\.person.name) == ["扎西·平措"])
+        // Started 2020-01 and never certified: due since 2021, overdue on 2023-06-01.
+        #expect(try clerk.dueList(within: 30, regionPrefix: "").map { "\($0.recipient.idNumber) \($0.state)" } == ["\(tashi) overdue"])
+        #expect(try f.desk("ciren").verify().ok)
+        let entry = try f.desk("admin").store.read { try $0.journalEntry(serial: done.serial) }
+        #expect(entry?.kind == "store.reindex" && entry?.operatorID == "admin")
+    }
+
     @Test func aDueDateChangedBehindTheProductsBackIsNamed() throws {
         let f = try Self.recordedStore()
         let benefit = try DatabaseQueue(path: f.path).read { try String.fetchOne($0, sql: "SELECT uuid FROM benefits LIMIT 1") } ?? ""

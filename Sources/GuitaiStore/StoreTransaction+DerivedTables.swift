@@ -1,0 +1,14 @@
+import GRDB
+
+extension StoreTransaction {
+    /// Computes the two derived tables again from what they derive from: every person's search keys
+    /// (`PersonSearchKeys`) and every pension's due date (`CertificationDue`). For the store after a counter on an older
+    /// version wrote without their triggers, or after `verify` named them stale; business rows are not touched.
+    /// - Returns: the search keys and due dates now held.
+    /// - Throws: the store's errors; nothing is changed then.
+    public func rebuildDerivedTables() throws -> (searchKeys: Int, dueDates: Int) {
+        try PersonSearchKeys.rebuild(db)
+        try CertificationDue.rebuild(db)
+        return (try count(PersonSearchKeys.table), try count(CertificationDue.table))
+    }
+}
