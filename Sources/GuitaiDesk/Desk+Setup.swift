@@ -129,8 +129,9 @@ extension Desk {
 
     /// Computes the search keys and the pensions' due dates again from the people, pensions and certifications
     /// (administrator), in one journaled transaction: what mends the derived tables `verify` names as stale, for
-    /// instance after a counter still on an older version registered people without their keys. Takes about a minute
-    /// and a half at a million people, during which counters wait: run it out of hours.
+    /// instance after a counter still on an older version registered people without their keys. It changes no business
+    /// record, so it is allowed on a closed day and safe to repeat. Takes about a minute and a half at a million
+    /// people, during which counters wait: run it out of hours.
     /// - Throws: the role's refusal; the store's errors, with nothing changed.
     public func rebuildDerivedTables() throws -> Reindexed {
         try require(.administration)

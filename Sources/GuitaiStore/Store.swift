@@ -278,10 +278,11 @@ public final class Store: Sendable {
     }
 
     /// What may still be journaled on a closed business date: records of who looked at what (a full ID number shown,
-    /// a list taken, a notice printed), which change no business and must never be refused for the audit's sake, and
-    /// the administrator's work on accounts (an account suspected in the evening is disabled at once, not tomorrow).
+    /// a list taken, a notice printed), which change no business and must never be refused for the audit's sake, the
+    /// administrator's work on accounts (an account suspected in the evening is disabled at once, not tomorrow), and
+    /// the rebuilding of the derived tables, which changes no record (`store.reindex`, run out of hours).
     static func recordsOnClosedDays(_ kind: String) -> Bool {
-        ["audit.list", "person.view-full", "notice.print"].contains(kind) || kind.hasPrefix("operator.")
+        ["audit.list", "person.view-full", "notice.print", "store.reindex"].contains(kind) || kind.hasPrefix("operator.")
     }
 
     /// Refuses a write dated on a business date the supervisor has closed (日结).
