@@ -54,7 +54,7 @@ extension StoreTransaction {
             && upper.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && (upper.last?.isNumber == true || upper.last == "X")
         let isLetters = text.allSatisfy { $0.isASCII && $0.isLetter }
         if isDigits && upper.count == 18 {
-            return ("SELECT * FROM persons WHERE id_number = ?", [upper])
+            return (Self.personWithGroups + " WHERE p.id_number = ?", [upper])
         }
         if isDigits {
             let prefix = "t" + String(upper.reversed())
@@ -70,7 +70,7 @@ extension StoreTransaction {
             let marks = cut.map { _ in "?" }.joined(separator: ", ")
             let range: [any DatabaseValueConvertible] = ["i" + letters, "i" + letters, "i" + letters + Self.keyRangeEnd]
             return ("""
-                SELECT p.* FROM (
+                SELECT p.*, \(Self.groupList) FROM (
                     SELECT person_uuid, max(whole) AS whole, name, id_number FROM (
                         SELECT person_uuid, key = ? AS whole, name, id_number FROM person_search_keys WHERE key >= ? AND key < ?
                         UNION ALL
@@ -104,7 +104,7 @@ extension StoreTransaction {
     /// The people with a key in a range, in the list's order, sorted on the keys' own names and numbers: only the
     /// people listed are read.
     private static let searchByKey = """
-        SELECT p.* FROM (
+        SELECT p.*, \(groupList) FROM (
             SELECT DISTINCT person_uuid, name, id_number FROM person_search_keys WHERE key >= ? AND key < ?
             ORDER BY name, id_number LIMIT ?) m
         JOIN persons p ON p.uuid = m.person_uuid ORDER BY m.name, m.id_number
@@ -113,21 +113,20 @@ extension StoreTransaction {
     /// character in SQLite's byte order).
     private static let keyRangeEnd = "\u{10FFFF}"
 
-    /// A person's row with their group memberships in the same statement (`group_list`: a JSON array of each
-    /// membership's uuid, code, from and to, as stored, so no value can pass for another), so a lookup at the counter
-    /// is one statement, not two.
-    private static let personWithGroups = """
-        SELECT p.*, (SELECT json_group_array(json_array(g.uuid, g.group_code, g.from_date, g.to_date))
-                     FROM person_groups g WHERE g.person_uuid = p.uuid) AS group_list
-        FROM persons p
+    /// A person's group memberships as a column of their row (`group_list`: a JSON array of each membership's uuid,
+    /// code, from and to, as stored, so no value can pass for another): every statement that reads people reads them
+    /// in the same step, so a lookup at the counter is one statement, not two.
+    private static let groupList = """
+        (SELECT json_group_array(json_array(g.uuid, g.group_code, g.from_date, g.to_date))
+         FROM person_groups g WHERE g.person_uuid = p.uuid) AS group_list
         """
+    /// A person's row with their memberships.
+    private static let personWithGroups = "SELECT p.*, \(groupList) FROM persons p"
 
     private func personRecord(_ row: Row) throws -> PersonRecord {
         let r = RowReader(row, table: "persons", keyColumn: "uuid")
         let uuid = try r.text("uuid")
-        let groups = try row.hasColumn("group_list") ? groupMemberships(listed: row["group_list"]) : Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM person_groups WHERE person_uuid = ? ORDER BY from_date, group_code"), arguments: [uuid]
-        ).map(groupMembership)
+        let groups = try groupMemberships(listed: row["group_list"])
         guard let id = ResidentID(stored: try r.text("id_number")) else {
             throw r.damaged("id_number", expected: Bilingual(zh: "有效的18位身份证号", en: "a valid 18-character ID number"))
         }
@@ -143,8 +142,8 @@ extension StoreTransaction {
         return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"), to: try g.optionalDate("to_date"))
     }
 
-    /// The memberships `personWithGroups` listed, read as their rows would be (a damaged value names its row), in the
-    /// order of the separate query: by start date, then code.
+    /// The memberships `groupList` listed, read as their rows would be (a damaged value names its row), by start date,
+    /// then code.
     private func groupMemberships(listed: String?) throws -> [GroupMembership] {
         let damaged = {
             RowReader(Row(["uuid": DatabaseValue.null]), table: "person_groups", keyColumn: "uuid")
