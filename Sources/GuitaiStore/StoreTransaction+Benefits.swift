@@ -38,9 +38,7 @@ extension StoreTransaction {
     }
 
     private static let dueQuery = recipientColumns + """
-        , EXISTS (SELECT 1 FROM settled_payments s WHERE s.benefit_uuid = b.uuid AND s.kind = 'suspended' AND NOT EXISTS (
-                      SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
-                 ) AS owes_months
+        , EXISTS (SELECT 1 FROM settled_payments s WHERE s.benefit_uuid = b.uuid AND \(owedLine)) AS owes_months
          FROM certification_due due JOIN benefits b ON b.uuid = due.benefit_uuid \(recipientJoins)
         WHERE due.due_on <= :due AND p.region_code LIKE :prefix ORDER BY due.due_on, p.id_number
         """
@@ -150,17 +148,22 @@ extension StoreTransaction {
         return (handled, try owedMonths())
     }
 
+    /// A settled payment line `s` that is a month still owed: suspended by a run, and neither paid nor back-paid since.
+    /// The one statement of the rule for the due list, the statistics and the payment run.
+    private static let owedLine = """
+        s.kind = 'suspended' AND NOT EXISTS (
+            SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
+        """
+
     /// Per benefit, the months suspended by payment runs and not yet back-paid (what the due list calls suspended).
     public func owedMonths() throws -> [String: Set<YearMonth>] {
         var owed: [String: Set<YearMonth>] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s
-            WHERE s.kind = 'suspended' AND NOT EXISTS (
-                SELECT 1 FROM settled_payments p WHERE p.benefit_uuid = s.benefit_uuid AND p.month = s.month AND p.kind != 'suspended')
-            """)) {
+        let lines = try RowReader.decodeAll(db.cachedStatement(sql: "SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s WHERE \(Self.owedLine)"),
+                                            arguments: []) { row in
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
-            owed[try r.text("benefit_uuid"), default: []].insert(try r.month("month"))
+            return (benefit: try r.text("benefit_uuid"), month: try r.month("month"))
         }
+        for line in lines { owed[line.benefit, default: []].insert(line.month) }
         return owed
     }
 
