@@ -20,7 +20,7 @@ run: build
 # Every test: core, store, desk and the built command line (which the CLI tests run as a process).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	./scripts/with-postgres.sh $(SWIFT) test
 
 # Release-mode benchmarks; results go to docs/benchmarks.md and docs/benchmarks.json. The first run makes the
 # 1,000,000-person district store (about half an hour) and keeps it in .build/bench-cache; later runs take minutes.

@@ -19,13 +19,16 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // Latency percentiles in the benchmarks (guitai-bench only).
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        // The city's engine: PostgreSQL's wire protocol (issue 14), and the logger its connections ask for.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Terminal cell widths of text (East Asian wide characters take two): slips, tables and the screen grid.
         .target(name: "CellText"),
         // Pure domain: values, rules, the policy engine. No SQL, no terminal, no files.
         .target(name: "GuitaiCore"),
-        // SQLite through GRDB: migrations, intent-named writes, the hash-chained journal.
+        // SQLite through GRDB, PostgreSQL through postgres-nio: migrations, intent-named writes, the hash-chained journal.
         .target(
             name: "GuitaiStore",
             dependencies: [
@@ -35,6 +38,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Use cases shared by every front end: validate with Core, write with Store, return a receipt.
@@ -72,7 +77,8 @@ let package = Package(
                     resources: [.copy("Screens")]),
         .testTarget(
             name: "GuitaiStoreTests",
-            dependencies: ["GuitaiStore", "GuitaiCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GuitaiStore", "GuitaiCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // GRDB only to tamper with a store from outside, as the `sqlite3` tool would.
         .testTarget(

@@ -1,0 +1,39 @@
+/// The projection's row digest (`guitai_row`, `Projection`) on PostgreSQL, byte for byte the one SQLite computes.
+///
+/// SQLite's digest is SHA-256 over each value with a type tag: 0 null, 1 a 64-bit integer (big-endian), 3 text (a
+/// 64-bit big-endian length, then the UTF-8 bytes), and 2 and 4 for doubles and bytes, which no table of the schema
+/// holds; the first value is the table's name; the digest is the first 32 hex digits. PostgreSQL cannot call our
+/// Swift, so each value's tagged bytes come from an overloaded SQL function chosen by the column's type (`int8send` is
+/// big-endian), and `guitai_digest` hashes their concatenation with the server's own `sha256`. Only `text` and
+/// `bigint` have one: a column of another type would make the projection's triggers fail to be created, not digest
+/// wrongly.
+///
+/// Equal digests in both engines are what lets a hall's journal, copied into the city's database, replay under
+/// `verify` there: its entries' row notes were computed by SQLite. Every projected table is STRICT, so a column's
+/// declared type is the type of every value in it, and the PostgreSQL column of the same type gets the same tag.
+enum PostgresRowDigest {
+    /// The functions, one statement each, created once per database (idempotent). A database whose encoding is not UTF-8 would give text
+    /// other bytes; the store refuses such a database before it gets here.
+    static let functions: [String] = [
+        """
+        CREATE OR REPLACE FUNCTION guitai_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea
+                        ELSE '\\x03'::bytea || int8send(octet_length(v)::bigint) || convert_to(v, 'UTF8') END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION guitai_field(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int8send(v) END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION guitai_digest(fields bytea) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT left(encode(sha256(fields), 'hex'), 32) $$
+        """,
+    ]
+
+    /// `guitai_digest(guitai_field('table'::text) || guitai_field(<prefix>a) || ...)`, the digest of one row of
+    /// `table` over `columns` in declared order; `prefix` is `NEW.`, `OLD.` or "" for the bare columns.
+    static func expression(table: String, columns: [String], prefix: String) -> String {
+        let fields = ["guitai_field('\(table)'::text)"] + columns.map { "guitai_field(\(prefix)\($0))" }
+        return "guitai_digest(" + fields.joined(separator: " || ") + ")"
+    }
+}

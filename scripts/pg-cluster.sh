@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL clusters for the tests: made under a directory of the caller's, on a private loopback port,
+# run as the `postgres` user when we are root (PostgreSQL refuses to run as root; CI runs as root).
+#
+#   pg-cluster.sh primary DIR PORT PASSWORD        a new cluster; superuser `postgres` with PASSWORD over TCP
+#   pg-cluster.sh standby DIR PORT PRIMARY_PORT    a streaming copy of the primary on PRIMARY_PORT, which from then
+#                                                  on commits only when this standby has the transaction (synchronous)
+#   pg-cluster.sh promote DIR                      the standby becomes a primary
+#   pg-cluster.sh kill DIR                         SIGKILL to the server, as a crashed machine would stop it
+#   pg-cluster.sh stop DIR                         stops the server if it runs (fast shutdown)
+#   pg-cluster.sh stop-all ROOT                    stops every cluster under ROOT
+#
+# The password is given to the superuser through a file that is removed at once; clients read it from PGPASSWORD.
+set -euo pipefail
+
+bindir() {
+  if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then pg_config --bindir; return; fi
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$found" ] || { echo "pg-cluster: no PostgreSQL server programs (initdb); run scripts/ensure-deps.sh" >&2; exit 1; }
+  echo "$found"
+}
+BIN=$(bindir)
+
+# Runs a server program as the cluster's owner.
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+give_to_owner() {
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$1"; fi
+}
+
+start() {
+  local dir=$1
+  as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+    { echo "pg-cluster: the server in $dir did not start; its log:" >&2; tail -n 20 "$dir/server.log" >&2; exit 1; }
+}
+
+settings() {
+  local dir=$1 port=$2
+  cat >>"$dir/data/postgresql.conf" <<EOF
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$dir'
+max_connections = 200
+wal_level = replica
+max_wal_senders = 4
+hot_standby = on
+EOF
+}
+
+case "${1:-}" in
+  primary)
+    dir=$2 port=$3 password=$4
+    mkdir -p "$dir"
+    give_to_owner "$dir"
+    printf '%s\n' "$password" >"$dir/pwfile"
+    give_to_owner "$dir/pwfile"
+    as_owner "$BIN/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" -E UTF8 --locale=C.UTF-8 \
+      --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 ||
+      { cat "$dir/initdb.log" >&2; exit 1; }
+    rm -f "$dir/pwfile"
+    settings "$dir" "$port"
+    # The standby streams as the superuser over loopback, with the same password.
+    echo "host replication postgres 127.0.0.1/32 scram-sha-256" >>"$dir/data/pg_hba.conf"
+    start "$dir"
+    ;;
+  standby)
+    dir=$2 port=$3 primary=$4
+    mkdir -p "$dir"
+    give_to_owner "$dir"
+    : "${PGPASSWORD:?pg-cluster: the standby copies the primary with PGPASSWORD}"
+    as_owner env PGPASSWORD="$PGPASSWORD" "$BIN/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/data" \
+      -X stream -R --checkpoint=fast >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; exit 1; }
+    # The copy carries the primary's settings; the last `port` line wins.
+    settings "$dir" "$port"
+    echo "primary_conninfo = 'host=127.0.0.1 port=$primary user=postgres password=$PGPASSWORD application_name=standby'" \
+      >>"$dir/data/postgresql.auto.conf"
+    start "$dir"
+    # From now on the primary acknowledges a commit only once the standby has flushed it.
+    as_owner env PGPASSWORD="$PGPASSWORD" "$BIN/psql" -X -q -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
+      -c "ALTER SYSTEM SET synchronous_standby_names = 'standby'" -c "SELECT pg_reload_conf()" >/dev/null
+    ;;
+  promote)
+    as_owner "$BIN/pg_ctl" -D "$2/data" -w promote >/dev/null
+    ;;
+  kill)
+    pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null || true)
+    [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true
+    ;;
+  stop)
+    if [ -f "$2/data/postmaster.pid" ]; then
+      as_owner "$BIN/pg_ctl" -D "$2/data" -m fast -w stop >/dev/null 2>&1 || "$0" kill "$2"
+    fi
+    ;;
+  stop-all)
+    root=$2
+    for pidfile in "$root"/*/data/postmaster.pid "$root"/data/postmaster.pid; do
+      [ -f "$pidfile" ] || continue
+      "$0" stop "$(dirname "$(dirname "$pidfile")")"
+    done
+    ;;
+  *)
+    sed -n '2,13p' "$0" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs a command with a throwaway PostgreSQL server beside it, then stops and removes the server, also when the
+# command fails or is interrupted. `make test` runs the suite through it; a focused run can too:
+#   scripts/with-postgres.sh swift test --filter Postgres
+#
+# The command sees:
+#   GUITAI_TEST_POSTGRES           postgres://postgres@127.0.0.1:PORT/postgres, the server's superuser (tests make
+#                                  a database of their own from it)
+#   GUITAI_TEST_POSTGRES_PASSWORD  that superuser's password (not PGPASSWORD: tests of the password's sources set that)
+#   GUITAI_TEST_POSTGRES_ROOT      a directory for more clusters (the failover test's primary and standby); every
+#                                  cluster under it is stopped at the end
+#   GUITAI_TEST_POSTGRES_CLUSTER   this script's cluster tool (scripts/pg-cluster.sh)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cluster="$here/pg-cluster.sh"
+
+root=$(mktemp -d "${TMPDIR:-/tmp}/guitai-pg.XXXXXX")
+# The server runs as `postgres` when we are root, and must reach its directory.
+chmod 0755 "$root"
+cleanup() {
+  "$cluster" stop-all "$root" || true
+  rm -rf "$root"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A free port on loopback, away from the usual 5432.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "with-postgres: no free port found" >&2
+  exit 1
+}
+
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+port=$(free_port)
+"$cluster" primary "$root/main" "$port" "$password"
+
+export GUITAI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
+export GUITAI_TEST_POSTGRES_PASSWORD="$password"
+export GUITAI_TEST_POSTGRES_ROOT="$root"
+export GUITAI_TEST_POSTGRES_CLUSTER="$cluster"
+"$@"
