@@ -103,6 +103,7 @@ public final class Store: Sendable {
                               makeID: @escaping @Sendable () -> String = randomIDs, kind: String = "store.init",
                               syncEachCommit: Bool = true,
                               firstJournal: (StoreTransaction) throws -> JSONValue) throws -> Store {
+        try refuseDatabaseAddress(path)
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)

@@ -21,6 +21,7 @@ struct StoreFile {
     var openName: String
 
     static func inspect(_ path: String, wait: BusyWait) throws -> StoreFile {
+        try Store.refuseDatabaseAddress(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DomainError.notFound("no-store", zh: "找不到库文件 \(path)，请先用 guitai init 建库，或用 --store 指定",

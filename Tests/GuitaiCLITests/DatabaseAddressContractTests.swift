@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// `--store postgres://USER@HOST[:PORT]/DB` (`cli.md`) names a database, never a file.
+@Suite struct DatabaseAddressContractTests {
+    @Test func aDatabaseAddressIsNeverTakenForAFileName() throws {
+        var cli = CLI()
+        let cwd = FileManager.default.currentDirectoryPath
+        cli.storeOverride = "postgres://guitai@127.0.0.1:1/city"
+        let created = try cli.run(["init", "--hall-code", "540102", "--hall-name", "x", "--region", "540102", "--admin", "admin",
+                                   "--admin-name", "管理员", "--password-stdin", "--json"], as: nil, stdin: "admin-password\n")
+        let verified = try cli.run(["verify", "--json"], as: "admin")
+        for outcome in [created, verified] {
+            // Not yet served (issue 14): a plain refusal naming the address, and no file or `postgres:` folder made.
+            #expect(outcome.status == 1)
+            let error = try #require(outcome.json["error"] as? [String: Any])
+            #expect(error["code"] as? String == "store-engine-unavailable")
+            #expect((error["message"] as? String)?.contains("postgres://guitai@127.0.0.1:1/city") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cwd + "/postgres:"))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory + "/postgres:"))
+    }
+
+    @Test func aPasswordWrittenIntoTheAddressIsAUsageErrorThatDoesNotRepeatIt() throws {
+        var cli = CLI()
+        cli.storeOverride = "postgres://guitai:Secret-123@db.city/guitai"
+        let outcome = try cli.run(["person", "find", "扎西", "--json"])
+        #expect(outcome.status == 64)
+        #expect(!outcome.stdout.contains("Secret-123") && !outcome.stderr.contains("Secret-123"))
+        let error = try #require(outcome.json["error"] as? [String: Any])
+        #expect(error["code"] as? String == "store-address")
+    }
+}
