@@ -18,7 +18,9 @@ run: build
 	./.build/debug/guitai $(ARGS)
 
 # Every test: core, store, desk and the built command line (which the CLI tests run as a process).
+# It runs beside a throwaway PostgreSQL server (scripts/with-postgres.sh), which it installs when missing.
 test: deps
+	@./scripts/ensure-deps.sh --test
 	$(SWIFT) build
 	./scripts/with-postgres.sh $(SWIFT) test
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Guitai builds and tests with are present: the ncursesw and SQLite headers,
-# tmux for the real-terminal tests, strace and runuser for the crash and permission tests, a PostgreSQL server for the
-# city's engine. Installs them with apt-get when it can; otherwise says what to install.
+# tmux for the real-terminal tests, strace and runuser for the crash and permission tests, and with --test a PostgreSQL
+# server for the city's engine. Installs them with apt-get when it can; otherwise says what to install.
 set -euo pipefail
 
 missing=()
@@ -12,8 +12,9 @@ command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 # The tests kill a process inside its commit with strace, and read a store as another user with runuser.
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
-# The store's suites also run against a throwaway PostgreSQL server (scripts/with-postgres.sh), the city's engine.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+# With --test (make test): the suites also run against a throwaway PostgreSQL server (scripts/with-postgres.sh), the
+# city's engine. Only then: a hall's server that builds and runs Guitai needs no database server of its own.
+if [ "${1:-}" = --test ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql); required+=(postgresql)
 fi
 

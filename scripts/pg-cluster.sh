@@ -2,7 +2,7 @@
 # Throwaway PostgreSQL clusters for the tests: made under a directory of the caller's, on a private loopback port,
 # run as the `postgres` user when we are root (PostgreSQL refuses to run as root; CI runs as root).
 #
-#   pg-cluster.sh primary DIR PORT PASSWORD        a new cluster; superuser `postgres` with PASSWORD over TCP
+#   pg-cluster.sh primary DIR PORT                 a new cluster; superuser `postgres` with PGPASSWORD over TCP
 #   pg-cluster.sh standby DIR PORT PRIMARY_PORT    a streaming copy of the primary on PRIMARY_PORT, which from then
 #                                                  on commits only when this standby has the transaction (synchronous)
 #   pg-cluster.sh promote DIR                      the standby becomes a primary
@@ -10,13 +10,16 @@
 #   pg-cluster.sh stop DIR                         stops the server if it runs (fast shutdown)
 #   pg-cluster.sh stop-all ROOT                    stops every cluster under ROOT
 #
-# The password is given to the superuser through a file that is removed at once; clients read it from PGPASSWORD.
+# The superuser's password comes from PGPASSWORD (never an argument, which `ps` shows), goes to initdb through a file
+# that only the server's owner can read and that is removed at once.
 set -euo pipefail
+# The superuser's password file and the cluster's files are nobody else's.
+umask 077
 
 bindir() {
   if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then pg_config --bindir; return; fi
   local found
-  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  found=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname)
   [ -n "$found" ] || { echo "pg-cluster: no PostgreSQL server programs (initdb); run scripts/ensure-deps.sh" >&2; exit 1; }
   echo "$found"
 }
@@ -43,6 +46,8 @@ settings() {
 port = $port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
+# Local connections are trusted, so the socket is the server's owner's alone (the tests connect over TCP).
+unix_socket_permissions = 0700
 max_connections = 200
 wal_level = replica
 max_wal_senders = 4
@@ -52,10 +57,11 @@ EOF
 
 case "${1:-}" in
   primary)
-    dir=$2 port=$3 password=$4
+    dir=$2 port=$3
+    : "${PGPASSWORD:?pg-cluster: PGPASSWORD must hold the superuser password}"
     mkdir -p "$dir"
     give_to_owner "$dir"
-    printf '%s\n' "$password" >"$dir/pwfile"
+    printf '%s\n' "$PGPASSWORD" >"$dir/pwfile"
     give_to_owner "$dir/pwfile"
     as_owner "$BIN/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" -E UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 ||
@@ -71,7 +77,8 @@ case "${1:-}" in
     mkdir -p "$dir"
     give_to_owner "$dir"
     : "${PGPASSWORD:?pg-cluster: the standby copies the primary with PGPASSWORD}"
-    as_owner env PGPASSWORD="$PGPASSWORD" "$BIN/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/data" \
+    export PGPASSWORD
+    as_owner "$BIN/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/data" \
       -X stream -R --checkpoint=fast >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; exit 1; }
     # The copy carries the primary's settings; the last `port` line wins.
     settings "$dir" "$port"
@@ -79,15 +86,19 @@ case "${1:-}" in
       >>"$dir/data/postgresql.auto.conf"
     start "$dir"
     # From now on the primary acknowledges a commit only once the standby has flushed it.
-    as_owner env PGPASSWORD="$PGPASSWORD" "$BIN/psql" -X -q -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
+    as_owner "$BIN/psql" -X -q -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
       -c "ALTER SYSTEM SET synchronous_standby_names = 'standby'" -c "SELECT pg_reload_conf()" >/dev/null
     ;;
   promote)
     as_owner "$BIN/pg_ctl" -D "$2/data" -w promote >/dev/null
     ;;
   kill)
+    # The server and every backend of it at once (pg_ctl makes the server a process-group leader), and only if the
+    # number in the pid file is still a PostgreSQL server's: after a crash it may be another process's by now.
     pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null || true)
-    [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = postgres ]; then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
     ;;
   stop)
     if [ -f "$2/data/postmaster.pid" ]; then

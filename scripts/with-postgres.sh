@@ -22,8 +22,6 @@ cleanup() {
   rm -rf "$root"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # A free port on loopback, away from the usual 5432.
 free_port() {
@@ -38,10 +36,15 @@ free_port() {
 
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 port=$(free_port)
-"$cluster" primary "$root/main" "$port" "$password"
+PGPASSWORD="$password" "$cluster" primary "$root/main" "$port"
 
 export GUITAI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
 export GUITAI_TEST_POSTGRES_PASSWORD="$password"
 export GUITAI_TEST_POSTGRES_ROOT="$root"
 export GUITAI_TEST_POSTGRES_CLUSTER="$cluster"
-"$@"
+# The command runs in the background so that an interruption reaches it at once and the cleanup follows.
+"$@" &
+child=$!
+trap 'kill -INT "$child" 2>/dev/null; wait "$child"; exit 130' INT
+trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
+wait "$child"

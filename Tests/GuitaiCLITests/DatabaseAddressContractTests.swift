@@ -21,6 +21,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cli.directory + "/postgres:"))
     }
 
+    @Test func aStoreMadeBesideTheAddressIsRefusedToo() throws {
+        // The training store is made beside the hall's; beside an address it would be `postgres:/guitai@db.city/...`.
+        var cli = CLI()
+        cli.storeOverride = "postgres://guitai@db.city/guitai"
+        let outcome = try cli.run(["training", "reset", "--password-stdin", "--json"], as: nil, stdin: "train-password\n")
+        #expect(outcome.status == 1)
+        let error = try #require(outcome.json["error"] as? [String: Any])
+        #expect(error["code"] as? String == "store-engine-unavailable")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/postgres:"))
+    }
+
     @Test func aPasswordWrittenIntoTheAddressIsAUsageErrorThatDoesNotRepeatIt() throws {
         var cli = CLI()
         cli.storeOverride = "postgres://guitai:Secret-123@db.city/guitai"
@@ -29,5 +40,10 @@ import Testing
         #expect(!outcome.stdout.contains("Secret-123") && !outcome.stderr.contains("Secret-123"))
         let error = try #require(outcome.json["error"] as? [String: Any])
         #expect(error["code"] as? String == "store-address")
+        // libpq's own way of putting a password after the name is not repeated either.
+        cli.storeOverride = "postgres://guitai@db.city/guitai?password=Secret-456"
+        let query = try cli.run(["person", "find", "扎西", "--json"])
+        #expect(query.status == 64)
+        #expect(!query.stdout.contains("Secret-456") && !query.stderr.contains("Secret-456"))
     }
 }

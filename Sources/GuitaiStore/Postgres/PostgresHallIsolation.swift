@@ -11,6 +11,9 @@ import GuitaiCore
 /// - What must hold across halls is held by the database too: a unique index sees every row whatever the policies
 ///   hide, so one person's second open enrolment in a scheme is refused even when the first is another hall's.
 ///
+/// The tables belong to an owner role that no hall logs in as (it runs the migrations and copies): policies do not
+/// bind a table's owner, nor a superuser.
+///
 /// Roles are the cluster's, not one database's: creating them is idempotent, and several city databases (a training
 /// one beside the real one) share them, each with its own `hall_logins`.
 enum PostgresHallIsolation {
@@ -18,13 +21,13 @@ enum PostgresHallIsolation {
     static let setup: [String] = [
         "DO $$ BEGIN CREATE ROLE guitai_hall NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
         "DO $$ BEGIN CREATE ROLE guitai_city NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-        "CREATE TABLE IF NOT EXISTS hall_logins (login name PRIMARY KEY, hall text NOT NULL)",
-        "REVOKE ALL ON hall_logins FROM PUBLIC",
+        "CREATE TABLE IF NOT EXISTS public.hall_logins (login name PRIMARY KEY, hall text NOT NULL)",
+        "REVOKE ALL ON public.hall_logins FROM PUBLIC",
         // SECURITY DEFINER: a hall's login may not read hall_logins itself, only learn its own hall through this.
         // `session_user` is the login; `SET ROLE` changes only `current_user`.
         """
         CREATE OR REPLACE FUNCTION guitai_login_hall() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = pg_catalog, public AS $$ SELECT hall FROM public.hall_logins WHERE login = session_user $$
+            SET search_path = pg_catalog, pg_temp AS $$ SELECT hall FROM public.hall_logins WHERE login = session_user $$
         """,
     ]
 
@@ -54,8 +57,10 @@ enum PostgresHallIsolation {
                               en: "The hall login \(login) or hall code \(hall) is not valid: a login is lower-case letters, digits and _")
         }
         return [
-            "DO $$ BEGIN CREATE ROLE \(login) LOGIN IN ROLE guitai_hall; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-            "INSERT INTO hall_logins (login, hall) VALUES ('\(login)', '\(hall)') ON CONFLICT (login) DO UPDATE SET hall = excluded.hall",
+            "DO $$ BEGIN CREATE ROLE \(login) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+            // Apart, so that a login that existed already becomes a hall's too.
+            "GRANT guitai_hall TO \(login)",
+            "INSERT INTO public.hall_logins (login, hall) VALUES ('\(login)', '\(hall)') ON CONFLICT (login) DO UPDATE SET hall = excluded.hall",
         ]
     }
 }

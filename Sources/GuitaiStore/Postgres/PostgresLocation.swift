@@ -69,8 +69,10 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         return PostgresLocation(user: user, host: host, port: port, database: database)
     }
 
+    /// The refusal, showing the address only up to any `?` or `#` (libpq's `?password=` would otherwise be printed).
     private static func invalid(_ text: String, zh: String, en: String) -> DomainError {
-        DomainError(.usage, code: "store-address", zh: "库地址 \(text) 无效：\(zh)。格式：postgres://USER@HOST[:PORT]/DB",
-                    en: "The store address \(text) is not valid: \(en). Form: postgres://USER@HOST[:PORT]/DB")
+        let shown = text.firstIndex(where: { $0 == "?" || $0 == "#" }).map { text[..<$0] + "…" } ?? text
+        return DomainError(.usage, code: "store-address", zh: "库地址 \(shown) 无效：\(zh)。格式：postgres://USER@HOST[:PORT]/DB",
+                           en: "The store address \(shown) is not valid: \(en). Form: postgres://USER@HOST[:PORT]/DB")
     }
 }

@@ -5,20 +5,19 @@
 /// holds; the first value is the table's name; the digest is the first 32 hex digits. PostgreSQL cannot call our
 /// Swift, so each value's tagged bytes come from an overloaded SQL function chosen by the column's type (`int8send` is
 /// big-endian), and `guitai_digest` hashes their concatenation with the server's own `sha256`. Only `text` and
-/// `bigint` have one: a column of another type would make the projection's triggers fail to be created, not digest
-/// wrongly.
+/// `bigint` have one: the city's schema is to hold no other column type (a check of it comes with the schema).
 ///
 /// Equal digests in both engines are what lets a hall's journal, copied into the city's database, replay under
 /// `verify` there: its entries' row notes were computed by SQLite. Every projected table is STRICT, so a column's
 /// declared type is the type of every value in it, and the PostgreSQL column of the same type gets the same tag.
 enum PostgresRowDigest {
-    /// The functions, one statement each, created once per database (idempotent). A database whose encoding is not UTF-8 would give text
-    /// other bytes; the store refuses such a database before it gets here.
+    /// The functions, one statement each, created once per database (idempotent). Text is hashed as its UTF-8 bytes
+    /// (`convert_to`), whatever the database's own encoding.
     static let functions: [String] = [
         """
         CREATE OR REPLACE FUNCTION guitai_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea
-                        ELSE '\\x03'::bytea || int8send(octet_length(v)::bigint) || convert_to(v, 'UTF8') END $$
+                        ELSE '\\x03'::bytea || int8send(length(convert_to(v, 'UTF8'))::bigint) || convert_to(v, 'UTF8') END $$
         """,
         """
         CREATE OR REPLACE FUNCTION guitai_field(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -47,7 +47,7 @@ final class PostgresSession {
             try session.execute("SET lock_timeout = '\(lockTimeout)s'")
             return session
         } catch {
-            throw translate(error, at: location)
+            throw translate(error, at: location, connecting: true)
         }
     }
 
@@ -59,7 +59,7 @@ final class PostgresSession {
         do {
             return Array(try connection.query(query, logger: logger).wait().rows)
         } catch {
-            throw Self.translate(error, at: location)
+            throw Self.translate(error, at: location, connecting: false)
         }
     }
 
@@ -75,7 +75,8 @@ final class PostgresSession {
     }
 
     /// Whether trying the whole transaction again may succeed: a serialization failure or a deadlock (another session
-    /// won), or a lock not granted within `lockTimeout`. `BusyWait` retries these until its limit, then answers busy.
+    /// won), or a lock not granted within `lockTimeout`. For `BusyWait` to retry until its limit, then answer busy,
+    /// once the store's transactions run on PostgreSQL (issue 14); today only its tests ask.
     static func isRetryable(_ error: Error) -> Bool {
         guard let state = (error as? Failure)?.sqlState ?? sqlState(of: error) else { return false }
         return ["40001", "40P01", "55P03"].contains(state)
@@ -88,11 +89,14 @@ final class PostgresSession {
         var description: String { "\(message) (SQLSTATE \(sqlState))" }
     }
 
-    /// Turns postgres-nio's errors into the contract's refusals; a retryable refusal stays a `Failure` for `BusyWait`.
-    static func translate(_ error: Error, at location: PostgresLocation) -> Error {
+    /// Turns postgres-nio's errors into the contract's refusals; any other refusal of the server stays a `Failure`
+    /// with its SQLSTATE.
+    /// - Parameter connecting: whether the error came before any statement ran. A connection lost later may have lost
+    ///   it during a COMMIT the server carried out, so the clerk is not told that nothing was saved.
+    static func translate(_ error: Error, at location: PostgresLocation, connecting: Bool) -> Error {
         if error is DomainError || error is Failure { return error }
         guard let error = error as? PSQLError else {
-            return unreachable(location, detail: "\(error)")
+            return unreachable(location, detail: "\(error)", connecting: connecting)
         }
         guard error.code == .server, let info = error.serverInfo else {
             if error.code == .authMechanismRequiresPassword {
@@ -100,7 +104,7 @@ final class PostgresSession {
                                    zh: "数据库服务器 \(location.host):\(location.port) 要求密码：请设置 PGPASSWORD 或 ~/.pgpass",
                                    en: "The database server \(location.host):\(location.port) asks for a password: set PGPASSWORD or ~/.pgpass")
             }
-            return unreachable(location, detail: "\(error.underlying.map { "\($0)" } ?? error.code.description)")
+            return unreachable(location, detail: "\(error.underlying.map { "\($0)" } ?? error.code.description)", connecting: connecting)
         }
         let state = info[.sqlState] ?? ""
         let message = info[.message] ?? ""
@@ -114,15 +118,21 @@ final class PostgresSession {
                                zh: "数据库 \(location.database) 不存在于 \(location.host):\(location.port)",
                                en: "There is no database \(location.database) on \(location.host):\(location.port)")
         case "57P01", "57P02", "57P03", "08000", "08003", "08006":
-            return unreachable(location, detail: message)
+            return unreachable(location, detail: message, connecting: connecting)
         default:
             return Failure(sqlState: state, message: message)
         }
     }
 
-    private static func unreachable(_ location: PostgresLocation, detail: String) -> DomainError {
-        DomainError(.busy, code: "store-unreachable",
-                    zh: "无法连接数据库服务器 \(location.host):\(location.port)（\(detail)）：本笔业务没有保存，请稍后重试；如持续出现请联系管理员",
-                    en: "Cannot reach the database server \(location.host):\(location.port) (\(detail)): nothing was saved; try again shortly, and call the administrator if it persists")
+    private static func unreachable(_ location: PostgresLocation, detail: String, connecting: Bool) -> DomainError {
+        let server = "\(location.host):\(location.port)"
+        if connecting {
+            return DomainError(.busy, code: "store-unreachable",
+                               zh: "无法连接数据库服务器 \(server)（\(detail)）：本笔业务没有办理，请稍后重试；如持续出现请联系管理员",
+                               en: "Cannot reach the database server \(server) (\(detail)): nothing was done; try again shortly, and call the administrator if it persists")
+        }
+        return DomainError(.busy, code: "store-unreachable",
+                           zh: "与数据库服务器 \(server) 的连接中断（\(detail)）：最后一笔业务是否已保存未知，重试前请先查询该业务",
+                           en: "The connection to the database server \(server) was lost (\(detail)): whether the last transaction was saved is not known; look it up before doing it again")
     }
 }
