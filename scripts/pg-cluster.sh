@@ -30,6 +30,12 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# A cluster's directory, made so the server's owner can reach it through any parents this makes.
+make_dir() {
+  (umask 022; mkdir -p "$(dirname "$1")")
+  mkdir -p "$1"
+}
+
 give_to_owner() {
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$1"; fi
 }
@@ -59,7 +65,7 @@ case "${1:-}" in
   primary)
     dir=$2 port=$3
     : "${PGPASSWORD:?pg-cluster: PGPASSWORD must hold the superuser password}"
-    mkdir -p "$dir"
+    make_dir "$dir"
     give_to_owner "$dir"
     printf '%s\n' "$PGPASSWORD" >"$dir/pwfile"
     give_to_owner "$dir/pwfile"
@@ -74,7 +80,7 @@ case "${1:-}" in
     ;;
   standby)
     dir=$2 port=$3 primary=$4
-    mkdir -p "$dir"
+    make_dir "$dir"
     give_to_owner "$dir"
     : "${PGPASSWORD:?pg-cluster: the standby copies the primary with PGPASSWORD}"
     export PGPASSWORD
@@ -106,9 +112,8 @@ case "${1:-}" in
     fi
     ;;
   stop-all)
-    root=$2
-    for pidfile in "$root"/*/data/postmaster.pid "$root"/data/postmaster.pid; do
-      [ -f "$pidfile" ] || continue
+    # However deep: a test's own primary and standby sit in a directory of their own under ROOT.
+    find "$2" -name postmaster.pid -path '*/data/postmaster.pid' 2>/dev/null | while read -r pidfile; do
       "$0" stop "$(dirname "$(dirname "$pidfile")")"
     done
     ;;

@@ -42,9 +42,10 @@ export GUITAI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
 export GUITAI_TEST_POSTGRES_PASSWORD="$password"
 export GUITAI_TEST_POSTGRES_ROOT="$root"
 export GUITAI_TEST_POSTGRES_CLUSTER="$cluster"
-# The command runs in the background so that an interruption reaches it at once and the cleanup follows.
-"$@" &
+# The command runs in the background, in a process group of its own, so that an interruption reaches it and every
+# process it started (swift test's test runner) at once, and the cleanup follows.
+setsid "$@" &
 child=$!
-trap 'kill -INT "$child" 2>/dev/null; wait "$child"; exit 130' INT
-trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
+trap 'kill -INT -- "-$child" 2>/dev/null; wait "$child"; exit 130' INT
+trap 'kill -TERM -- "-$child" 2>/dev/null; wait "$child"; exit 143' TERM
 wait "$child"

@@ -12,11 +12,13 @@ import GuitaiCore
 /// File"). Like libpq, a file that its group or others may read is not used; unlike libpq, which then goes on without
 /// a password and fails at the login, that is an error naming the file and the `chmod` that mends it.
 public enum PostgresPassword {
-    /// The password for `location`, or nil when neither source has one (a server trusting the address needs none).
+    /// The password for `location` on `server` (one of its servers), or nil when neither source has one (a server
+    /// trusting the address needs none).
     /// - Parameters:
     ///   - environment: the process's environment (`PGPASSWORD`, `PGPASSFILE`, `HOME`).
     /// - Throws: `store-password-file` (failure, 1) when the file may be read by others, or is no regular file.
-    public static func find(for location: PostgresLocation, environment: [String: String]) throws -> String? {
+    public static func find(for location: PostgresLocation, on server: PostgresLocation.Server,
+                            environment: [String: String]) throws -> String? {
         if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
         let path: String
         if let chosen = environment["PGPASSFILE"], !chosen.isEmpty {
@@ -39,13 +41,13 @@ public enum PostgresPassword {
                               en: "The password file \(path) has mode \(mode), readable by others, so PostgreSQL will not use it: run chmod 600 \(path)")
         }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return password(in: String(decoding: data, as: UTF8.self), for: location)
+        return password(in: String(decoding: data, as: UTF8.self), for: location, on: server)
     }
 
-    /// The password of the first line of a password file's `text` that matches `location`, nil when none does.
-    /// Lines with fewer than five fields are passed over, as libpq passes them over.
-    public static func password(in text: String, for location: PostgresLocation) -> String? {
-        let wanted = [location.host, String(location.port), location.database, location.user]
+    /// The password of the first line of a password file's `text` that matches `location` on `server`, nil when none
+    /// does. Lines with fewer than five fields are passed over, as libpq passes them over.
+    public static func password(in text: String, for location: PostgresLocation, on server: PostgresLocation.Server) -> String? {
+        let wanted = [server.host, String(server.port), location.database, location.user]
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if line.hasPrefix("#") { continue }
             let fields = split(line)

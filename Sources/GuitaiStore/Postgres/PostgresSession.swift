@@ -12,15 +12,23 @@ final class PostgresSession {
     private let connection: PostgresConnection
     private let logger: Logger
     let location: PostgresLocation
+    /// The server of `location` this session is connected to.
+    let server: PostgresLocation.Server
+
+    /// Seconds to wait for the server's answer to a statement before the connection counts as lost: a server whose
+    /// power was cut sends nothing, not even the end of the connection. The store's statements take milliseconds and
+    /// its long jobs go in slices; a lock is given up after `lockTimeout`, well within this.
+    var answerTimeout = 120
 
     /// Seconds a statement waits for another session's lock before the server gives up on it: the store's whole wait
     /// for another counter, so a lock held too long is "busy" (75) after the same wait as on SQLite.
     static let lockTimeout = Int(Store.busyTimeout)
 
-    private init(connection: PostgresConnection, logger: Logger, location: PostgresLocation) {
+    private init(connection: PostgresConnection, logger: Logger, location: PostgresLocation, server: PostgresLocation.Server) {
         self.connection = connection
         self.logger = logger
         self.location = location
+        self.server = server
     }
 
     /// The connection ends with the session; postgres-nio insists it be closed, not dropped.
@@ -29,25 +37,61 @@ final class PostgresSession {
         try? closing.wait()
     }
 
-    /// Connects and logs in.
-    /// - Parameters:
-    ///   - password: from `PostgresPassword.find`; nil for a server that trusts the address.
-    ///   - connectTimeout: seconds to wait for the server to answer at all.
-    /// - Throws: `store-unreachable` (busy, 75) when the server does not answer; `store-login-failed` (1) when it
-    ///   refuses the user or password; `store-missing` (66) when the database does not exist.
+    /// Connects with one password for every server of `location` (the tests; a city's `PGPASSWORD`).
     static func connect(to location: PostgresLocation, password: String?, connectTimeout: Int = 10) throws -> PostgresSession {
+        try connect(to: location, connectTimeout: connectTimeout) { _ in password }
+    }
+
+    /// Connects to the first of `location`'s servers that answers and takes writes, and logs in. With one server it is
+    /// used as it is; with several, one in recovery (a standby) is passed over, so after a failover the counters find
+    /// the promoted standby by the same address.
+    /// - Parameters:
+    ///   - connectTimeout: seconds to wait for each server to answer at all.
+    ///   - password: the password for a server (`PostgresPassword.find`); nil for a server that trusts the address.
+    /// - Throws: `store-unreachable` (busy, 75) when no server answers; `store-no-primary` (busy, 75) when only
+    ///   standbys do (a failover under way); `store-login-failed` (1) when a server refuses the user or password;
+    ///   `store-missing` (66) when the database does not exist.
+    static func connect(to location: PostgresLocation, connectTimeout: Int = 10,
+                        password: (PostgresLocation.Server) throws -> String?) throws -> PostgresSession {
+        var unanswered: Error?
+        var standbys: [PostgresLocation.Server] = []
+        for server in location.servers {
+            do {
+                let session = try open(server, of: location, password: try password(server), connectTimeout: connectTimeout)
+                if location.servers.count > 1,
+                   try session.query("SELECT pg_is_in_recovery()").first?.decode(Bool.self) ?? true {
+                    standbys.append(server)
+                    continue
+                }
+                return session
+            } catch let error as DomainError where error.code == "store-unreachable" {
+                unanswered = error
+            }
+        }
+        if !standbys.isEmpty {
+            let names = standbys.map(\.description).joined(separator: ", ")
+            throw DomainError(.busy, code: "store-no-primary",
+                              zh: "数据库服务器 \(names) 均为只读备库，主库可能正在切换：本笔业务没有办理，请稍后重试",
+                              en: "The database servers \(names) are all read-only standbys; a failover may be under way: nothing was done; try again shortly")
+        }
+        throw unanswered ?? unreachable(location.servers.first ?? .init(host: "?"), detail: "no server", connecting: true)
+    }
+
+    private static func open(_ server: PostgresLocation.Server, of location: PostgresLocation, password: String?,
+                             connectTimeout: Int) throws -> PostgresSession {
         let logger = Logger(label: "guitai.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+        var configuration = PostgresConnection.Configuration(host: server.host, port: server.port, username: location.user,
                                                              password: password, database: location.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(Int64(connectTimeout))
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
         do {
-            let connection = try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
-            let session = PostgresSession(connection: connection, logger: logger, location: location)
+            let connection = try answer(PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger),
+                                        unless: nil, within: connectTimeout * 2)
+            let session = PostgresSession(connection: connection, logger: logger, location: location, server: server)
             try session.execute("SET lock_timeout = '\(lockTimeout)s'")
             return session
         } catch {
-            throw translate(error, at: location, connecting: true)
+            throw translate(error, on: server, of: location, connecting: true)
         }
     }
 
@@ -57,15 +101,45 @@ final class PostgresSession {
     @discardableResult
     func query(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
-            return Array(try connection.query(query, logger: logger).wait().rows)
+            guard !connection.isClosed else { throw ConnectionLost() }
+            return Array(try Self.answer(connection.query(query, logger: logger), unless: connection.closeFuture,
+                                         within: answerTimeout).rows)
         } catch {
-            throw Self.translate(error, at: location, connecting: false)
+            // An answer that may still come would be taken for the next statement's: the session is done.
+            if error is ConnectionLost, !connection.isClosed {
+                let closing: EventLoopFuture<Void> = connection.close()
+                _ = closing
+            }
+            throw Self.translate(error, on: server, of: location, connecting: false)
         }
     }
 
     /// Runs statements with no values (`SET`, `BEGIN`, DDL); several may be separated by semicolons.
     func execute(_ sql: String) throws {
         try query(PostgresQuery(unsafeSQL: sql))
+    }
+
+    /// The connection ended, or gave no answer in time, while a statement was under way or about to be sent.
+    struct ConnectionLost: Error, CustomStringConvertible {
+        var description: String { "the connection ended without an answer" }
+    }
+
+    /// Waits for `future`, but no longer than `seconds`, nor past the completion of `closing` (the connection's end).
+    /// postgres-nio sends a statement without a promise for the sending, so a statement sent as the connection ends
+    /// would never be answered: waiting on the future alone hung a counter for good in the failover test.
+    /// - Throws: the future's error; `ConnectionLost` when the connection ended or the time ran out first.
+    private static func answer<Value: Sendable>(_ future: EventLoopFuture<Value>, unless closing: EventLoopFuture<Void>?,
+                                                within seconds: Int) throws -> Value {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = LockedValue<Result<Value, Error>?>(nil)
+        future.whenComplete { result in
+            outcome.set(result)
+            done.signal()
+        }
+        closing?.whenComplete { _ in done.signal() }
+        _ = done.wait(timeout: .now() + .seconds(seconds))
+        guard let result = outcome.get() else { throw ConnectionLost() }
+        return try result.get()
     }
 
     /// The SQLSTATE of a server's refusal (`40001` a serialization failure...), nil for any other error.
@@ -93,18 +167,19 @@ final class PostgresSession {
     /// with its SQLSTATE.
     /// - Parameter connecting: whether the error came before any statement ran. A connection lost later may have lost
     ///   it during a COMMIT the server carried out, so the clerk is not told that nothing was saved.
-    static func translate(_ error: Error, at location: PostgresLocation, connecting: Bool) -> Error {
+    static func translate(_ error: Error, on server: PostgresLocation.Server, of location: PostgresLocation,
+                          connecting: Bool) -> Error {
         if error is DomainError || error is Failure { return error }
         guard let error = error as? PSQLError else {
-            return unreachable(location, detail: "\(error)", connecting: connecting)
+            return unreachable(server, detail: "\(error)", connecting: connecting)
         }
         guard error.code == .server, let info = error.serverInfo else {
             if error.code == .authMechanismRequiresPassword {
                 return DomainError(.failure, code: "store-login-failed",
-                                   zh: "数据库服务器 \(location.host):\(location.port) 要求密码：请设置 PGPASSWORD 或 ~/.pgpass",
-                                   en: "The database server \(location.host):\(location.port) asks for a password: set PGPASSWORD or ~/.pgpass")
+                                   zh: "数据库服务器 \(server) 要求密码：请设置 PGPASSWORD 或 ~/.pgpass",
+                                   en: "The database server \(server) asks for a password: set PGPASSWORD or ~/.pgpass")
             }
-            return unreachable(location, detail: "\(error.underlying.map { "\($0)" } ?? error.code.description)", connecting: connecting)
+            return unreachable(server, detail: "\(error.underlying.map { "\($0)" } ?? error.code.description)", connecting: connecting)
         }
         let state = info[.sqlState] ?? ""
         let message = info[.message] ?? ""
@@ -115,17 +190,16 @@ final class PostgresSession {
                                en: "The database server refused user \(location.user) (\(message)): check PGPASSWORD or ~/.pgpass")
         case "3D000":
             return DomainError(.notFound, code: "store-missing",
-                               zh: "数据库 \(location.database) 不存在于 \(location.host):\(location.port)",
-                               en: "There is no database \(location.database) on \(location.host):\(location.port)")
+                               zh: "数据库 \(location.database) 不存在于 \(server)",
+                               en: "There is no database \(location.database) on \(server)")
         case "57P01", "57P02", "57P03", "08000", "08003", "08006":
-            return unreachable(location, detail: message, connecting: connecting)
+            return unreachable(server, detail: message, connecting: connecting)
         default:
             return Failure(sqlState: state, message: message)
         }
     }
 
-    private static func unreachable(_ location: PostgresLocation, detail: String, connecting: Bool) -> DomainError {
-        let server = "\(location.host):\(location.port)"
+    private static func unreachable(_ server: PostgresLocation.Server, detail: String, connecting: Bool) -> DomainError {
         if connecting {
             return DomainError(.busy, code: "store-unreachable",
                                zh: "无法连接数据库服务器 \(server)（\(detail)）：本笔业务没有办理，请稍后重试；如持续出现请联系管理员",

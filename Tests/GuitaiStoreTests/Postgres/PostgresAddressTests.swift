@@ -10,7 +10,11 @@ import Testing
         let full = try PostgresLocation.parse("postgres://guitai@db.hall.local:6432/city")
         #expect(full == PostgresLocation(user: "guitai", host: "db.hall.local", port: 6432, database: "city"))
         // No port: PostgreSQL's own, 5432. libpq's other scheme name is accepted too.
-        #expect(try PostgresLocation.parse("postgresql://clerk@10.0.0.5/guitai").port == 5432)
+        #expect(try PostgresLocation.parse("postgresql://clerk@10.0.0.5/guitai").servers == [.init(host: "10.0.0.5", port: 5432)])
+        // A primary and its standby, tried in that order (libpq's way of writing several hosts).
+        let pair = try PostgresLocation.parse("postgres://guitai@db1.city:5433,db2.city/guitai")
+        #expect(pair.servers == [.init(host: "db1.city", port: 5433), .init(host: "db2.city", port: 5432)])
+        #expect(pair.description == "postgres://guitai@db1.city:5433,db2.city:5432/guitai")
         #expect(PostgresLocation.names("postgres://a@b/c"))
         #expect(!PostgresLocation.names("/var/lib/guitai/postgres.sqlite"))
         #expect(!PostgresLocation.names("postgres.sqlite"))
@@ -42,6 +46,8 @@ import Testing
         "postgres://guitai@db:/city",
         "postgres://guitai@db/city?sslmode=disable",  // nothing may follow the name
         "postgres://guitai@db/city/more",
+        "postgres://guitai@db1,/city",      // an empty server in the list
+        "postgres://guitai@db1:5432,:5433/city",
     ])
     func aMalformedAddressIsAUsageError(_ text: String) {
         #expect(throws: DomainError.self) { _ = try PostgresLocation.parse(text) }
@@ -52,6 +58,7 @@ import Testing
     }
 
     private let city = PostgresLocation(user: "clerk_a", host: "db.city", port: 5432, database: "guitai")
+    private let cityServer = PostgresLocation.Server(host: "db.city", port: 5432)
 
     @Test func thePasswordFilesFirstMatchingLineWinsWithWildcardsAndEscapes() {
         let file = """
@@ -64,11 +71,10 @@ import Testing
             *:*:*:*:the-fallback
             """
         // `\:` is a colon and `\\` a backslash inside a field.
-        #expect(PostgresPassword.password(in: file, for: city) == "pa:ss\\word")
-        var elsewhere = city
-        elsewhere.host = "db.other"
-        #expect(PostgresPassword.password(in: file, for: elsewhere) == "the-fallback")
-        #expect(PostgresPassword.password(in: "db.city:5432:guitai:clerk_b:x\n", for: city) == nil)
+        #expect(PostgresPassword.password(in: file, for: city, on: cityServer) == "pa:ss\\word")
+        // Each server of the address is looked up as itself.
+        #expect(PostgresPassword.password(in: file, for: city, on: .init(host: "db.other")) == "the-fallback")
+        #expect(PostgresPassword.password(in: "db.city:5432:guitai:clerk_b:x\n", for: city, on: cityServer) == nil)
     }
 
     @Test func pgpasswordComesBeforeTheFileAndTheFileMustBePrivate() throws {
@@ -79,16 +85,16 @@ import Testing
         try "db.city:5432:guitai:clerk_a:from-the-file\n".write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
 
-        #expect(try PostgresPassword.find(for: city, environment: ["HOME": directory]) == "from-the-file")
-        #expect(try PostgresPassword.find(for: city, environment: ["HOME": directory, "PGPASSWORD": "from-env"]) == "from-env")
-        #expect(try PostgresPassword.find(for: city, environment: ["HOME": "/nonexistent", "PGPASSFILE": path]) == "from-the-file")
+        #expect(try PostgresPassword.find(for: city, on: cityServer, environment: ["HOME": directory]) == "from-the-file")
+        #expect(try PostgresPassword.find(for: city, on: cityServer, environment: ["HOME": directory, "PGPASSWORD": "from-env"]) == "from-env")
+        #expect(try PostgresPassword.find(for: city, on: cityServer, environment: ["HOME": "/nonexistent", "PGPASSFILE": path]) == "from-the-file")
         // No file, no variable: no password (a server that trusts the address needs none).
-        #expect(try PostgresPassword.find(for: city, environment: ["HOME": "/nonexistent"]) == nil)
+        #expect(try PostgresPassword.find(for: city, on: cityServer, environment: ["HOME": "/nonexistent"]) == nil)
 
         // A file others may read is what libpq ignores; here it is an error that says how to mend it.
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         do {
-            _ = try PostgresPassword.find(for: city, environment: ["HOME": directory])
+            _ = try PostgresPassword.find(for: city, on: cityServer, environment: ["HOME": directory])
             Issue.record("a world-readable password file was used")
         } catch let error as DomainError {
             #expect(error.code == "store-password-file")

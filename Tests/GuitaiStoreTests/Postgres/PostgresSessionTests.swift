@@ -45,7 +45,7 @@ import Testing
         }
         // Nothing listens on port 1 of loopback: the server is unreachable, which is worth trying again (75).
         var nowhere = db.location
-        nowhere.port = 1
+        nowhere.servers = [.init(host: "127.0.0.1", port: 1)]
         do {
             _ = try PostgresSession.connect(to: nowhere, password: db.password, connectTimeout: 2)
             Issue.record("connected to a port where nothing listens")

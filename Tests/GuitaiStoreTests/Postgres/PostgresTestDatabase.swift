@@ -30,7 +30,7 @@ final class PostgresTestDatabase {
         let name = "guitai_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let server = try PostgresSession.connect(to: admin, password: password)
         try server.execute("CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
-        location = PostgresLocation(user: admin.user, host: admin.host, port: admin.port, database: name)
+        location = PostgresLocation(user: admin.user, servers: admin.servers, database: name)
         session = try PostgresSession.connect(to: location, password: password)
     }
 
