@@ -133,7 +133,8 @@ enum Projection {
     }
 
     /// Creates the temporary capture table and triggers on a write connection (after migrations).
-    static func install(_ db: Database) throws {
+    /// - Parameter tables: the projected tables (all of them; a test gives tables of its own).
+    static func install(_ db: Database, tables: [Table] = Projection.tables) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS captured (
                 tbl TEXT NOT NULL, key TEXT NOT NULL, digest TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID

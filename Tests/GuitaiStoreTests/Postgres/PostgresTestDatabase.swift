@@ -29,7 +29,8 @@ final class PostgresTestDatabase {
         self.password = password
         let name = "guitai_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let server = try PostgresSession.connect(to: admin, password: password)
-        try server.execute("CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
+        // Sorted as a city in China would sort (ICU's zh-CN), not in byte order: what must be in byte order says so.
+        try server.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8' TEMPLATE template0")
         location = PostgresLocation(user: admin.user, servers: admin.servers, database: name)
         session = try PostgresSession.connect(to: location, password: password)
     }
