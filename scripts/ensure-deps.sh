@@ -17,6 +17,8 @@ command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 if [ "${1:-}" = --test ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql); required+=(postgresql)
 fi
+# The test server's certificates.
+if [ "${1:-}" = --test ] && ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); required+=(openssl); fi
 
 if ((${#missing[@]} == 0)); then exit 0; fi
 

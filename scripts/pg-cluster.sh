@@ -2,7 +2,8 @@
 # Throwaway PostgreSQL clusters for the tests: made under a directory of the caller's, on a private loopback port,
 # run as the `postgres` user when we are root (PostgreSQL refuses to run as root; CI runs as root).
 #
-#   pg-cluster.sh primary DIR PORT                 a new cluster; superuser `postgres` with PGPASSWORD over TCP
+#   pg-cluster.sh primary DIR PORT                 a new cluster; superuser `postgres` with PGPASSWORD over TCP,
+#                                                  TLS with a certificate of its own (DIR/data/server.crt)
 #   pg-cluster.sh standby DIR PORT PRIMARY_PORT    a streaming copy of the primary on PRIMARY_PORT, which from then
 #                                                  on commits only when this standby has the transaction (synchronous)
 #   pg-cluster.sh promote DIR                      the standby becomes a primary
@@ -50,7 +51,7 @@ settings() {
   local dir=$1 port=$2
   cat >>"$dir/data/postgresql.conf" <<EOF
 port = $port
-listen_addresses = '127.0.0.1'
+listen_addresses = '127.0.0.1,127.0.0.2'
 unix_socket_directories = '$dir'
 # Local connections are trusted, so the socket is the server's owner's alone (the tests connect over TCP).
 unix_socket_permissions = 0700
@@ -73,7 +74,14 @@ case "${1:-}" in
       --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     rm -f "$dir/pwfile"
+    # Encryption as a city's server offers it, with a certificate of its own for 127.0.0.1 (its own authority: the
+    # tests trust it through PGSSLROOTCERT). Kept in the data directory, so a standby copied from it has it too.
+    openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=127.0.0.1" \
+      -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+      -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1
+    give_to_owner "$dir/data"
     settings "$dir" "$port"
+    echo "ssl = on" >>"$dir/data/postgresql.conf"
     # The standby streams as the superuser over loopback, with the same password.
     echo "host replication postgres 127.0.0.1/32 scram-sha-256" >>"$dir/data/pg_hba.conf"
     start "$dir"

@@ -10,6 +10,8 @@
 #   GUITAI_TEST_POSTGRES_ROOT      a directory for more clusters (the failover test's primary and standby); every
 #                                  cluster under it is stopped at the end
 #   GUITAI_TEST_POSTGRES_CLUSTER   this script's cluster tool (scripts/pg-cluster.sh)
+#   GUITAI_TEST_POSTGRES_CA        the server's certificate, which is its own authority (for PGSSLROOTCERT)
+#   GUITAI_TEST_POSTGRES_STRANGER  another self-signed certificate, an authority the server's is not from
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cluster="$here/pg-cluster.sh"
@@ -42,6 +44,11 @@ export GUITAI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
 export GUITAI_TEST_POSTGRES_PASSWORD="$password"
 export GUITAI_TEST_POSTGRES_ROOT="$root"
 export GUITAI_TEST_POSTGRES_CLUSTER="$cluster"
+cp "$root/main/data/server.crt" "$root/ca.crt"
+export GUITAI_TEST_POSTGRES_CA="$root/ca.crt"
+openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout "$root/stranger.key" -out "$root/stranger.crt" >/dev/null 2>&1
+export GUITAI_TEST_POSTGRES_STRANGER="$root/stranger.crt"
 # The command runs in the background, in a process group of its own, so that an interruption reaches it and every
 # process it started (swift test's test runner) at once, and the cleanup follows.
 setsid "$@" &

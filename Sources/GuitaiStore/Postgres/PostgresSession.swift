@@ -38,26 +38,29 @@ final class PostgresSession {
     }
 
     /// Connects with one password for every server of `location` (the tests; a city's `PGPASSWORD`).
-    static func connect(to location: PostgresLocation, password: String?, connectTimeout: Int = 10) throws -> PostgresSession {
-        try connect(to: location, connectTimeout: connectTimeout) { _ in password }
+    static func connect(to location: PostgresLocation, password: String?, tls: PostgresTLS = PostgresTLS(mode: .prefer),
+                        connectTimeout: Int = 10) throws -> PostgresSession {
+        try connect(to: location, tls: tls, connectTimeout: connectTimeout) { _ in password }
     }
 
     /// Connects to the first of `location`'s servers that answers and takes writes, and logs in. With one server it is
     /// used as it is; with several, one in recovery (a standby) is passed over, so after a failover the counters find
     /// the promoted standby by the same address.
     /// - Parameters:
+    ///   - tls: whether and how the connection is encrypted (`PostgresTLS.from(environment:)`).
     ///   - connectTimeout: seconds to wait for each server to answer at all.
     ///   - password: the password for a server (`PostgresPassword.find`); nil for a server that trusts the address.
     /// - Throws: `store-unreachable` (busy, 75) when no server answers; `store-no-primary` (busy, 75) when only
     ///   standbys do (a failover under way); `store-login-failed` (1) when a server refuses the user or password;
-    ///   `store-missing` (66) when the database does not exist.
-    static func connect(to location: PostgresLocation, connectTimeout: Int = 10,
+    ///   `store-missing` (66) when the database does not exist; `store-tls` (1) when encryption was asked for and the
+    ///   server does not offer it, or its certificate is not accepted.
+    static func connect(to location: PostgresLocation, tls: PostgresTLS = PostgresTLS(mode: .prefer), connectTimeout: Int = 10,
                         password: (PostgresLocation.Server) throws -> String?) throws -> PostgresSession {
         var unanswered: Error?
         var standbys: [PostgresLocation.Server] = []
         for server in location.servers {
             do {
-                let session = try open(server, of: location, password: try password(server), connectTimeout: connectTimeout)
+                let session = try open(server, of: location, password: try password(server), tls: tls, connectTimeout: connectTimeout)
                 if location.servers.count > 1,
                    try session.query("SELECT pg_is_in_recovery()").first?.decode(Bool.self) ?? true {
                     standbys.append(server)
@@ -78,10 +81,17 @@ final class PostgresSession {
     }
 
     private static func open(_ server: PostgresLocation.Server, of location: PostgresLocation, password: String?,
-                             connectTimeout: Int) throws -> PostgresSession {
+                             tls: PostgresTLS, connectTimeout: Int) throws -> PostgresSession {
         let logger = Logger(label: "guitai.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let encryption: PostgresConnection.Configuration.TLS
+        do {
+            encryption = try tls.connectionSetting()
+        } catch {
+            throw DomainError(.failure, code: "store-tls", zh: "无法读取数据库证书 \(tls.rootCertificatePath ?? "")：\(error)",
+                              en: "Cannot read the database's certificate authority \(tls.rootCertificatePath ?? ""): \(error)")
+        }
         var configuration = PostgresConnection.Configuration(host: server.host, port: server.port, username: location.user,
-                                                             password: password, database: location.database, tls: .disable)
+                                                             password: password, database: location.database, tls: encryption)
         configuration.options.connectTimeout = .seconds(Int64(connectTimeout))
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
         do {
@@ -170,8 +180,20 @@ final class PostgresSession {
     static func translate(_ error: Error, on server: PostgresLocation.Server, of location: PostgresLocation,
                           connecting: Bool) -> Error {
         if error is DomainError || error is Failure { return error }
+        let underlying = (error as? PSQLError)?.underlying
+        if error is NIOSSLError || error is NIOSSLExtraError || underlying is NIOSSLError || underlying is NIOSSLExtraError {
+            let detail = (error as? PSQLError)?.underlying.map { "\($0)" } ?? "\(error)"
+            return DomainError(.failure, code: "store-tls",
+                               zh: "数据库服务器 \(server) 的证书未被接受（\(detail)）：请检查 PGSSLROOTCERT 和服务器证书",
+                               en: "The certificate of the database server \(server) was not accepted (\(detail)): check PGSSLROOTCERT and the server's certificate")
+        }
         guard let error = error as? PSQLError else {
             return unreachable(server, detail: "\(error)", connecting: connecting)
+        }
+        if error.code == .sslUnsupported {
+            return DomainError(.failure, code: "store-tls",
+                               zh: "数据库服务器 \(server) 不提供加密连接，而 PGSSLMODE 要求加密",
+                               en: "The database server \(server) offers no encryption, and PGSSLMODE requires it")
         }
         guard error.code == .server, let info = error.serverInfo else {
             if error.code == .authMechanismRequiresPassword {
