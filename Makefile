@@ -26,12 +26,14 @@ test: deps
 
 # Release-mode benchmarks; results go to docs/benchmarks.md and docs/benchmarks.json. The first run makes the
 # 1,000,000-person district store (about half an hour) and keeps it in .build/bench-cache; later runs take minutes.
-# python-stdnum, the ID parser's peer, goes into a virtual environment of its own.
+# python-stdnum, the ID parser's peer, goes into a virtual environment of its own. The PostgreSQL floors run on a
+# throwaway server (scripts/with-postgres.sh).
 bench: deps
 	@test -x .build/bench-venv/bin/python3 || python3 -m venv .build/bench-venv
 	@.build/bench-venv/bin/python3 -c "import stdnum" 2>/dev/null || .build/bench-venv/bin/pip install --quiet python-stdnum
+	@./scripts/ensure-deps.sh --test
 	$(SWIFT) build -c release --product guitai-bench
-	./.build/release/guitai-bench docs/benchmarks.md
+	./scripts/with-postgres.sh ./.build/release/guitai-bench docs/benchmarks.md
 
 # Eight counters for SOAK_MINUTES (default 10) on the district store while a payment run and verify run: docs/soak.md.
 SOAK_MINUTES ?= 10

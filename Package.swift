@@ -66,7 +66,8 @@ let package = Package(
         .executableTarget(name: "guitai-bench", dependencies: ["GuitaiDesk", "GuitaiCore", "GuitaiStore", "GuitaiTUI", "TerminalKit",
                                                            .product(name: "Histogram", package: "hdrhistogram-swift"),
                                                            // The bare-commit and primary-key floors the store is measured against.
-                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+                                                           .product(name: "GRDB", package: "GRDB.swift"),
+                                                           .product(name: "PostgresNIO", package: "postgres-nio")]),
         // libFuzzer harnesses over outreach bundles (scripts/fuzz.sh builds it with the fuzzer); a plain build replays a corpus.
         .executableTarget(name: "guitai-fuzz", dependencies: ["GuitaiDesk", "GuitaiStore", "GuitaiCore"]),
         // What the tests share and the product does not: references written from the standards (GB 11643).

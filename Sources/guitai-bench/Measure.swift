@@ -83,6 +83,9 @@ struct Latencies {
         return value
     }
 
+    /// Adds another's recordings (several threads' latencies into one distribution).
+    mutating func merge(_ other: Latencies) { histogram.add(other.histogram) }
+
     func milliseconds(at percentile: Double) -> Double { Double(histogram.valueAtPercentile(percentile)) / 1e6 }
     func microseconds(at percentile: Double) -> Double { Double(histogram.valueAtPercentile(percentile)) / 1e3 }
     var maxMilliseconds: Double { Double(histogram.max) / 1e6 }

@@ -3,7 +3,7 @@ import GuitaiDesk
 
 // Release-mode benchmarks (`make bench`): docs/benchmarks.md and docs/benchmarks.json.
 //
-//   guitai-bench [OUTPUT.md] [--only core,durable,certification,outreach,training,district] [--people N]
+//   guitai-bench [OUTPUT.md] [--only core,durable,postgres,certification,outreach,training,district] [--people N]
 //   guitai-bench soak [--minutes 10] [OUTPUT.md]   (make soak: see Soak.swift)
 //   guitai-bench probe-rss STORE      (the district section runs this in a fresh process: see District.swift)
 
@@ -44,7 +44,7 @@ if arguments.first == "probe-rss", arguments.count == 2 {
     exit(0)
 }
 
-let allSections = ["core", "durable", "certification", "outreach", "training", "district"]
+let allSections = ["core", "durable", "postgres", "certification", "outreach", "training", "district"]
 var output = "docs/benchmarks.md"
 var sections = allSections
 var people = 1_000_000
@@ -74,6 +74,7 @@ for section in sections {
     switch section {
     case "core": try CoreSpeed.run(bench, into: &report)
     case "durable": try DurableWrites.run(bench, into: &report)
+    case "postgres": try PostgresFloors.run(bench, into: &report)
     case "certification": try CertificationAtScale.run(bench, into: &report)
     case "outreach": try OutreachTrip.run(bench, into: &report)
     case "training": try TrainingBuild.run(bench, into: &report)

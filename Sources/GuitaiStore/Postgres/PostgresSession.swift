@@ -7,8 +7,9 @@ import PostgresNIO
 ///
 /// The store's operations are synchronous (a clerk's transaction runs start to end on one thread), so the session
 /// waits on postgres-nio's futures rather than making every caller asynchronous. It must not be used from an event
-/// loop's own thread (postgres-nio's loops are its own; the store never runs there).
-final class PostgresSession {
+/// loop's own thread (postgres-nio's loops are its own; the store never runs there). `package`: the benchmarks measure
+/// the server's floors through it.
+package final class PostgresSession {
     private let connection: PostgresConnection
     private let logger: Logger
     let location: PostgresLocation
@@ -38,7 +39,7 @@ final class PostgresSession {
     }
 
     /// Connects with one password for every server of `location` (the tests; a city's `PGPASSWORD`).
-    static func connect(to location: PostgresLocation, password: String?, tls: PostgresTLS = PostgresTLS(mode: .prefer),
+    package static func connect(to location: PostgresLocation, password: String?, tls: PostgresTLS = PostgresTLS(mode: .prefer),
                         connectTimeout: Int = 10) throws -> PostgresSession {
         try connect(to: location, tls: tls, connectTimeout: connectTimeout) { _ in password }
     }
@@ -109,7 +110,7 @@ final class PostgresSession {
     /// bindings (`"... WHERE uuid = \(uuid)"` binds `uuid`), never into the text.
     /// - Throws: the server's refusal as `translate` words it.
     @discardableResult
-    func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+    package func query(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
             guard !connection.isClosed else { throw ConnectionLost() }
             return Array(try Self.answer(connection.query(query, logger: logger), unless: connection.closeFuture,
@@ -125,7 +126,7 @@ final class PostgresSession {
     }
 
     /// Runs statements with no values (`SET`, `BEGIN`, DDL); several may be separated by semicolons.
-    func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         try query(PostgresQuery(unsafeSQL: sql))
     }
 

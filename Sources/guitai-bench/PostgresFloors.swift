@@ -1,0 +1,121 @@
+import Foundation
+import GuitaiStore
+import PostgresNIO
+
+/// The city's server measured bare, the floors the store on PostgreSQL will be measured against (issue 14): a durable
+/// commit of one row, a lookup by primary key, and sixteen counters committing at once. The store's own enrolment and
+/// lookup on PostgreSQL come when its operations run there; until then these say what the server and the wire cost.
+/// The server is the one `scripts/with-postgres.sh` starts for `make bench`, on loopback, with its defaults
+/// (`fsync` and `synchronous_commit` on): a commit waits for its WAL to reach the disk, as SQLite's FULL does.
+enum PostgresFloors {
+    static let commits = 1_000
+    static let rows = 100_000
+    static let lookups = 20_000
+    static let writers = 16
+    static let writingSeconds = 5.0
+
+    struct NoServer: Error, CustomStringConvertible {
+        var description: String { "no PostgreSQL server: run `make bench`, which starts one (scripts/with-postgres.sh)" }
+    }
+
+    static func run(_ bench: BenchContext, into report: inout BenchReport) throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["GUITAI_TEST_POSTGRES"], let password = environment["GUITAI_TEST_POSTGRES_PASSWORD"] else {
+            throw NoServer()
+        }
+        let server = try PostgresLocation.parse(url)
+        let name = "guitai_bench_" + UUID().uuidString.prefix(8).lowercased()
+        let admin = try PostgresSession.connect(to: server, password: password, tls: PostgresTLS(mode: .disable))
+        try admin.execute("CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
+        defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        let location = PostgresLocation(user: server.user, servers: server.servers, database: name)
+        let session = try PostgresSession.connect(to: location, password: password, tls: PostgresTLS(mode: .disable))
+
+        // A durable commit of one row at a time.
+        try session.execute("CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, value text NOT NULL)")
+        var commit = Latencies()
+        for i in 0..<commits {
+            _ = try commit.time { try session.query("INSERT INTO t(value) VALUES (\("a forty-byte value for the floor \(i)"))") }
+        }
+        let commitMedian = commit.milliseconds(at: 50)
+        report.add("PostgreSQL: a commit of one row, fsync and synchronous_commit on (the floor): median / p99",
+                   "\(Measure.fixed(commitMedian, 3)) / \(Measure.fixed(commit.milliseconds(at: 99), 3)) ms",
+                   key: "pg_bare_commit_median_ms", value: commitMedian)
+        report.figure("pg_bare_commit_p99_ms", commit.milliseconds(at: 99))
+
+        // A lookup by primary key among 100,000 people.
+        try session.execute("CREATE TABLE people (id_number text PRIMARY KEY, name text NOT NULL)")
+        try session.execute("""
+            INSERT INTO people SELECT lpad(n::text, 18, '0'), '次仁' || n FROM generate_series(1, \(rows)) AS n
+            """)
+        try session.execute("ANALYZE people")
+        var generator = SystemRandomNumberGenerator()
+        var lookup = Latencies()
+        for _ in 0..<lookups {
+            let key = String(Int.random(in: 1...rows, using: &generator)).leftPadded18
+            _ = try lookup.time { try session.query("SELECT name FROM people WHERE id_number = \(key)") }
+        }
+        let lookupMedian = lookup.microseconds(at: 50)
+        report.add("PostgreSQL: a lookup by primary key in \(Measure.grouped(Double(rows))) rows, over loopback: median / p99",
+                   "\(Measure.fixed(lookupMedian, 1)) / \(Measure.fixed(lookup.microseconds(at: 99), 1)) µs",
+                   key: "pg_lookup_by_key_median_us", value: lookupMedian)
+        report.figure("pg_lookup_by_key_p99_us", lookup.microseconds(at: 99))
+
+        // Sixteen counters, each its own connection and thread, committing one row at a time for five seconds.
+        let tally = Tally()
+        let group = DispatchGroup()
+        let deadline = Date().addingTimeInterval(writingSeconds)
+        for writer in 0..<writers {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let own = try PostgresSession.connect(to: location, password: password, tls: PostgresTLS(mode: .disable))
+                    var latencies = Latencies()
+                    var count = 0
+                    while Date() < deadline {
+                        _ = try latencies.time { try own.query("INSERT INTO t(value) VALUES (\("counter \(writer) row \(count)"))") }
+                        count += 1
+                    }
+                    tally.add(count, latencies)
+                } catch {
+                    tally.fail(error)
+                }
+            }.start()
+        }
+        group.wait()
+        if let failure = tally.failure { throw failure }
+        let perSecond = Double(tally.commits) / writingSeconds
+        report.add("PostgreSQL: \(writers) counters committing one row at a time, each on its own connection: commits a second / p99",
+                   "\(Measure.grouped(perSecond)) / \(Measure.fixed(tally.latencies.milliseconds(at: 99), 2)) ms",
+                   key: "pg_16_writers_commits_per_s", value: perSecond)
+        report.figure("pg_16_writers_p99_ms", tally.latencies.milliseconds(at: 99))
+        report.method("**PostgreSQL floors**: a throwaway PostgreSQL 15 cluster on loopback (`scripts/with-postgres.sh`), its "
+            + "defaults (fsync, synchronous_commit on), no standby, plain TCP; through `PostgresSession` (postgres-nio, one "
+            + "connection, each statement waited for). \(commits) single-row commits; \(Measure.grouped(Double(lookups))) "
+            + "lookups by primary key of a random one of \(Measure.grouped(Double(rows))) rows; \(writers) threads each with a "
+            + "connection of its own inserting one row per commit for \(Int(writingSeconds)) s. These are the floors the "
+            + "store's enrolment and lookup on PostgreSQL will be set against once its operations run there.")
+    }
+
+    private final class Tally: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var commits = 0
+        private(set) var latencies = Latencies()
+        private(set) var failure: Error?
+
+        func add(_ count: Int, _ more: Latencies) {
+            lock.withLock {
+                commits += count
+                latencies.merge(more)
+            }
+        }
+
+        func fail(_ error: Error) { lock.withLock { failure = failure ?? error } }
+    }
+}
+
+private extension String {
+    /// Zero-padded to the 18 digits of the table's keys.
+    var leftPadded18: String { String(repeating: "0", count: max(0, 18 - count)) + self }
+}
