@@ -78,7 +78,8 @@ case "${1:-}" in
     # tests trust it through PGSSLROOTCERT). Kept in the data directory, so a standby copied from it has it too.
     openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=127.0.0.1" \
       -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
-      -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1
+      -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >"$dir/openssl.log" 2>&1 ||
+      { echo "pg-cluster: openssl could not make the server's certificate:" >&2; cat "$dir/openssl.log" >&2; exit 1; }
     give_to_owner "$dir/data"
     settings "$dir" "$port"
     echo "ssl = on" >>"$dir/data/postgresql.conf"
@@ -102,6 +103,15 @@ case "${1:-}" in
     # From now on the primary acknowledges a commit only once the standby has flushed it.
     as_owner "$BIN/psql" -X -q -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
       -c "ALTER SYSTEM SET synchronous_standby_names = 'standby'" -c "SELECT pg_reload_conf()" >/dev/null
+    # The reload is taken up asynchronously: done only once the primary reports the standby synchronous.
+    for _ in $(seq 1 300); do
+      state=$(as_owner "$BIN/psql" -X -At -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
+        -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby'" 2>/dev/null || true)
+      [ "$state" = sync ] && exit 0
+      sleep 0.1
+    done
+    echo "pg-cluster: the standby on port $port did not become synchronous" >&2
+    exit 1
     ;;
   promote)
     as_owner "$BIN/pg_ctl" -D "$2/data" -w promote >/dev/null
@@ -112,7 +122,10 @@ case "${1:-}" in
     pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null || true)
     if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = postgres ]; then
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do [ -e "/proc/$pid" ] || break; sleep 0.05; done
     fi
+    # A pid file left by a killed server would have a later stop signal whatever process has that number by then.
+    rm -f "$2/data/postmaster.pid"
     ;;
   stop)
     if [ -f "$2/data/postmaster.pid" ]; then

@@ -55,4 +55,5 @@ setsid "$@" &
 child=$!
 trap 'kill -INT -- "-$child" 2>/dev/null; wait "$child"; exit 130' INT
 trap 'kill -TERM -- "-$child" 2>/dev/null; wait "$child"; exit 143' TERM
+trap 'kill -HUP -- "-$child" 2>/dev/null; wait "$child"; exit 129' HUP
 wait "$child"

@@ -34,11 +34,11 @@ enum PostgresProjection {
         ]
     }
 
-    /// Makes this session's capture table (once per session, before its first business transaction). Dropped with
-    /// the rows of each transaction's end (`ON COMMIT DELETE ROWS`), so a rolled-back transaction leaves no notes.
+    /// Makes this session's capture table (once per session, before its first business transaction). Like every
+    /// table, it is transactional: a rolled-back transaction leaves no notes; like SQLite's, notes not taken before a
+    /// commit stay for the next transaction to take (the store always takes them).
     static let beginNoting = """
-        CREATE TEMP TABLE IF NOT EXISTS captured (tbl text NOT NULL, key text NOT NULL, digest text,
-            PRIMARY KEY (tbl, key)) ON COMMIT DELETE ROWS
+        CREATE TEMP TABLE IF NOT EXISTS captured (tbl text NOT NULL, key text NOT NULL, digest text, PRIMARY KEY (tbl, key))
         """
 
     /// What the current transaction changed, as `Projection.takeCaptured` words it: one line per row, sorted by

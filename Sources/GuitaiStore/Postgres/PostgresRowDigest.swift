@@ -15,24 +15,25 @@ enum PostgresRowDigest {
     /// (`convert_to`), whatever the database's own encoding.
     static let functions: [String] = [
         """
-        CREATE OR REPLACE FUNCTION guitai_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        CREATE OR REPLACE FUNCTION public.guitai_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea
                         ELSE '\\x03'::bytea || int8send(length(convert_to(v, 'UTF8'))::bigint) || convert_to(v, 'UTF8') END $$
         """,
         """
-        CREATE OR REPLACE FUNCTION guitai_field(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        CREATE OR REPLACE FUNCTION public.guitai_field(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int8send(v) END $$
         """,
         """
-        CREATE OR REPLACE FUNCTION guitai_digest(fields bytea) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        CREATE OR REPLACE FUNCTION public.guitai_digest(fields bytea) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT left(encode(sha256(fields), 'hex'), 32) $$
         """,
     ]
 
-    /// `guitai_digest(guitai_field('table'::text) || guitai_field(<prefix>a) || ...)`, the digest of one row of
-    /// `table` over `columns` in declared order; `prefix` is `NEW.`, `OLD.` or "" for the bare columns.
+    /// `public.guitai_digest(public.guitai_field('table'::text) || ...)`, the digest of one row of `table` over
+    /// `columns` in declared order; `prefix` is `NEW.`, `OLD.` or "" for the bare columns. Named with their schema, so
+    /// a trigger finds them whatever the writing session's `search_path`.
     static func expression(table: String, columns: [String], prefix: String) -> String {
-        let fields = ["guitai_field('\(table)'::text)"] + columns.map { "guitai_field(\(prefix)\($0))" }
-        return "guitai_digest(" + fields.joined(separator: " || ") + ")"
+        let fields = ["public.guitai_field('\(table)'::text)"] + columns.map { "public.guitai_field(\(prefix)\($0))" }
+        return "public.guitai_digest(" + fields.joined(separator: " || ") + ")"
     }
 }

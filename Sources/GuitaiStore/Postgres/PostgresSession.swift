@@ -12,6 +12,7 @@ import PostgresNIO
 package final class PostgresSession {
     private let connection: PostgresConnection
     private let logger: Logger
+    private let watch = ConnectionWatch()
     let location: PostgresLocation
     /// The server of `location` this session is connected to.
     let server: PostgresLocation.Server
@@ -30,6 +31,8 @@ package final class PostgresSession {
         self.logger = logger
         self.location = location
         self.server = server
+        let watch = self.watch
+        connection.closeFuture.whenComplete { _ in watch.connectionEnded() }
     }
 
     /// The connection ends with the session; postgres-nio insists it be closed, not dropped.
@@ -96,8 +99,18 @@ package final class PostgresSession {
         configuration.options.connectTimeout = .seconds(Int64(connectTimeout))
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
         do {
-            let connection = try answer(PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger),
-                                        unless: nil, within: connectTimeout * 2)
+            let connecting = PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
+            let connection: PostgresConnection
+            do {
+                connection = try answer(connecting, unless: nil, within: connectTimeout * 2)
+            } catch let lost as ConnectionLost {
+                // Given up on: should it connect after all, it is closed, not left open until TCP notices.
+                connecting.whenSuccess { late in
+                    let closing: EventLoopFuture<Void> = late.close()
+                    _ = closing
+                }
+                throw lost
+            }
             let session = PostgresSession(connection: connection, logger: logger, location: location, server: server)
             try session.execute("SET lock_timeout = '\(lockTimeout)s'")
             return session
@@ -113,8 +126,7 @@ package final class PostgresSession {
     package func query(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
             guard !connection.isClosed else { throw ConnectionLost() }
-            return Array(try Self.answer(connection.query(query, logger: logger), unless: connection.closeFuture,
-                                         within: answerTimeout).rows)
+            return Array(try Self.answer(connection.query(query, logger: logger), unless: watch, within: answerTimeout).rows)
         } catch {
             // An answer that may still come would be taken for the next statement's: the session is done.
             if error is ConnectionLost, !connection.isClosed {
@@ -135,11 +147,11 @@ package final class PostgresSession {
         var description: String { "the connection ended without an answer" }
     }
 
-    /// Waits for `future`, but no longer than `seconds`, nor past the completion of `closing` (the connection's end).
+    /// Waits for `future`, but no longer than `seconds`, nor past the end of the connection `watch` watches.
     /// postgres-nio sends a statement without a promise for the sending, so a statement sent as the connection ends
     /// would never be answered: waiting on the future alone hung a counter for good in the failover test.
     /// - Throws: the future's error; `ConnectionLost` when the connection ended or the time ran out first.
-    private static func answer<Value: Sendable>(_ future: EventLoopFuture<Value>, unless closing: EventLoopFuture<Void>?,
+    private static func answer<Value: Sendable>(_ future: EventLoopFuture<Value>, unless watch: ConnectionWatch?,
                                                 within seconds: Int) throws -> Value {
         let done = DispatchSemaphore(value: 0)
         let outcome = LockedValue<Result<Value, Error>?>(nil)
@@ -147,8 +159,13 @@ package final class PostgresSession {
             outcome.set(result)
             done.signal()
         }
-        closing?.whenComplete { _ in done.signal() }
-        _ = done.wait(timeout: .now() + .seconds(seconds))
+        let wait = { _ = done.wait(timeout: .now() + .seconds(seconds)) }
+        if let watch {
+            // Not waited at all when the connection had already ended: that statement is never answered.
+            _ = watch.whileWaiting(on: done, wait)
+        } else {
+            wait()
+        }
         guard let result = outcome.get() else { throw ConnectionLost() }
         return try result.get()
     }

@@ -37,7 +37,8 @@ import Testing
         guard let root = environment["GUITAI_TEST_POSTGRES_ROOT"], let tool = environment["GUITAI_TEST_POSTGRES_CLUSTER"],
               let password = environment["GUITAI_TEST_POSTGRES_PASSWORD"] else { throw PostgresTestDatabase.NoServer() }
         let base = root + "/failover-" + UUID().uuidString.prefix(8).lowercased()
-        let (primaryPort, standbyPort) = (try Self.freePort(), try Self.freePort())
+        let ports = try Self.freePorts(2)
+        let (primaryPort, standbyPort) = (ports[0], ports[1])
         try Self.cluster(tool, ["primary", base + "/primary", "\(primaryPort)"], password: password)
         defer {
             try? Self.cluster(tool, ["stop", base + "/primary"], password: password)
@@ -50,6 +51,7 @@ import Testing
         let setup = try PostgresSession.connect(to: city, password: password)
         #expect(setup.server.port == primaryPort)
         try setup.execute("CREATE TABLE receipts (counter integer NOT NULL, n integer NOT NULL, PRIMARY KEY (counter, n))")
+        // pg-cluster.sh returns only once the primary reports its standby synchronous.
         #expect(try setup.query("SELECT sync_state FROM pg_stat_replication").map { try $0.decode(String.self) } == ["sync"])
 
         let tally = Tally()
@@ -151,20 +153,27 @@ import Testing
         }
     }
 
-    /// A loopback port nothing listens on now: the kernel's choice for a socket bound to port 0.
-    private static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+    /// `count` different loopback ports nothing listens on now: the kernel's choices for sockets bound to port 0, all
+    /// held open until every one is chosen, so no two are the same.
+    private static func freePorts(_ count: Int) throws -> [Int] {
+        var descriptors: [Int32] = []
+        defer { descriptors.forEach { close($0) } }
+        var ports: [Int] = []
+        for _ in 0..<count {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+            descriptors.append(descriptor)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            }
+            guard bound else { throw POSIXError(.EADDRINUSE) }
+            ports.append(Int(UInt16(bigEndian: address.sin_port)))
         }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return ports
     }
 }

@@ -8,11 +8,24 @@ import Testing
 /// server, which offers TLS with a certificate of its own for 127.0.0.1.
 @Suite struct PostgresTLSTests {
     @Test func theModeAndAuthorityComeFromTheEnvironmentAsLibpqReadsThem() throws {
-        #expect(try PostgresTLS.from(environment: [:]).mode == .prefer)
+        #expect(try PostgresTLS.from(environment: ["HOME": "/nonexistent"]) == PostgresTLS(mode: .prefer))
         #expect(try PostgresTLS.from(environment: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/etc/hostname"])
             == PostgresTLS(mode: .verifyFull, rootCertificatePath: "/etc/hostname"))
         #expect(try PostgresTLS.from(environment: ["PGSSLMODE": "disable"]).mode == .disable)
-        for wrong in [["PGSSLMODE": "on"], ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/nonexistent/root.crt"]] {
+        // The system's authorities: verify-full, whatever mode was left unset.
+        #expect(try PostgresTLS.from(environment: ["PGSSLROOTCERT": "system"]) == PostgresTLS(mode: .verifyFull))
+        // ~/.postgresql/root.crt is the authority when PGSSLROOTCERT names none, as in libpq.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("guitai-tls-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: home + "/.postgresql", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try "a certificate".write(toFile: home + "/.postgresql/root.crt", atomically: true, encoding: .utf8)
+        #expect(try PostgresTLS.from(environment: ["HOME": home, "PGSSLMODE": "require"])
+            == PostgresTLS(mode: .require, rootCertificatePath: home + "/.postgresql/root.crt"))
+        for wrong in [["PGSSLMODE": "on"], ["PGSSLMODE": "allow"],
+                      ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/nonexistent/root.crt"],
+                      // No authority's file anywhere: verify-ca refuses to go on, as libpq does.
+                      ["PGSSLMODE": "verify-ca", "HOME": "/nonexistent"],
+                      ["PGSSLMODE": "require", "PGSSLROOTCERT": "system"]] {
             do {
                 _ = try PostgresTLS.from(environment: wrong)
                 Issue.record("\(wrong) was accepted")
@@ -38,8 +51,9 @@ import Testing
         #expect(try encrypted(PostgresTLS(mode: .verifyCA, rootCertificatePath: authority)) == true)
         #expect(try encrypted(PostgresTLS(mode: .verifyFull, rootCertificatePath: authority)) == true)
 
-        // A server whose certificate the city's authority did not sign is refused before the password is sent.
-        for mode in [PostgresTLS.Mode.verifyCA, .verifyFull] {
+        // A server whose certificate the city's authority did not sign is refused before the password is sent; with
+        // the authority's file given, `require` checks it too.
+        for mode in [PostgresTLS.Mode.require, .verifyCA, .verifyFull] {
             do {
                 _ = try PostgresSession.connect(to: db.location, password: db.password,
                                                 tls: PostgresTLS(mode: mode, rootCertificatePath: stranger))
