@@ -77,14 +77,14 @@ enum CertificationDue {
         for row in wrong {
             let benefit = RowReader.shown(row["benefit"] as DatabaseValue? ?? .null)
             let stored = RowReader.shown(row["stored"] as DatabaseValue? ?? .null), due = RowReader.shown(row["due"] as DatabaseValue? ?? .null)
-            problems.append(VerificationProblem(table: table, row: benefit,
-                                                zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(stored)」，应为 \(due)（被绕过柜台删除或改动）；管理员可用 guitai store reindex 重建",
-                                                en: "\(table) gives benefit \(benefit) the due date \"\(stored)\" where the rule gives \(due) (deleted or changed behind the product's back); an administrator rebuilds it with guitai store reindex"))
+            problems.append(.derived(table: table, row: benefit,
+                                                zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(stored)」，应为 \(due)（被绕过柜台删除或改动）",
+                                                en: "\(table) gives benefit \(benefit) the due date \"\(stored)\" where the rule gives \(due) (deleted or changed behind the product's back)"))
         }
         for benefit in try String.fetchAll(db, sql: "SELECT benefit_uuid FROM \(table) WHERE benefit_uuid NOT IN (SELECT uuid FROM benefits)") {
-            problems.append(VerificationProblem(table: table, row: benefit,
-                                                zh: "\(table) 中 \(benefit) 不是任何待遇（被绕过柜台添加）；管理员可用 guitai store reindex 重建",
-                                                en: "\(table) row \(benefit) is no benefit's (added behind the product's back); an administrator rebuilds it with guitai store reindex"))
+            problems.append(.derived(table: table, row: benefit,
+                                                zh: "\(table) 中 \(benefit) 不是任何待遇（被绕过柜台添加）",
+                                                en: "\(table) row \(benefit) is no benefit's (added behind the product's back)"))
         }
         return problems
     }

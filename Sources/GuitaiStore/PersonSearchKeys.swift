@@ -96,16 +96,16 @@ enum PersonSearchKeys {
             expected += keys.count
             let missing = try keys.filter { try Int.fetchOne(lookup, arguments: [$0, uuid, name, idNumber]) == nil }.count
             if missing > 0 {
-                problems.append(VerificationProblem(table: table, row: uuid,
-                                                    zh: "\(table) 缺少 persons 中 \(uuid) 的 \(missing) 个检索键，或其姓名、证件号与本人不符（被绕过柜台删除或改动），按这些方式查不到此人或排序有误；管理员可用 guitai store reindex 重建",
-                                                    en: "\(table) lacks \(missing) search keys of person \(uuid), or they carry another name or number (deleted or changed behind the product's back): they cannot be found that way, or are listed out of order; an administrator rebuilds it with guitai store reindex"))
+                problems.append(.derived(table: table, row: uuid,
+                                                    zh: "\(table) 缺少 persons 中 \(uuid) 的 \(missing) 个检索键，或其姓名、证件号与本人不符（被绕过柜台删除或改动），按这些方式查不到此人或排序有误",
+                                                    en: "\(table) lacks \(missing) search keys of person \(uuid), or they carry another name or number (deleted or changed behind the product's back): they cannot be found that way, or are listed out of order"))
             }
         }
         let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
         if problems.isEmpty && stored != expected {
-            problems.append(VerificationProblem(table: table, row: "",
-                                                zh: "\(table) 有 \(stored) 个检索键，persons 只给出 \(expected) 个（被绕过柜台添加或改动）；管理员可用 guitai store reindex 重建",
-                                                en: "\(table) holds \(stored) search keys where persons give \(expected) (added or changed behind the product's back); an administrator rebuilds it with guitai store reindex"))
+            problems.append(.derived(table: table, row: "",
+                                                zh: "\(table) 有 \(stored) 个检索键，persons 只给出 \(expected) 个（被绕过柜台添加或改动）",
+                                                en: "\(table) holds \(stored) search keys where persons give \(expected) (added or changed behind the product's back)"))
         }
         return problems
     }

@@ -12,3 +12,12 @@ extension StoreTransaction {
         return (try count(PersonSearchKeys.table), try count(CertificationDue.table))
     }
 }
+
+extension VerificationProblem {
+    /// A problem in a derived table (`person_search_keys`, `certification_due`), which names its remedy: the
+    /// administrator's `guitai store reindex` computes the table again.
+    static func derived(table: String, row: String, zh: String, en: String) -> VerificationProblem {
+        VerificationProblem(table: table, row: row, zh: zh + "；管理员可用 guitai store reindex 重建",
+                            en: en + "; an administrator rebuilds it with guitai store reindex")
+    }
+}

@@ -29,6 +29,9 @@ import Testing
         #expect(outcome.status == 1)
         let error = try #require(outcome.json["error"] as? [String: Any])
         #expect(error["code"] as? String == "store-engine-unavailable")
+        // It names the address the file name was made from and says what to do instead.
+        let message = error["message"] as? String ?? ""
+        #expect(message.contains("postgres://guitai@db.city") && message.contains("--store"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/postgres:"))
     }
 

@@ -20,7 +20,7 @@ package final class PostgresSession {
     /// Seconds to wait for the server's answer to a statement before the connection counts as lost: a server whose
     /// power was cut sends nothing, not even the end of the connection. The store's statements take milliseconds and
     /// its long jobs go in slices; a lock is given up after `lockTimeout`, well within this.
-    var answerTimeout = 120
+    static let answerTimeout = 120
 
     /// Seconds a statement waits for another session's lock before the server gives up on it: the store's whole wait
     /// for another counter, so a lock held too long is "busy" (75) after the same wait as on SQLite.
@@ -41,30 +41,24 @@ package final class PostgresSession {
         try? closing.wait()
     }
 
-    /// Connects with one password for every server of `location` (the tests; a city's `PGPASSWORD`).
-    package static func connect(to location: PostgresLocation, password: String?, tls: PostgresTLS = PostgresTLS(mode: .prefer),
-                        connectTimeout: Int = 10) throws -> PostgresSession {
-        try connect(to: location, tls: tls, connectTimeout: connectTimeout) { _ in password }
-    }
-
     /// Connects to the first of `location`'s servers that answers and takes writes, and logs in. With one server it is
     /// used as it is; with several, one in recovery (a standby) is passed over, so after a failover the counters find
     /// the promoted standby by the same address.
     /// - Parameters:
+    ///   - password: for every server of `location` (`PostgresPassword.find`); nil for a server that trusts the address.
     ///   - tls: whether and how the connection is encrypted (`PostgresTLS.from(environment:)`).
     ///   - connectTimeout: seconds to wait for each server to answer at all.
-    ///   - password: the password for a server (`PostgresPassword.find`); nil for a server that trusts the address.
     /// - Throws: `store-unreachable` (busy, 75) when no server answers; `store-no-primary` (busy, 75) when only
     ///   standbys do (a failover under way); `store-login-failed` (1) when a server refuses the user or password;
     ///   `store-missing` (66) when the database does not exist; `store-tls` (1) when encryption was asked for and the
     ///   server does not offer it, or its certificate is not accepted.
-    static func connect(to location: PostgresLocation, tls: PostgresTLS = PostgresTLS(mode: .prefer), connectTimeout: Int = 10,
-                        password: (PostgresLocation.Server) throws -> String?) throws -> PostgresSession {
+    package static func connect(to location: PostgresLocation, password: String?, tls: PostgresTLS = PostgresTLS(mode: .prefer),
+                                connectTimeout: Int = 10) throws -> PostgresSession {
         var unanswered: Error?
         var standbys: [PostgresLocation.Server] = []
         for server in location.servers {
             do {
-                let session = try open(server, of: location, password: try password(server), tls: tls, connectTimeout: connectTimeout)
+                let session = try open(server, of: location, password: password, tls: tls, connectTimeout: connectTimeout)
                 if location.servers.count > 1,
                    try session.query("SELECT pg_is_in_recovery()").first?.decode(Bool.self) ?? true {
                     standbys.append(server)
@@ -126,7 +120,7 @@ package final class PostgresSession {
     package func query(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
             guard !connection.isClosed else { throw ConnectionLost() }
-            return Array(try Self.answer(connection.query(query, logger: logger), unless: watch, within: answerTimeout).rows)
+            return Array(try Self.answer(connection.query(query, logger: logger), unless: watch, within: Self.answerTimeout).rows)
         } catch {
             // An answer that may still come would be taken for the next statement's: the session is done.
             if error is ConnectionLost, !connection.isClosed {
@@ -170,17 +164,11 @@ package final class PostgresSession {
         return try result.get()
     }
 
-    /// The SQLSTATE of a server's refusal (`40001` a serialization failure...), nil for any other error.
-    static func sqlState(of error: Error) -> String? {
-        guard let error = error as? PSQLError, error.code == .server else { return nil }
-        return error.serverInfo?[.sqlState]
-    }
-
     /// Whether trying the whole transaction again may succeed: a serialization failure or a deadlock (another session
     /// won), or a lock not granted within `lockTimeout`. For `BusyWait` to retry until its limit, then answer busy,
     /// once the store's transactions run on PostgreSQL (issue 14); today only its tests ask.
     static func isRetryable(_ error: Error) -> Bool {
-        guard let state = (error as? Failure)?.sqlState ?? sqlState(of: error) else { return false }
+        guard let state = (error as? Failure)?.sqlState else { return false }
         return ["40001", "40P01", "55P03"].contains(state)
     }
 
