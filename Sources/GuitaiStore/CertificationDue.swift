@@ -67,21 +67,21 @@ enum CertificationDue {
 
     /// What `verify` finds wrong: a benefit without its due date or with another than the rule gives, and due dates
     /// of no benefit. A wrong date would keep a pensioner off the due list, or put them on it.
-    static func problems(_ db: Database) throws -> [VerificationProblem] {
+    static func problems(_ db: StoreConnection) throws -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
-        let wrong = try Row.fetchAll(db, sql: """
+        let wrong = try db.allRows(sql: """
             SELECT b.uuid AS benefit, d.due_on AS stored, \(dueExpression("b")) AS due FROM benefits b
             LEFT JOIN \(table) d ON d.benefit_uuid = b.uuid AND d.person_uuid = b.person_uuid
             WHERE d.due_on IS NOT \(dueExpression("b"))
             """)
         for row in wrong {
-            let benefit = RowReader.shown(row["benefit"] as DatabaseValue? ?? .null)
-            let stored = RowReader.shown(row["stored"] as DatabaseValue? ?? .null), due = RowReader.shown(row["due"] as DatabaseValue? ?? .null)
+            let benefit = RowReader.shown(row["benefit"])
+            let stored = RowReader.shown(row["stored"]), due = RowReader.shown(row["due"])
             problems.append(.derived(table: table, row: benefit,
                                                 zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(stored)」，应为 \(due)（被绕过柜台删除或改动）",
                                                 en: "\(table) gives benefit \(benefit) the due date \"\(stored)\" where the rule gives \(due) (deleted or changed behind the product's back)"))
         }
-        for benefit in try String.fetchAll(db, sql: "SELECT benefit_uuid FROM \(table) WHERE benefit_uuid NOT IN (SELECT uuid FROM benefits)") {
+        for benefit in try db.fetchAll(String.self, sql: "SELECT benefit_uuid FROM \(table) WHERE benefit_uuid NOT IN (SELECT uuid FROM benefits)") {
             problems.append(.derived(table: table, row: benefit,
                                                 zh: "\(table) 中 \(benefit) 不是任何待遇（被绕过柜台添加）",
                                                 en: "\(table) row \(benefit) is no benefit's (added behind the product's back)"))

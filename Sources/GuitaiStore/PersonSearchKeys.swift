@@ -84,24 +84,24 @@ enum PersonSearchKeys {
     /// What `verify` finds wrong with the index: a person's key missing or carrying another name or number (they could
     /// not be found that way, or would be listed out of order), or keys no person gives. Each person's keys are
     /// computed again and looked up; the count shows what was added.
-    static func problems(_ db: Database) throws -> [VerificationProblem] {
+    static func problems(_ db: StoreConnection) throws -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
         var expected = 0
-        let lookup = try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE key = ? AND person_uuid = ? AND name IS ? AND id_number IS ?")
-        let people = try Row.fetchCursor(db, sql: "SELECT uuid, id_number, name, initials FROM persons")
-        while let row = try people.next() {
-            let uuid = RowReader.shown(row[0] as DatabaseValue? ?? .null)
-            let name = row[2] as DatabaseValue? ?? .null, idNumber = row[1] as DatabaseValue? ?? .null
-            let keys = Set(keys(idNumber: row[1] ?? "", name: row[2] ?? "", initials: row[3] ?? ""))
+        let lookup = "SELECT 1 FROM \(table) WHERE key = ? AND person_uuid = ? AND name IS ? AND id_number IS ?"
+        try db.forEachRow(sql: "SELECT uuid, id_number, name, initials FROM persons") { row in
+            let uuid = RowReader.shown(row[0])
+            let name = row[2], idNumber = row[1]
+            let keys = Set(keys(idNumber: String.fromDatabaseValue(idNumber) ?? "", name: String.fromDatabaseValue(name) ?? "",
+                                initials: String.fromDatabaseValue(row[3]) ?? ""))
             expected += keys.count
-            let missing = try keys.filter { try Int.fetchOne(lookup, arguments: [$0, uuid, name, idNumber]) == nil }.count
+            let missing = try keys.filter { try db.fetchOne(Int.self, sql: lookup, arguments: [$0, uuid, name, idNumber]) == nil }.count
             if missing > 0 {
                 problems.append(.derived(table: table, row: uuid,
                                                     zh: "\(table) 缺少 persons 中 \(uuid) 的 \(missing) 个检索键，或其姓名、证件号与本人不符（被绕过柜台删除或改动），按这些方式查不到此人或排序有误",
                                                     en: "\(table) lacks \(missing) search keys of person \(uuid), or they carry another name or number (deleted or changed behind the product's back): they cannot be found that way, or are listed out of order"))
             }
         }
-        let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        let stored = try db.fetchOne(Int.self, sql: "SELECT count(*) FROM \(table)") ?? 0
         if problems.isEmpty && stored != expected {
             problems.append(.derived(table: table, row: "",
                                                 zh: "\(table) 有 \(stored) 个检索键，persons 只给出 \(expected) 个（被绕过柜台添加或改动）",

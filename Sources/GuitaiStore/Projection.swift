@@ -122,9 +122,15 @@ enum Projection {
         }
     }
 
-    /// The columns of a table in declared order.
-    static func columns(of table: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+    /// The columns of a table in declared order (on PostgreSQL, SQLite's columns: the city's `hall` is not one).
+    static func columns(of table: String, _ db: StoreConnection) throws -> [String] {
+        if db.isPostgres {
+            return try db.fetchAll(String.self, sql: """
+                SELECT column_name::text FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'hall' ORDER BY ordinal_position
+                """, arguments: [table])
+        }
+        return try db.fetchAll(String.self, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
     }
 
     /// `guitai_row('table', <prefix>a, <prefix>b, ...)`.
@@ -140,7 +146,7 @@ enum Projection {
                 tbl TEXT NOT NULL, key TEXT NOT NULL, digest TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID
             """)
         for table in tables {
-            let columns = try columns(of: table.name, db)
+            let columns = try columns(of: table.name, StoreConnection(sqlite: db))
             // A table missing from a damaged store has nothing to note; `verify` reports it.
             guard !columns.isEmpty else { continue }
             let new = digestExpression(table, columns: columns, prefix: "NEW.")
@@ -164,30 +170,30 @@ enum Projection {
     /// What the current transaction changed, as the journal keeps it, and forgets it: one line per row,
     /// `table TAB key TAB digest` (`-` for a deleted row), sorted.
     /// - Parameter tables: only the notes of these tables, leaving the others for the entry.
-    static func takeCaptured(_ db: Database, tables: Set<String>? = nil) throws -> String {
+    static func takeCaptured(_ db: StoreConnection, tables: Set<String>? = nil) throws -> String {
         let only = tables.map { " WHERE tbl IN (" + $0.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")" } ?? ""
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT tbl, key, digest FROM captured\(only) ORDER BY tbl, key"))
-        try db.cachedStatement(sql: "DELETE FROM captured" + only).execute()
+        let rows = try db.allRows(sql: "SELECT tbl, key, digest FROM captured\(only) ORDER BY tbl COLLATE BINARY, key COLLATE BINARY")
+        try db.execute(sql: "DELETE FROM captured" + only)
         return try rows.map { row in
-            let digest: String? = try row.decode(atIndex: 2)
-            return Change(table: try row.decode(atIndex: 0), key: try row.decode(atIndex: 1), digest: digest).line
+            Change(table: try row.require(String.self, atIndex: 0), key: try row.require(String.self, atIndex: 1),
+                   digest: try row.decode(String.self, atIndex: 2)).line
         }.joined(separator: "\n")
     }
 
     /// Whether the current transaction changed any projected row.
-    static func hasCaptured(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM captured)")) ?? false
+    static func hasCaptured(_ db: StoreConnection) throws -> Bool {
+        try db.fetchOne(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM captured)") ?? false
     }
 
     /// Every row now in the projected tables, as the journal would note it (for the upgrade of an older store).
-    static func snapshot(_ db: Database) throws -> String {
+    static func snapshot(_ db: StoreConnection) throws -> String {
         var lines: [String] = []
         for table in tables {
             let columns = try columns(of: table.name, db)
             // A table a later migration makes is not there yet when an older store is upgraded.
             guard !columns.isEmpty else { continue }
-            for row in try Row.fetchAll(db, sql: "SELECT \(table.keyExpression("")), \(digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)") {
-                lines.append(Change(table: table.name, key: try row.decode(atIndex: 0), digest: try row.decode(atIndex: 1)).line)
+            for row in try db.allRows(sql: "SELECT \(table.keyExpression("")), \(digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)") {
+                lines.append(Change(table: table.name, key: try row.require(String.self, atIndex: 0), digest: try row.decode(String.self, atIndex: 1)).line)
             }
         }
         return lines.sorted().joined(separator: "\n")

@@ -5,15 +5,15 @@ import GuitaiCore
 /// wrong type, an unknown state, an impossible date, written behind the product's back) is "store damaged" (exit 1)
 /// naming the table, the row and the column.
 struct RowReader {
-    let row: Row
+    let row: StoreRow
     let table: String
     /// The row's key as shown in the message.
     let key: String
 
-    init(_ row: Row, table: String, keyColumn: String) {
+    init(_ row: StoreRow, table: String, keyColumn: String) {
         self.row = row
         self.table = table
-        self.key = RowReader.shown(row[keyColumn] as DatabaseValue? ?? .null)
+        self.key = RowReader.shown(row[keyColumn])
     }
 
     static func shown(_ value: DatabaseValue) -> String {
@@ -27,7 +27,7 @@ struct RowReader {
     }
 
     func damaged(_ column: String, expected: Bilingual) -> DomainError {
-        let found = RowReader.shown(row[column] as DatabaseValue? ?? .null)
+        let found = RowReader.shown(row[column])
         return DomainError(.failure, code: "store-damaged",
                            zh: "库已损坏：表 \(table) 中 \(key) 一行的 \(column) 为「\(found)」，应为\(expected.zh)；请运行 guitai verify 并联系管理员",
                            en: "The store is damaged: table \(table), row \(key), column \(column) holds \"\(found)\", not \(expected.en); run guitai verify and call the administrator")
@@ -37,7 +37,7 @@ struct RowReader {
     private static let numberExpected = Bilingual(zh: "整数", en: "a whole number")
 
     func optionalText(_ column: String) throws -> String? {
-        do { return try row.decode(String?.self, forColumn: column) } catch { throw damaged(column, expected: Self.textExpected) }
+        do { return try row.decode(String.self, forColumn: column) } catch { throw damaged(column, expected: Self.textExpected) }
     }
 
     func text(_ column: String) throws -> String {
@@ -46,7 +46,7 @@ struct RowReader {
     }
 
     func optionalInt(_ column: String) throws -> Int64? {
-        do { return try row.decode(Int64?.self, forColumn: column) } catch { throw damaged(column, expected: Self.numberExpected) }
+        do { return try row.decode(Int64.self, forColumn: column) } catch { throw damaged(column, expected: Self.numberExpected) }
     }
 
     func int(_ column: String) throws -> Int64 {
@@ -122,24 +122,3 @@ struct RowReader {
         return Bilingual(zh: "其中之一：\(list)", en: "one of \(list)")
     }
 }
-
-extension RowReader {
-    /// Every row of a statement, decoded as it is stepped. GRDB finds a column of a stepped row by name through a
-    /// dictionary made once per run of the statement, while a copied row (`Row.fetchAll`, `Row.fetchOne`) lowercases
-    /// the names it passes on every lookup: for the payment run's 100,000 recipients of fourteen columns, millions of
-    /// strings. `decode` must not keep the row, which the next step overwrites.
-    static func decodeAll<T>(_ statement: Statement, arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> [T] {
-        var values: [T] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() { values.append(try decode(row)) }
-        return values
-    }
-
-    /// The first row of a statement decoded as `decodeAll` does, or nil when there is none.
-    static func decodeFirst<T>(_ statement: Statement, arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> T? {
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        guard let row = try rows.next() else { return nil }
-        return try decode(row)
-    }
-}
-

@@ -30,7 +30,7 @@ enum Schema {
     /// The schema's objects, SQLite's own left out.
     static func objects(_ db: Database) throws -> Set<SchemaObject> {
         Set(try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").map { row in
-            let reader = RowReader(row, table: "sqlite_master", keyColumn: "name")
+            let reader = RowReader(StoreRow(row), table: "sqlite_master", keyColumn: "name")
             return SchemaObject(type: try reader.text("type"), name: try reader.text("name"),
                                 sql: (try reader.optionalText("sql") ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " "))
         })
@@ -526,7 +526,7 @@ enum Schema {
         let accounts = Set(try String.fetchAll(db, sql: "SELECT id FROM operators"))
         var previous = JournalEntry.genesis
         for row in try Row.fetchAll(db, sql: "SELECT seq, at, operator, event, detail FROM security_log ORDER BY seq") {
-            let reader = RowReader(row, table: "security_log", keyColumn: "seq")
+            let reader = RowReader(StoreRow(row), table: "security_log", keyColumn: "seq")
             let typed = try reader.text("operator")
             let entry = SecurityLog.Entry(seq: try reader.int("seq"), at: try reader.int("at"),
                                           operatorLabel: SecurityLog.label(for: typed, known: accounts.contains(typed), key: key),
@@ -560,9 +560,10 @@ enum Schema {
         try db.execute(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last",
                        arguments: [today.compact, last + 1])
         let serial = (settings["hall.code"] ?? "") + today.compact + String(last + 1).leftPadded(6)
-        try Journal.append(db, serial: serial, at: now, businessDate: today.iso, operatorID: "system", counter: "upgrade",
+        let connection = StoreConnection(sqlite: db)
+        try Journal.append(connection, serial: serial, at: now, businessDate: today.iso, operatorID: "system", counter: "upgrade",
                            device: settings["device.id"] ?? "", kind: "store.upgrade",
                            payload: JSONValue.object([("schema", .string("v3-projection"))]).rendered(),
-                           changes: try Projection.snapshot(db), securityHead: try SecurityLog.head(db))
+                           changes: try Projection.snapshot(connection), securityHead: try SecurityLog.head(connection))
     }
 }

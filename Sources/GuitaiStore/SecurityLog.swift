@@ -36,11 +36,11 @@ enum SecurityLog {
         return "?" + mac.prefix(8).map { String($0, radix: 16).leftPadded(2) }.joined()
     }
 
-    static func append(_ db: Database, at: Int64, operatorLabel: String, event: String, detail: String) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT hash FROM security_log ORDER BY seq DESC LIMIT 1")
-        let previous: String = try last?.decode(atIndex: 0) ?? JournalEntry.genesis
+    static func append(_ db: StoreConnection, at: Int64, operatorLabel: String, event: String, detail: String) throws {
+        let last = try db.oneRow(sql: "SELECT hash FROM security_log ORDER BY seq DESC LIMIT 1")
+        let previous = try last?.decode(String.self, atIndex: 0) ?? JournalEntry.genesis
         // The sequence the row will get: one past the highest ever used (AUTOINCREMENT), so the hash can cover it.
-        let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'security_log'") ?? 0
+        let highest = try db.fetchOne(Int64.self, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'security_log'") ?? 0
         guard highest >= 0 && highest < Int64.max else {
             throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：安全日志的序号为 \(highest)",
                               en: "The store is damaged: the security log's sequence is \(highest)")
@@ -53,14 +53,14 @@ enum SecurityLog {
     }
 
     /// The last row as `seq:hash`, or empty when the log is empty.
-    static func head(_ db: Database) throws -> String {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM security_log ORDER BY seq DESC LIMIT 1")) else { return "" }
+    static func head(_ db: StoreConnection) throws -> String {
+        guard let row = try db.oneRow(sql: "SELECT seq, hash FROM security_log ORDER BY seq DESC LIMIT 1") else { return "" }
         let reader = RowReader(row, table: "security_log", keyColumn: "seq")
         return String(try reader.int("seq")) + ":" + (try reader.text("hash"))
     }
 
-    static func entries(_ db: Database) throws -> [Entry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM security_log ORDER BY seq").map { row in
+    static func entries(_ db: StoreConnection) throws -> [Entry] {
+        try db.allRows(sql: "SELECT * FROM security_log ORDER BY seq").map { row in
             let reader = RowReader(row, table: "security_log", keyColumn: "seq")
             return Entry(seq: try reader.int("seq"), at: try reader.int("at"), operatorLabel: try reader.text("operator"),
                          event: try reader.text("event"), detail: try reader.text("detail"),

@@ -22,7 +22,7 @@ extension Store {
         let (record, label, events) = try read { tx in
             let record = try tx.operatorRecord(id: operatorID)
             let label = SecurityLog.label(for: operatorID, known: record != nil, key: try tx.setting("security.key") ?? hall.deviceID)
-            let events = try Row.fetchAll(tx.db, sql: """
+            let events = try tx.db.allRows(sql: """
                 SELECT at, event FROM security_log WHERE operator = ? AND event != 'locked' ORDER BY seq DESC LIMIT 50
                 """, arguments: [label]).map { row in
                 let reader = RowReader(row, table: "security_log", keyColumn: "at")

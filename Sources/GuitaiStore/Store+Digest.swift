@@ -27,18 +27,18 @@ extension Store {
             for table in Projection.tables.sorted(by: { $0.name < $1.name }) {
                 feed("table " + table.name)
                 let hidden = Store.secretColumns[table.name] ?? []
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.name) ORDER BY " + table.key.joined(separator: ", "))
+                let rows = try db.allRows(sql: "SELECT * FROM \(table.name) ORDER BY " + table.key.joined(separator: ", "))
                 for row in rows {
-                    if table.name == "settings", let key: String = row["key"], Store.secretSettings.contains(key) { continue }
-                    for (column, value) in row where !hidden.contains(column) { feed(column + "=" + value.description) }
+                    if table.name == "settings", let key = String.fromDatabaseValue(row["key"]), Store.secretSettings.contains(key) { continue }
+                    for (column, value) in row.columnsAndValues where !hidden.contains(column) { feed(column + "=" + value.description) }
                     feed("")
                 }
             }
             feed("journal")
-            for row in try Row.fetchAll(db, sql: """
+            for row in try db.allRows(sql: """
                 SELECT serial, at, business_date, operator, counter, device, kind, payload FROM journal ORDER BY seq
                 """) {
-                for (column, value) in row { feed(column + "=" + value.description) }
+                for (column, value) in row.columnsAndValues { feed(column + "=" + value.description) }
             }
             return hasher.finalize().map { String(format: "%02x", $0) }.joined()
         }

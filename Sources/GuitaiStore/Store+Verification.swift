@@ -16,15 +16,15 @@ extension Store {
             let db = tx.db
             // The schema first: what is missing from it cannot be read below, and is reported instead.
             problems += try schemaProblems(db)
-            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            let tables = Set(try db.fetchAll(String.self, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             for required in ["journal", "security_log"] where !tables.contains(required) {
                 return VerificationReport(transactions: 0, problems: problems)
             }
-            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+            for line in try db.fetchAll(String.self, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(VerificationProblem(table: "file", row: "", zh: "文件完整性：\(line)", en: "file integrity: \(line)"))
             }
-            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                let table = RowReader.shown(row[0] as DatabaseValue? ?? .null), key = RowReader.shown(row[1] as DatabaseValue? ?? .null)
+            for row in try db.allRows(sql: "PRAGMA foreign_key_check") {
+                let table = RowReader.shown(row[0]), key = RowReader.shown(row[1])
                 problems.append(VerificationProblem(table: table, row: key, zh: "\(table) 第 \(key) 行指向不存在的记录",
                                                     en: "\(table) row \(key) points at a record that does not exist"))
             }
@@ -35,8 +35,7 @@ extension Store {
             var count = 0
             var lastSeq: Int64 = 0
             var anchors: [(entry: Int64, head: String)] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
-            while let row = try cursor.next() {
+            try db.forEachRow(sql: "SELECT * FROM journal ORDER BY seq") { row in
                 let entry = try Journal.entry(row)
                 count += 1
                 if !entry.isIntact(after: previous) {
@@ -72,27 +71,26 @@ extension Store {
             for table in Projection.tables where tables.contains(table.name) {
                 var made = expected[table.name] ?? [:]
                 let columns = try Projection.columns(of: table.name, db)
-                let rows = try Row.fetchCursor(db, sql: """
+                try db.forEachRow(sql: """
                     SELECT \(table.keyExpression("")), \(Projection.digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)
-                    """)
-                while let row = try rows.next() {
-                    let key = RowReader.shown(row[0] as DatabaseValue? ?? .null)
-                    let digest = RowReader.shown(row[1] as DatabaseValue? ?? .null)
+                    """) { row in
+                    let key = RowReader.shown(row[0])
+                    let digest = RowReader.shown(row[1])
                     guard let want = made.removeValue(forKey: key) else {
                         problems.append(VerificationProblem(table: table.name, row: key,
                                                             zh: "\(table.name) 中 \(key) 一行不是任何业务记录产生的（被绕过柜台添加）",
                                                             en: "\(table.name) row \(key) was made by no journal entry (added behind the product's back)"))
-                        continue
+                        return
                     }
                     if want.digest != digest {
-                        let serial = try String.fetchOne(db, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
+                        let serial = try db.fetchOne(String.self, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
                         problems.append(VerificationProblem(table: table.name, row: key,
                                                             zh: "\(table.name) 中 \(key) 一行与业务 \(serial) 写入的不同（被绕过柜台改动）",
                                                             en: "\(table.name) row \(key) differs from what transaction \(serial) wrote (changed behind the product's back)"))
                     }
                 }
                 for (key, want) in made.sorted(by: { $0.key < $1.key }) {
-                    let serial = try String.fetchOne(db, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
+                    let serial = try db.fetchOne(String.self, sql: "SELECT serial FROM journal WHERE seq = ?", arguments: [want.seq]) ?? "?"
                     problems.append(VerificationProblem(table: table.name, row: key,
                                                         zh: "\(table.name) 中 \(key) 一行（业务 \(serial) 写入）已不在库中（被绕过柜台删除）",
                                                         en: "\(table.name) row \(key), written by transaction \(serial), is missing (deleted behind the product's back)"))
@@ -133,7 +131,7 @@ extension Store {
 
             // The migrations on record are exactly those this version made.
             if tables.contains("grdb_migrations") {
-                let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                let applied = Set(try db.fetchAll(String.self, sql: "SELECT identifier FROM grdb_migrations"))
                 let known = Schema.migrator().migrations
                 for missing in known where !applied.contains(missing) {
                     problems.append(VerificationProblem(table: "grdb_migrations", row: missing, zh: "grdb_migrations 缺少 \(missing)",
@@ -150,13 +148,13 @@ extension Store {
 
     /// What differs between the store's schema and the one this version's migrations make, object by object (type
     /// and name: a trigger may bear a table's name).
-    private func schemaProblems(_ db: Database) throws -> [VerificationProblem] {
+    private func schemaProblems(_ db: StoreConnection) throws -> [VerificationProblem] {
         let expected: Set<Schema.SchemaObject>
         switch Schema.expectedObjects {
         case .success(let objects): expected = objects
         case .failure(let error): return [VerificationProblem(table: "schema", row: "", zh: error.message.zh, en: error.message.en)]
         }
-        let actual = try Schema.objects(db)
+        let actual = try Schema.objects(db.requireSQLite(for: Bilingual(zh: "核对库结构", en: "Checking the schema")))
         let want = Dictionary(expected.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let have = Dictionary(actual.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [VerificationProblem] = []
@@ -179,8 +177,8 @@ extension Store {
     }
 
     /// A log whose highest number ever used (SQLite keeps it for AUTOINCREMENT) is above its last row lost its tail.
-    private func cutTail(_ db: Database, table: String, lastSeq: Int64) throws -> [VerificationProblem] {
-        let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
+    private func cutTail(_ db: StoreConnection, table: String, lastSeq: Int64) throws -> [VerificationProblem] {
+        let highest = try db.fetchOne(Int64.self, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
         guard highest > lastSeq else { return [] }
         return [VerificationProblem(table: table, row: String(lastSeq &+ 1),
                                     zh: "\(table) 末尾第 \(lastSeq &+ 1) 至 \(highest) 条已被删除",

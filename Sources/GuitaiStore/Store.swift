@@ -208,7 +208,7 @@ public final class Store: Sendable {
                 try reader.inDatabase { db in
                     try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
                     do {
-                        let value = try body(StoreTransaction(db: db, serial: nil, deviceID: hall.deviceID, makeID: makeID))
+                        let value = try body(StoreTransaction(db: StoreConnection(sqlite: db), serial: nil, deviceID: hall.deviceID, makeID: makeID))
                         try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
                         return value
                     } catch {
@@ -235,14 +235,15 @@ public final class Store: Sendable {
                     var outcome: (T, String)?
                     let clock = ContinuousClock()
                     var locked = clock.now
+                    let connection = StoreConnection(sqlite: db)
                     try db.inTransaction(.immediate) {
                         locked = clock.now
-                        if !Store.recordsOnClosedDays(kind) { try refuseIfClosed(db, context.businessDate) }
-                        let serial = try nextSerial(db, on: context.businessDate)
-                        let tx = StoreTransaction(db: db, serial: serial, deviceID: hall.deviceID, makeID: makeID)
+                        if !Store.recordsOnClosedDays(kind) { try refuseIfClosed(connection, context.businessDate) }
+                        let serial = try nextSerial(connection, on: context.businessDate)
+                        let tx = StoreTransaction(db: connection, serial: serial, deviceID: hall.deviceID, makeID: makeID)
                         let (value, payload) = try body(tx)
                         if hall.isOutreach { try tx.noteAtOpenEvent(kind: kind) }
-                        try Journal.append(db, serial: serial, context: context, device: hall.deviceID, kind: kind,
+                        try Journal.append(connection, serial: serial, context: context, device: hall.deviceID, kind: kind,
                                            payload: payload.rendered(), chainStart: hall.chainStart)
                         outcome = (value, serial)
                         return .commit
@@ -258,14 +259,15 @@ public final class Store: Sendable {
     }
 
     /// Writes outside the business journal: the security log of logins. Such a write may not touch a business table.
-    func writeSecurity(_ body: (Database) throws -> Void) throws {
+    func writeSecurity(_ body: (StoreConnection) throws -> Void) throws {
         try refuseIfReadOnly()
         do {
             try wait.run {
                 try queue.writeWithoutTransaction { db in
+                    let connection = StoreConnection(sqlite: db)
                     try db.inTransaction(.immediate) {
-                        try body(db)
-                        if try Projection.hasCaptured(db) {
+                        try body(connection)
+                        if try Projection.hasCaptured(connection) {
                             throw DomainError(.failure, code: "internal-error", zh: "安全日志写入改动了业务数据",
                                               en: "A security-log write changed business data")
                         }
@@ -288,8 +290,8 @@ public final class Store: Sendable {
 
     /// Refuses a write dated on a business date the supervisor has closed (日结).
     /// - Throws: `day-closed` (65), naming the date and the close's serial.
-    private func refuseIfClosed(_ db: Database, _ date: LocalDate) throws {
-        guard let serial = try String.fetchOne(db.cachedStatement(sql: "SELECT serial FROM day_closes WHERE business_date = ?"),
+    private func refuseIfClosed(_ db: StoreConnection, _ date: LocalDate) throws {
+        guard let serial = try db.fetchOne(String.self, sql: "SELECT serial FROM day_closes WHERE business_date = ?",
                                                arguments: [date.iso]) else { return }
         throw Store.dayClosed(date, serial: serial)
     }
@@ -317,9 +319,9 @@ public final class Store: Sendable {
 
     /// `hall code [+ device code] + YYYYMMDD + six-digit sequence`, the sequence counted per business day.
     /// - Throws: `serials-exhausted` after 999,999 transactions in a day; `store-damaged` for a counter that is no count.
-    private func nextSerial(_ db: Database, on date: LocalDate) throws -> String {
+    private func nextSerial(_ db: StoreConnection, on date: LocalDate) throws -> String {
         let day = date.compact
-        let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT last FROM serial_counters WHERE day = ?"), arguments: [day]) ?? 0
+        let last = try db.fetchOne(Int.self, sql: "SELECT last FROM serial_counters WHERE day = ?", arguments: [day]) ?? 0
         guard last >= 0 else {
             throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：serial_counters 中 \(day) 的流水计数为 \(last)",
                               en: "The store is damaged: serial_counters row \(day) holds \(last)")
@@ -330,12 +332,11 @@ public final class Store: Sendable {
         }
         let serial = hall.serialPrefix + day + String(last + 1).leftPadded(6)
         // A counter wound back (or deleted) would hand out a serial the journal already has.
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE serial = ?)"), arguments: [serial]) ?? false {
+        if try db.fetchOne(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM journal WHERE serial = ?)", arguments: [serial]) ?? false {
             throw DomainError(.failure, code: "store-damaged", zh: "库已损坏：serial_counters 中 \(day) 的计数落后于日志，请运行 guitai verify 并联系管理员",
                               en: "The store is damaged: serial_counters row \(day) is behind the journal; run guitai verify and call the administrator")
         }
-        try db.cachedStatement(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last")
-            .execute(arguments: [day, last + 1])
+        try db.execute(sql: "INSERT INTO serial_counters(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = excluded.last", arguments: [day, last + 1])
         return serial
     }
 

@@ -23,7 +23,7 @@ extension StoreTransaction {
     /// Every benefit recipient under a region prefix (all when empty), ordered by region then ID number;
     /// `certifiedBy` is the latest certification made on or before `asOf`.
     public func recipients(regionPrefix: String = "", asOf: LocalDate? = nil) throws -> [RecipientRecord] {
-        try RowReader.decodeAll(db.cachedStatement(sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number"),
+        try db.rows(sql: Self.recipientQuery + " WHERE p.region_code LIKE :prefix ORDER BY p.region_code, p.id_number",
                                 arguments: ["prefix": regionPrefix + "%", "asOf": asOf?.iso ?? "9999-12-31"], recipient)
     }
 
@@ -32,8 +32,8 @@ extension StoreTransaction {
     /// index, so only they are read (`CertificationDue`), each with whether it owes suspended months (looked up
     /// through the payments' key for the listed recipients only).
     public func recipients(dueBy date: LocalDate, regionPrefix: String = "") throws -> [DueRecipient] {
-        try RowReader.decodeAll(db.cachedStatement(sql: Self.dueQuery), arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]) { row in
-            DueRecipient(recipient: try recipient(row), owesMonths: (row["owes_months"] as Bool?) == true)
+        try db.rows(sql: Self.dueQuery, arguments: ["due": date.iso, "prefix": regionPrefix + "%", "asOf": "9999-12-31"]) { row in
+            DueRecipient(recipient: try recipient(row), owesMonths: Bool.fromDatabaseValue(row["owes_months"]) == true)
         }
     }
 
@@ -45,24 +45,24 @@ extension StoreTransaction {
 
     /// What SQLite plans for the due list (`EXPLAIN QUERY PLAN`), for the test that keeps it on its index.
     func dueListPlan() throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.dueQuery, arguments: ["due": "2023-07-01", "prefix": "%", "asOf": "9999-12-31"])
-            .map { $0["detail"] ?? "" }
+        try db.allRows(sql: "EXPLAIN QUERY PLAN " + Self.dueQuery, arguments: ["due": "2023-07-01", "prefix": "%", "asOf": "9999-12-31"])
+            .map { String.fromDatabaseValue($0["detail"]) ?? "" }
     }
 
     /// The recipients of some benefits, as `recipients(asOf:)` reads them: a long job re-reads with this only those
     /// whose records changed since its snapshot.
     public func recipients(benefitUUIDs: Set<String>, asOf: LocalDate) throws -> [RecipientRecord] {
         try benefitUUIDs.sorted().compactMap { uuid in
-            try RowReader.decodeFirst(db.cachedStatement(sql: Self.recipientByBenefit), arguments: ["benefit": uuid, "asOf": asOf.iso], recipient)
+            try db.firstRow(sql: Self.recipientByBenefit, arguments: ["benefit": uuid, "asOf": asOf.iso], recipient)
         }
     }
 
     /// A person's benefit with what the due list and the run need; nil when they draw none.
     public func recipient(personUUID: String) throws -> RecipientRecord? {
-        try RowReader.decodeFirst(db.cachedStatement(sql: Self.recipientByPerson), arguments: ["person": personUUID, "asOf": "9999-12-31"], recipient)
+        try db.firstRow(sql: Self.recipientByPerson, arguments: ["person": personUUID, "asOf": "9999-12-31"], recipient)
     }
 
-    private func recipient(_ row: Row) throws -> RecipientRecord {
+    private func recipient(_ row: StoreRow) throws -> RecipientRecord {
         // Each column is named with the table it comes from, so a damaged value points at its own row.
         let r = RowReader(row, table: "benefits", keyColumn: "benefit_uuid")
         let person = RowReader(row, table: "persons", keyColumn: "person_uuid")
@@ -80,9 +80,9 @@ extension StoreTransaction {
 
     /// Records a monthly benefit (the rules were checked by the caller, `BenefitRules`).
     public func insertBenefit(_ benefit: Benefit, personUUID: String) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO benefits(uuid, person_uuid, scheme, monthly_fen, start_month, device, created_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [newID(), personUUID, benefit.scheme.rawValue, benefit.monthly.fen, benefit.start.iso, deviceID, writingSerial])
+            """, arguments: [newID(), personUUID, benefit.scheme.rawValue, benefit.monthly.fen, benefit.start.iso, deviceID, writingSerial])
     }
 
     /// The registered date of death, if any.
@@ -92,7 +92,7 @@ extension StoreTransaction {
 
     /// The registered death of a person, with the e-card state it suspended.
     public func death(personUUID: String) throws -> DeathRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM deaths WHERE person_uuid = ?"), arguments: [personUUID]).map { row in
+        try db.oneRow(sql: "SELECT * FROM deaths WHERE person_uuid = ?", arguments: [personUUID]).map { row in
             let r = RowReader(row, table: "deaths", keyColumn: "person_uuid")
             return DeathRecord(date: try r.date("died_on"), serial: try r.text("created_serial"), ecardUUID: try r.optionalText("ecard_uuid"),
                                ecardStatusBefore: try r.optionalCode(ECardStatus.self, "ecard_status_before"))
@@ -101,20 +101,20 @@ extension StoreTransaction {
 
     /// Records a death with the e-card it suspends and that card's state before, for a withdrawal to restore.
     public func insertDeath(personUUID: String, on date: LocalDate, ecardUUID: String?, ecardStatusBefore: ECardStatus?) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO deaths(person_uuid, died_on, device, created_serial, ecard_uuid, ecard_status_before) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [personUUID, date.iso, deviceID, writingSerial, ecardUUID, ecardStatusBefore?.rawValue])
+            """, arguments: [personUUID, date.iso, deviceID, writingSerial, ecardUUID, ecardStatusBefore?.rawValue])
     }
 
     /// Withdraws a death registered in error, with the recovery it recorded.
     public func deleteDeath(personUUID: String, registeredBy serial: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM recoveries WHERE created_serial = ?").execute(arguments: [serial])
-        try db.cachedStatement(sql: "DELETE FROM deaths WHERE person_uuid = ?").execute(arguments: [personUUID])
+        try db.execute(sql: "DELETE FROM recoveries WHERE created_serial = ?", arguments: [serial])
+        try db.execute(sql: "DELETE FROM deaths WHERE person_uuid = ?", arguments: [personUUID])
     }
 
     /// A person's certifications, oldest first.
     public func certifications(personUUID: String) throws -> [CertificationRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid"),
+        try db.allRows(sql: "SELECT * FROM certifications WHERE person_uuid = ? ORDER BY certified_on, rowid",
                          arguments: [personUUID]).map { row in
             let r = RowReader(row, table: "certifications", keyColumn: "uuid")
             return CertificationRecord(date: try r.date("certified_on"), method: try r.code(CertificationMethod.self, "method"),
@@ -124,16 +124,16 @@ extension StoreTransaction {
 
     /// Records a certification; false when the same person, date and method is already on record.
     public func insertCertification(personUUID: String, on date: LocalDate, method: CertificationMethod, reference: String?) throws -> Bool {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO certifications(uuid, person_uuid, certified_on, method, reference, device, created_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_uuid, certified_on, method) DO NOTHING
-            """).execute(arguments: [newID(), personUUID, date.iso, method.rawValue, reference, deviceID, writingSerial])
+            """, arguments: [newID(), personUUID, date.iso, method.rawValue, reference, deviceID, writingSerial])
         return db.changesCount > 0
     }
 
     /// A benefit's payment lines that count: those of finished runs (a run still writing, or abandoned, is not seen).
     public func payments(benefitUUID: String) throws -> [PaymentRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM settled_payments WHERE benefit_uuid = ? ORDER BY month, kind"), arguments: [benefitUUID]).map { row in
+        try db.allRows(sql: "SELECT * FROM settled_payments WHERE benefit_uuid = ? ORDER BY month, kind", arguments: [benefitUUID]).map { row in
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             return PaymentRecord(month: try r.month("month"), kind: try r.word("kind", oneOf: ["paid", "suspended", "back-paid"]),
                                  amount: try r.money("amount_fen", limit: Benefit.maximumMonthly),
@@ -143,7 +143,7 @@ extension StoreTransaction {
 
     /// For a run of `month`: per benefit, whether the month already has a line, and the suspended months not yet back-paid.
     public func paymentState(for month: YearMonth) throws -> (handled: Set<String>, owed: [String: Set<YearMonth>]) {
-        let handled = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?"),
+        let handled = Set(try db.fetchAll(String.self, sql: "SELECT DISTINCT benefit_uuid FROM settled_payments WHERE month = ?",
                                               arguments: [month.iso]))
         return (handled, try owedMonths())
     }
@@ -158,7 +158,7 @@ extension StoreTransaction {
     /// Per benefit, the months suspended by payment runs and not yet back-paid (what the due list calls suspended).
     public func owedMonths() throws -> [String: Set<YearMonth>] {
         var owed: [String: Set<YearMonth>] = [:]
-        let lines = try RowReader.decodeAll(db.cachedStatement(sql: "SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s WHERE \(Self.owedLine)"),
+        let lines = try db.rows(sql: "SELECT s.uuid, s.benefit_uuid, s.month FROM settled_payments s WHERE \(Self.owedLine)",
                                             arguments: []) { row in
             let r = RowReader(row, table: "payments", keyColumn: "uuid")
             return (benefit: try r.text("benefit_uuid"), month: try r.month("month"))
@@ -180,7 +180,7 @@ extension StoreTransaction {
 
     /// The latest month a payment run has been made for, if any (from the journal: a run may have paid nobody).
     public func latestRunMonth() throws -> YearMonth? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT max(json_extract(payload, '$.month')) FROM journal WHERE kind = 'payments.run'"))
+        try db.fetchOne(String.self, sql: "SELECT max(json_extract(payload, '$.month')) FROM journal WHERE kind = 'payments.run'")
             .flatMap(YearMonth.init(iso:))
     }
 
@@ -188,9 +188,9 @@ extension StoreTransaction {
     public func insertPayment(benefitUUID: String, month: YearMonth, kind: String, amount: Money, run: String? = nil) throws {
         // A cached statement: a run writes a hundred thousand of these, and compiling the insert with its triggers each
         // time cost more than the insert.
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO payments(uuid, benefit_uuid, month, kind, amount_fen, run_serial, device, run_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [newID(), benefitUUID, month.iso, kind, amount.fen, writingSerial, deviceID, run])
+            """, arguments: [newID(), benefitUUID, month.iso, kind, amount.fen, writingSerial, deviceID, run])
     }
 
     /// Starts a payment run for a month, its lines unseen until `finishPaymentRun`; returns the run's id.
@@ -204,14 +204,14 @@ extension StoreTransaction {
     /// Makes every line of a run count, all at once.
     /// - Throws: `run-lost` when the run is no longer writing (another run cleared it): nothing may count then.
     public func finishPaymentRun(_ run: String) throws {
-        try db.cachedStatement(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'").execute(arguments: [run])
+        try db.execute(sql: "UPDATE payment_runs SET state = 'done' WHERE uuid = ? AND state = 'writing'", arguments: [run])
         if db.changesCount != 1 { throw Self.runLost(run) }
     }
 
     /// Refuses to go on writing under a run that is no longer writing.
     /// - Throws: `run-lost`.
     public func requireWritingRun(_ run: String) throws {
-        guard try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM payment_runs WHERE uuid = ?"), arguments: [run]) == "writing" else {
+        guard try db.fetchOne(String.self, sql: "SELECT state FROM payment_runs WHERE uuid = ?", arguments: [run]) == "writing" else {
             throw Self.runLost(run)
         }
     }
@@ -224,16 +224,16 @@ extension StoreTransaction {
     /// Runs that must be cleared before payments are written again: left writing by a process that ended before
     /// finishing them, or abandoned with lines still on record.
     public func unfinishedPaymentRuns() throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+        try db.fetchAll(String.self, sql: """
             SELECT uuid FROM payment_runs r WHERE state = 'writing'
                 OR (state = 'abandoned' AND EXISTS (SELECT 1 FROM payments p WHERE p.run_uuid = r.uuid)) ORDER BY rowid
-            """))
+            """)
     }
 
     /// Deletes up to `limit` lines of a run (all of one benefit's with `benefitUUID`); returns how many went.
     public func deleteRunLines(_ run: String, benefitUUID: String? = nil, limit: Int = .max) throws -> Int {
         if let benefitUUID {
-            try db.cachedStatement(sql: "DELETE FROM payments WHERE run_uuid = ? AND benefit_uuid = ?").execute(arguments: [run, benefitUUID])
+            try db.execute(sql: "DELETE FROM payments WHERE run_uuid = ? AND benefit_uuid = ?", arguments: [run, benefitUUID])
         } else {
             try db.execute(sql: "DELETE FROM payments WHERE rowid IN (SELECT rowid FROM payments WHERE run_uuid = ? LIMIT ?)",
                            arguments: [run, limit])
@@ -243,12 +243,12 @@ extension StoreTransaction {
 
     /// Marks a run abandoned once its lines are gone.
     public func abandonPaymentRun(_ run: String) throws {
-        try db.cachedStatement(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?").execute(arguments: [run])
+        try db.execute(sql: "UPDATE payment_runs SET state = 'abandoned' WHERE uuid = ?", arguments: [run])
     }
 
     /// The amounts to recover from a benefit (months paid after a death), oldest first.
     public func recoveries(benefitUUID: String) throws -> [Money] {
-        try Int64.fetchAll(db.cachedStatement(sql: "SELECT amount_fen FROM recoveries WHERE benefit_uuid = ? ORDER BY rowid"), arguments: [benefitUUID])
+        try db.fetchAll(Int64.self, sql: "SELECT amount_fen FROM recoveries WHERE benefit_uuid = ? ORDER BY rowid", arguments: [benefitUUID])
             .map { Money(fen: $0) }
     }
 
@@ -264,21 +264,21 @@ extension StoreTransaction {
         // Business that needs the person at the window; phone reports (a loss, a suspension) do not count.
         let counterKinds = ["person.add", "enrol", "card.register", "card.replace", "ecard.issue"]
         let marks = counterKinds.map { _ in "?" }.joined(separator: ", ")
-        let counter = try Row.fetchAll(db, sql: """
+        let counter = try db.allRows(sql: """
             SELECT json_extract(payload, '$.id') AS id, max(business_date) AS day, serial FROM journal
             WHERE kind IN (\(marks)) AND business_date >= ? AND json_extract(payload, '$.id') IS NOT NULL
                 AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
             GROUP BY json_extract(payload, '$.id')
-            """, arguments: StatementArguments(counterKinds + [date.iso]))
+            """, arguments: SQLArguments(counterKinds + [date.iso]))
         for row in counter {
             let r = RowReader(row, table: "journal", keyColumn: "serial")
             let day = try r.date("day")
             evidence[try r.text("id")] = (day, "counter \(try r.text("serial")) on \(day.iso)")
         }
-        let settled = try Row.fetchAll(db.cachedStatement(sql: """
+        let settled = try db.allRows(sql: """
             SELECT p.id_number AS id, max(s.settled_on) AS day, s.serial FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
             WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals) GROUP BY p.id_number
-            """), arguments: [date.iso])
+            """, arguments: [date.iso])
         for row in settled {
             let r = RowReader(row, table: "settlements", keyColumn: "serial")
             let day = try r.date("day")

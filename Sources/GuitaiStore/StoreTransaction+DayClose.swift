@@ -11,7 +11,7 @@ extension StoreTransaction {
         var brought: [JournalEntry] = []
         // A laptop's entries are appended inside the receive or review that applies them, just before its own entry.
         for entry in own where entry.kind == "outreach.receive" || entry.kind == "outreach.review" {
-            let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM journal WHERE seq < ? AND device = ? ORDER BY seq DESC LIMIT 1"),
+            let before = try db.fetchOne(Int64.self, sql: "SELECT seq FROM journal WHERE seq < ? AND device = ? ORDER BY seq DESC LIMIT 1",
                                             arguments: [entry.seq, deviceID]) ?? 0
             brought += try Journal.entries(db, where: "seq > ? AND seq < ? AND device != ?", [before, entry.seq, deviceID])
         }
@@ -21,7 +21,7 @@ extension StoreTransaction {
     /// The close of a business date, if it is closed.
     /// - Throws: `store-damaged` for a row whose values are not what the product writes.
     public func dayClose(on date: LocalDate) throws -> DayCloseRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM day_closes WHERE business_date = ?"), arguments: [date.iso]).map { row in
+        try db.oneRow(sql: "SELECT * FROM day_closes WHERE business_date = ?", arguments: [date.iso]).map { row in
             let r = RowReader(row, table: "day_closes", keyColumn: "business_date")
             return DayCloseRecord(date: try r.date("business_date"), serial: try r.text("serial"), operatorID: try r.text("operator"),
                                   closedAt: try r.int("closed_at"), journalHead: try r.text("journal_head"), report: try r.text("report"))
@@ -30,8 +30,8 @@ extension StoreTransaction {
 
     /// Records the close of a business date (the caller checked it is not closed yet).
     public func insertDayClose(_ close: DayCloseRecord) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO day_closes(business_date, serial, operator, closed_at, journal_head, report) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [close.date.iso, close.serial, close.operatorID, close.closedAt, close.journalHead, close.report])
+            """, arguments: [close.date.iso, close.serial, close.operatorID, close.closedAt, close.journalHead, close.report])
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GuitaiCore
 
 extension StoreTransaction {
     /// Computes the two derived tables again from what they derive from: every person's search keys
@@ -7,8 +8,9 @@ extension StoreTransaction {
     /// - Returns: the search keys and due dates now held.
     /// - Throws: the store's errors; nothing is changed then.
     public func rebuildDerivedTables() throws -> (searchKeys: Int, dueDates: Int) {
-        try PersonSearchKeys.rebuild(db)
-        try CertificationDue.rebuild(db)
+        let sqlite = try db.requireSQLite(for: Bilingual(zh: "重建检索键和认证到期日", en: "Rebuilding the search keys and due dates"))
+        try PersonSearchKeys.rebuild(sqlite)
+        try CertificationDue.rebuild(sqlite)
         return (try count(PersonSearchKeys.table), try count(CertificationDue.table))
     }
 }

@@ -5,14 +5,14 @@ extension StoreTransaction {
     /// A person's enrolments, oldest first, with their suspension periods.
     /// - Throws: `store-damaged` naming the table, row and column of a value the product never writes.
     public func enrolments(personUUID: String) throws -> [EnrolmentRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid"),
+        try db.allRows(sql: "SELECT * FROM enrolments WHERE person_uuid = ? ORDER BY from_date, rowid",
                          arguments: [personUUID]).map { row in
             let r = RowReader(row, table: "enrolments", keyColumn: "uuid")
             let uuid = try r.text("uuid")
-            let suspensions = try Row.fetchAll(db.cachedStatement(sql: """
+            let suspensions = try db.allRows(sql: """
                 SELECT enrolment_uuid || '|' || from_date AS key, from_date, to_date FROM enrolment_suspensions
                 WHERE enrolment_uuid = ? ORDER BY from_date
-                """), arguments: [uuid]).map { row in
+                """, arguments: [uuid]).map { row in
                 let s = RowReader(row, table: "enrolment_suspensions", keyColumn: "key")
                 return Suspension(from: try s.date("from_date"), to: try s.optionalDate("to_date"))
             }
@@ -37,11 +37,11 @@ extension StoreTransaction {
     /// Records an enrolment (the rules were checked by the caller, `EnrolmentRules`); returns its UUID.
     public func insertEnrolment(_ enrolment: Enrolment, personUUID: String) throws -> String {
         let uuid = newID()
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO enrolments(uuid, person_uuid, scheme, status, region_code, from_date, to_date, cover_from,
                                    employment_status, employer, grade_fen, personal_fen, device, created_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [uuid, personUUID, enrolment.scheme.rawValue, enrolment.status.rawValue, enrolment.regionCode,
+            """, arguments: [uuid, personUUID, enrolment.scheme.rawValue, enrolment.status.rawValue, enrolment.regionCode,
                              enrolment.from.iso, enrolment.to?.iso, enrolment.coverFrom.iso,
                              enrolment.employmentStatus?.rawValue, enrolment.employer?.value, enrolment.grade?.fen,
                              enrolment.personalContribution?.fen, deviceID, writingSerial])
@@ -50,15 +50,15 @@ extension StoreTransaction {
 
     /// Ends the open enrolment of a scheme on a date with a closing status (a switch, a termination).
     public func endOpenEnrolment(personUUID: String, scheme: Scheme, on date: LocalDate, status: EnrolmentStatus) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             UPDATE enrolments SET status = ?, to_date = ?
             WHERE person_uuid = ? AND scheme = ? AND status IN ('active', 'suspended')
-            """).execute(arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
+            """, arguments: [status.rawValue, date.iso, personUUID, scheme.rawValue])
     }
 
     /// The enrolment a transaction created, if it created one.
     public func enrolment(createdBy serial: String) throws -> (record: EnrolmentRecord, personUUID: String)? {
-        guard let personUUID = try String.fetchOne(db.cachedStatement(sql: "SELECT person_uuid FROM enrolments WHERE created_serial = ?"),
+        guard let personUUID = try db.fetchOne(String.self, sql: "SELECT person_uuid FROM enrolments WHERE created_serial = ?",
                                                    arguments: [serial]) else { return nil }
         guard let record = try enrolments(personUUID: personUUID).first(where: { $0.createdSerial == serial }) else { return nil }
         return (record, personUUID)
@@ -66,46 +66,46 @@ extension StoreTransaction {
 
     /// Removes an enrolment recorded in error (reversed the day it was made, before anything else touched it).
     public func deleteEnrolment(uuid: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?").execute(arguments: [uuid])
-        try db.cachedStatement(sql: "DELETE FROM enrolments WHERE uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?", arguments: [uuid])
+        try db.execute(sql: "DELETE FROM enrolments WHERE uuid = ?", arguments: [uuid])
     }
 
     /// Opens again the enrolment a switch ended on `endedOn` (the switch reversed): no end date, active or suspended as
     /// its own suspensions say.
     public func reopenEnrolment(personUUID: String, scheme: Scheme, endedOn: LocalDate) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             UPDATE enrolments SET to_date = NULL,
                 status = CASE WHEN EXISTS (SELECT 1 FROM enrolment_suspensions s
                                            WHERE s.enrolment_uuid = enrolments.uuid AND s.to_date IS NULL)
                               THEN 'suspended' ELSE 'active' END
             WHERE person_uuid = ? AND scheme = ? AND to_date = ? AND status = 'terminated' AND end_reason IS NULL
-            """).execute(arguments: [personUUID, scheme.rawValue, endedOn.iso])
+            """, arguments: [personUUID, scheme.rawValue, endedOn.iso])
     }
 
     /// Ends every open enrolment of a person on the date of death (status terminated, reason death).
     public func endEnrolmentsForDeath(personUUID: String, on date: LocalDate) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             UPDATE enrolments SET status = 'terminated', to_date = max(?, from_date), end_reason = 'death'
             WHERE person_uuid = ? AND status IN ('active', 'suspended')
-            """).execute(arguments: [date.iso, personUUID])
+            """, arguments: [date.iso, personUUID])
     }
 
     /// Reopens what a death withdrawn in error ended: suspended again if a suspension was still open, else active.
     public func reopenEnrolmentsEndedByDeath(personUUID: String) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             UPDATE enrolments SET to_date = NULL, end_reason = NULL,
                 status = CASE WHEN EXISTS (SELECT 1 FROM enrolment_suspensions s
                                            WHERE s.enrolment_uuid = enrolments.uuid AND s.to_date IS NULL)
                               THEN 'suspended' ELSE 'active' END
             WHERE person_uuid = ? AND end_reason = 'death'
-            """).execute(arguments: [personUUID])
+            """, arguments: [personUUID])
     }
 
     /// Records a status change of one enrolment, with its suspension periods (the rules were checked by the caller).
     public func updateEnrolment(uuid: String, to enrolment: Enrolment) throws {
         try db.execute(sql: "UPDATE enrolments SET status = ?, to_date = ? WHERE uuid = ?",
                        arguments: [enrolment.status.rawValue, enrolment.to?.iso, uuid])
-        try db.cachedStatement(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM enrolment_suspensions WHERE enrolment_uuid = ?", arguments: [uuid])
         for suspension in enrolment.suspensions {
             try db.execute(sql: "INSERT INTO enrolment_suspensions(enrolment_uuid, from_date, to_date) VALUES (?, ?, ?)",
                            arguments: [uuid, suspension.from.iso, suspension.to?.iso])

@@ -6,46 +6,46 @@ extension StoreTransaction {
     /// Registers a person with their groups; `initials` is the pinyin search pattern. Returns the record's UUID.
     public func insertPerson(_ person: Person, initials: String) throws -> String {
         let uuid = newID()
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO persons(uuid, id_number, name, initials, ethnicity, household, region_code, address, phone, student,
                                 device, created_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [uuid, person.id.value, person.name, initials, person.ethnicity, person.household?.rawValue,
+            """, arguments: [uuid, person.id.value, person.name, initials, person.ethnicity, person.household?.rawValue,
                              person.regionCode, person.address, person.phone, person.isStudent, deviceID, writingSerial])
         for membership in person.groups {
-            try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 INSERT INTO person_groups(uuid, person_uuid, group_code, from_date, to_date, device) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [newID(), uuid, membership.group.rawValue, membership.from.iso, membership.to?.iso, deviceID])
+                """, arguments: [newID(), uuid, membership.group.rawValue, membership.from.iso, membership.to?.iso, deviceID])
         }
         return uuid
     }
 
     /// The person with an ID number (18 characters, normalised), if registered.
     public func person(idNumber: String) throws -> PersonRecord? {
-        try RowReader.decodeFirst(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.id_number = ?"), arguments: [idNumber], personRecord)
+        try db.firstRow(sql: Self.personWithGroups + " WHERE p.id_number = ?", arguments: [idNumber], personRecord)
     }
 
     /// The person with a record UUID, if any.
     public func person(uuid: String) throws -> PersonRecord? {
-        try RowReader.decodeFirst(db.cachedStatement(sql: Self.personWithGroups + " WHERE p.uuid = ?"), arguments: [uuid], personRecord)
+        try db.firstRow(sql: Self.personWithGroups + " WHERE p.uuid = ?", arguments: [uuid], personRecord)
     }
 
     /// People matching a search: the full number, its last digits, part of the name, or pinyin initials.
     public func findPersons(_ query: String, limit: Int = 50) throws -> [PersonRecord] {
         guard let (sql, arguments) = searchStatement(query, limit: limit) else { return [] }
-        return try RowReader.decodeAll(db.cachedStatement(sql: sql), arguments: arguments, personRecord)
+        return try db.rows(sql: sql, arguments: arguments, personRecord)
     }
 
     /// What SQLite plans for a search (`EXPLAIN QUERY PLAN`, one line per step), for the tests that keep every search
     /// on an index.
     func searchPlan(_ query: String) throws -> [String] {
         guard let (sql, arguments) = searchStatement(query, limit: 50) else { return [] }
-        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] ?? "" }
+        return try db.allRows(sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { String.fromDatabaseValue($0["detail"]) ?? "" }
     }
 
     /// The statement of a search, or nil for an empty one. Every search but the full number reads the search keys'
     /// index (`PersonSearchKeys`) for the people to read.
-    private func searchStatement(_ query: String, limit: Int) -> (String, StatementArguments)? {
+    private func searchStatement(_ query: String, limit: Int) -> (String, SQLArguments)? {
         let text = query.trimmingSpaces
         guard !text.isEmpty else { return nil }
         let upper = text.uppercased()
@@ -79,7 +79,7 @@ extension StoreTransaction {
                         WHERE k.key IN (\(marks)) AND ? GLOB guitai_initials_prefix(c.initials, ?))
                     GROUP BY person_uuid ORDER BY whole DESC, name, id_number LIMIT ?) m
                 JOIN persons p ON p.uuid = m.person_uuid ORDER BY m.whole DESC, m.name, m.id_number
-                """, StatementArguments(range + [letters] + cut + [letters, letters.count, limit]))
+                """, SQLArguments(range + [letters] + cut + [letters, letters.count, limit]))
         }
         // A name matches with or without its dot, and whichever dot was typed (`扎西平措`, `扎西.平措` find 扎西·平措).
         let prefix = "n" + PersonSearchKeys.bareName(text)
@@ -88,7 +88,7 @@ extension StoreTransaction {
 
     /// Every `every`-th person in the store's own order, up to `limit` of them.
     public func samplePeople(every: Int, limit: Int) throws -> [PersonSample] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id_number, name, initials FROM persons WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?"),
+        try db.allRows(sql: "SELECT id_number, name, initials FROM persons WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?",
                          arguments: [max(1, every), limit]).map { row in
             let r = RowReader(row, table: "persons", keyColumn: "id_number")
             // The pattern `[z][x][pb][c]`: the first letter of each bracket.
@@ -123,10 +123,10 @@ extension StoreTransaction {
     /// A person's row with their memberships.
     private static let personWithGroups = "SELECT p.*, \(groupList) FROM persons p"
 
-    private func personRecord(_ row: Row) throws -> PersonRecord {
+    private func personRecord(_ row: StoreRow) throws -> PersonRecord {
         let r = RowReader(row, table: "persons", keyColumn: "uuid")
         let uuid = try r.text("uuid")
-        let groups = try groupMemberships(listed: row["group_list"])
+        let groups = try groupMemberships(listed: try r.optionalText("group_list"))
         guard let id = ResidentID(stored: try r.text("id_number")) else {
             throw r.damaged("id_number", expected: Bilingual(zh: "有效的18位身份证号", en: "a valid 18-character ID number"))
         }
@@ -137,7 +137,7 @@ extension StoreTransaction {
         return PersonRecord(uuid: uuid, person: person, createdSerial: try r.text("created_serial"))
     }
 
-    private func groupMembership(_ row: Row) throws -> GroupMembership {
+    private func groupMembership(_ row: StoreRow) throws -> GroupMembership {
         let g = RowReader(row, table: "person_groups", keyColumn: "uuid")
         return GroupMembership(group: try g.code(SpecialGroup.self, "group_code"), from: try g.date("from_date"), to: try g.optionalDate("to_date"))
     }
@@ -146,7 +146,7 @@ extension StoreTransaction {
     /// then code.
     private func groupMemberships(listed: String?) throws -> [GroupMembership] {
         let damaged = {
-            RowReader(Row(["uuid": DatabaseValue.null]), table: "person_groups", keyColumn: "uuid")
+            RowReader(StoreRow(columns: .init(["uuid"]), values: [.null]), table: "person_groups", keyColumn: "uuid")
                 .damaged("group_code", expected: Bilingual(zh: "可读的特殊人群记录", en: "a readable membership"))
         }
         guard let listed else { return [] }
@@ -161,7 +161,7 @@ extension StoreTransaction {
                 default: .null
                 }
             }
-            return try groupMembership(Row(["uuid": values[0], "group_code": values[1], "from_date": values[2], "to_date": values[3]]))
+            return try groupMembership(StoreRow(columns: .init(["uuid", "group_code", "from_date", "to_date"]), values: values))
         }.sorted { ($0.from, $0.group.rawValue) < ($1.from, $1.group.rawValue) }
     }
 }

@@ -20,13 +20,13 @@ extension StoreTransaction {
         for row in rows {
             // A later transaction since reversed, and its reversal, left the row as it was. Payment runs write only
             // payment lines, never the rows a reversible transaction made, and are the journal's longest entries.
-            if let later = try String.fetchOne(db.cachedStatement(sql: """
+            if let later = try db.fetchOne(String.self, sql: """
                 SELECT serial FROM journal WHERE seq > ? AND kind NOT LIKE 'payments.run%' AND instr(char(10) || changes, ?) > 0
                     AND json_extract(payload, '$.reversed') IS NULL
                     AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal
                                        WHERE seq > ? AND json_extract(payload, '$.reversed') IS NOT NULL)
                 ORDER BY seq LIMIT 1
-                """), arguments: [entry.seq, row, entry.seq]) {
+                """, arguments: [entry.seq, row, entry.seq]) {
                 return later
             }
         }
@@ -37,41 +37,41 @@ extension StoreTransaction {
     /// if any.
     public func laterTransaction(after serial: String, kinds: [String], idNumber: String) throws -> String? {
         guard !kinds.isEmpty else { return nil }
-        return try String.fetchOne(db, sql: """
+        return try db.fetchOne(String.self, sql: """
             SELECT serial FROM journal WHERE seq > (SELECT seq FROM journal WHERE serial = ?)
                 AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ","))) AND json_extract(payload, '$.id') = ?
                 AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
             ORDER BY seq LIMIT 1
-            """, arguments: StatementArguments([serial] + kinds + [idNumber]))
+            """, arguments: SQLArguments([serial] + kinds + [idNumber]))
     }
 
     /// The first payment run after `serial` that wrote a line for the benefit, if any (a death's withdrawal lines the
     /// months it skipped too, but is no run).
     public func laterPaymentRun(after serial: String, benefitUUID: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
+        try db.fetchOne(String.self, sql: """
             SELECT p.run_serial FROM payments p JOIN journal j ON j.serial = p.run_serial
             WHERE p.benefit_uuid = ? AND (p.run_uuid IS NOT NULL OR j.kind LIKE 'payments.run%') AND j.seq > (SELECT seq FROM journal WHERE serial = ?) ORDER BY j.seq LIMIT 1
-            """), arguments: [benefitUUID, serial])
+            """, arguments: [benefitUUID, serial])
     }
 
     /// The first certification of a person recorded after `serial` (at the counter, by import or by data comparison),
     /// by the transaction that recorded it.
     public func laterCertification(after serial: String, personUUID: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
+        try db.fetchOne(String.self, sql: """
             SELECT c.created_serial FROM certifications c JOIN journal j ON j.serial = c.created_serial
             WHERE c.person_uuid = ? AND j.seq > (SELECT seq FROM journal WHERE serial = ?) ORDER BY j.seq LIMIT 1
-            """), arguments: [personUUID, serial])
+            """, arguments: [personUUID, serial])
     }
 
     /// The live e-card of a person, if one is not cancelled.
     public func liveECard(personUUID: String) throws -> ECardRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ecards WHERE person_uuid = ? AND status != 'cancelled'"), arguments: [personUUID]).map(ecardRecord)
+        try db.oneRow(sql: "SELECT * FROM ecards WHERE person_uuid = ? AND status != 'cancelled'", arguments: [personUUID]).map(ecardRecord)
     }
 
     /// Of the given transactions, those a later transaction reversed: one query for a whole list.
     public func reversed(among serials: [String]) throws -> Set<String> {
         guard !serials.isEmpty else { return [] }
-        return Set(try String.fetchAll(db, sql: Self.reversedAmongSQL(serials.count), arguments: StatementArguments(serials)))
+        return Set(try db.fetchAll(String.self, sql: Self.reversedAmongSQL(serials.count), arguments: SQLArguments(serials)))
     }
 
     /// Read through the index `journal_by_reversed` (a test checks the plan).
@@ -84,18 +84,18 @@ extension StoreTransaction {
 
     /// The physical card a transaction recorded (registered, or issued as a replacement).
     public func card(createdBy serial: String) throws -> CardRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cards WHERE created_serial = ?"), arguments: [serial]).map(cardRecord)
+        try db.oneRow(sql: "SELECT * FROM cards WHERE created_serial = ?", arguments: [serial]).map(cardRecord)
     }
 
     /// The e-card a transaction issued.
     public func ecard(createdBy serial: String) throws -> ECardRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ecards WHERE created_serial = ?"), arguments: [serial]).map(ecardRecord)
+        try db.oneRow(sql: "SELECT * FROM ecards WHERE created_serial = ?", arguments: [serial]).map(ecardRecord)
     }
 
     /// The certification a transaction recorded: its UUID and the person's. Nil when the transaction recorded none (the
     /// same certification was already on record that day).
     public func certification(createdBy serial: String) throws -> (uuid: String, personUUID: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT uuid, person_uuid FROM certifications WHERE created_serial = ?"), arguments: [serial]).map { row in
+        try db.oneRow(sql: "SELECT uuid, person_uuid FROM certifications WHERE created_serial = ?", arguments: [serial]).map { row in
             let r = RowReader(row, table: "certifications", keyColumn: "uuid")
             return (try r.text("uuid"), try r.text("person_uuid"))
         }
@@ -103,21 +103,21 @@ extension StoreTransaction {
 
     /// The benefit a transaction started: its UUID.
     public func benefit(createdBy serial: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT uuid FROM benefits WHERE created_serial = ?"), arguments: [serial])
+        try db.fetchOne(String.self, sql: "SELECT uuid FROM benefits WHERE created_serial = ?", arguments: [serial])
     }
 
     /// Whether a benefit has any payment line or recovery: then it is history, not an error to take back.
     public func benefitHasHistory(_ benefitUUID: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
+        try db.fetchOne(Bool.self, sql: """
             SELECT EXISTS (SELECT 1 FROM payments WHERE benefit_uuid = ?) OR EXISTS (SELECT 1 FROM recoveries WHERE benefit_uuid = ?)
-            """), arguments: [benefitUUID, benefitUUID]) ?? true
+            """, arguments: [benefitUUID, benefitUUID]) ?? true
     }
 
     // MARK: Undoing
 
     /// Removes a card recorded in error.
     public func deleteCard(uuid: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM cards WHERE uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM cards WHERE uuid = ?", arguments: [uuid])
     }
 
     /// Puts a card back in the state it had before a change or a replacement, no longer replaced by anything.
@@ -128,21 +128,21 @@ extension StoreTransaction {
 
     /// Removes an e-card issued in error.
     public func deleteECard(uuid: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM ecards WHERE uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM ecards WHERE uuid = ?", arguments: [uuid])
     }
 
     /// Takes back an e-voucher activation recorded in error.
     public func deactivateVoucher(ecardUUID: String) throws {
-        try db.cachedStatement(sql: "UPDATE ecards SET voucher_on = NULL WHERE uuid = ?").execute(arguments: [ecardUUID])
+        try db.execute(sql: "UPDATE ecards SET voucher_on = NULL WHERE uuid = ?", arguments: [ecardUUID])
     }
 
     /// Removes a certification recorded in error.
     public func deleteCertification(uuid: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM certifications WHERE uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM certifications WHERE uuid = ?", arguments: [uuid])
     }
 
     /// Removes a benefit started in error (one that has paid nothing and is owed nothing).
     public func deleteBenefit(uuid: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM benefits WHERE uuid = ?").execute(arguments: [uuid])
+        try db.execute(sql: "DELETE FROM benefits WHERE uuid = ?", arguments: [uuid])
     }
 }

@@ -5,7 +5,7 @@ extension StoreTransaction {
     /// The year-to-date accumulators: sums over the person's unreversed settlements of that calendar year.
     public func yearToDate(personUUID: String, year: Int) throws -> YearToDate {
         var ytd = YearToDate()
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try db.allRows(sql: """
             SELECT s.visit, sum(s.annual_deductible_fen) AS deductible, sum(s.basic_fen) AS basic,
                    sum(s.critical_illness_base_fen) AS ci_base, sum(s.critical_illness_fen) AS ci,
                    sum(s.critical_illness_in_combined_fen) AS ci_combined, sum(s.assistance_fen) AS assistance,
@@ -13,7 +13,7 @@ extension StoreTransaction {
             FROM settlements s LEFT JOIN reversals r ON r.settlement_serial = s.serial
             WHERE s.person_uuid = ? AND s.year = ? AND r.serial IS NULL
             GROUP BY s.visit
-            """), arguments: [personUUID, year])
+            """, arguments: [personUUID, year])
         for row in rows {
             var one = YearToDate()
             let r = RowReader(row, table: "settlements", keyColumn: "visit")
@@ -34,13 +34,13 @@ extension StoreTransaction {
     public func insertSettlement(_ result: SettlementResult, personUUID: String, items: String, slip: String) throws {
         let inc = result.increments
         let visit = result.bill.visit
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO settlements(uuid, serial, person_uuid, settled_on, year, visit, level, major, policy_id, items,
                 total_fen, out_of_scope_fen, b_prepay_fen, in_scope_fen, basic_fen, critical_illness_fen, assistance_fen,
                 personal_fen, annual_deductible_fen, critical_illness_base_fen, critical_illness_in_combined_fen,
                 assistance_deductible_fen, slip, device)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """, arguments: [
                 newID(), writingSerial, personUUID, result.bill.date.iso, result.bill.date.year, visit.rawValue,
                 result.bill.level.rawValue, result.bill.major, result.policyID, items,
                 result.total.fen, result.outOfScope.fen, result.bPrepay.fen, result.inScope.fen, result.basicPaid.fen,
@@ -54,23 +54,23 @@ extension StoreTransaction {
 
     /// The settlement with a serial, with the reversal's serial when reversed.
     public func settlement(serial: String) throws -> SettlementRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+        try db.oneRow(sql: """
             SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
             LEFT JOIN reversals r ON r.settlement_serial = s.serial LEFT JOIN journal j ON j.serial = s.serial
             WHERE s.serial = ?
-            """), arguments: [serial]).map(settlementRecord)
+            """, arguments: [serial]).map(settlementRecord)
     }
 
     /// A person's settlements, by serial.
     public func settlements(personUUID: String) throws -> [SettlementRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try db.allRows(sql: """
             SELECT s.*, r.serial AS reversal, coalesce(j.business_date, s.settled_on) AS business_date FROM settlements s
             LEFT JOIN reversals r ON r.settlement_serial = s.serial LEFT JOIN journal j ON j.serial = s.serial
             WHERE s.person_uuid = ? ORDER BY s.serial
-            """), arguments: [personUUID]).map(settlementRecord)
+            """, arguments: [personUUID]).map(settlementRecord)
     }
 
-    private func settlementRecord(_ row: Row) throws -> SettlementRecord {
+    private func settlementRecord(_ row: StoreRow) throws -> SettlementRecord {
         let r = RowReader(row, table: "settlements", keyColumn: "serial")
         return SettlementRecord(serial: try r.text("serial"), personUUID: try r.text("person_uuid"), date: try r.date("settled_on"),
                                 policyID: try r.text("policy_id"), total: try r.money("total_fen"), basic: try r.money("basic_fen"),
@@ -81,9 +81,9 @@ extension StoreTransaction {
 
     /// Records a reversal of a settlement, approved by a supervisor (one per settlement).
     public func insertReversal(of settlementSerial: String, approvedBy: String, reason: String) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO reversals(uuid, serial, settlement_serial, approved_by, reason, device) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [newID(), writingSerial, settlementSerial, approvedBy, reason, deviceID])
+            """, arguments: [newID(), writingSerial, settlementSerial, approvedBy, reason, deviceID])
     }
 }
 
@@ -99,7 +99,7 @@ extension StoreTransaction {
             """
         // Settlements recorded before the deductible was kept on its own fall back to the annual deductible they used.
         let deductible = "LEFT JOIN settlement_deductibles d ON d.settlement_serial = s.serial"
-        return try Row.fetchAll(db, sql: """
+        return try db.allRows(sql: """
             SELECT j.seq, j.serial, j.at, NULL AS reverses, \(columns) FROM settlements s
                 JOIN persons p ON p.uuid = s.person_uuid JOIN journal j ON j.serial = s.serial \(deductible)
                 WHERE j.business_date BETWEEN :from AND :to

@@ -19,20 +19,20 @@ extension StoreTransaction {
             """
         // The dead count no more from the day after their death, whatever their records still say.
         let living = "NOT EXISTS (SELECT 1 FROM deaths d WHERE d.person_uuid = p.uuid AND d.died_on < :day)"
-        let arguments: StatementArguments = ["region": regionPrefix, "day": day, "compact": compact]
+        let arguments: SQLArguments = ["region": regionPrefix, "day": day, "compact": compact]
         var byScheme: [Scheme: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try db.allRows(sql: """
             SELECT e.scheme, count(*) AS active FROM enrolments e JOIN persons p ON p.uuid = e.person_uuid
             WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce) GROUP BY e.scheme
             """, arguments: arguments) {
             let r = RowReader(row, table: "enrolments", keyColumn: "scheme")
             byScheme[try r.code(Scheme.self, "scheme")] = Int(clamping: try r.int("active"))
         }
-        let people = try Int.fetchOne(db, sql: """
+        let people = try db.fetchOne(Int.self, sql: """
             SELECT count(DISTINCT e.person_uuid) FROM enrolments e JOIN persons p ON p.uuid = e.person_uuid
             WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce)
             """, arguments: arguments) ?? 0
-        let cards = try Row.fetchOne(db, sql: """
+        let cards = try db.oneRow(sql: """
             SELECT count(*) AS issued, coalesce(sum(c.status = 'active' AND c.status_since <= :day), 0) AS active,
                    coalesce(sum(c.voucher_on IS NOT NULL AND c.voucher_on <= :day), 0) AS vouchers
             FROM ecards c JOIN persons p ON p.uuid = c.person_uuid
@@ -40,7 +40,7 @@ extension StoreTransaction {
               AND (c.status != 'cancelled' OR c.status_since > :day) AND \(Self.madeOn("c.created_serial")) <= :compact
             """, arguments: arguments)
         let card = cards.map { RowReader($0, table: "ecards", keyColumn: "issued") }
-        let bills = try Row.fetchOne(db, sql: """
+        let bills = try db.oneRow(sql: """
             SELECT count(*) AS n, coalesce(sum(s.total_fen), 0) AS total, coalesce(sum(s.basic_fen), 0) AS basic,
                    coalesce(sum(s.critical_illness_fen), 0) AS ci, coalesce(sum(s.assistance_fen), 0) AS assistance,
                    coalesce(sum(s.personal_fen), 0) AS personal

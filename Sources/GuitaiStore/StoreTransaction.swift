@@ -3,7 +3,7 @@ import GuitaiCore
 
 /// Reads and intent-named writes inside one transaction of the store.
 public final class StoreTransaction {
-    let db: Database
+    let db: StoreConnection
     /// The serial number of the business transaction being written; nil when only reading.
     public let serial: String?
     let deviceID: String
@@ -20,7 +20,7 @@ public final class StoreTransaction {
         return columns
     }
 
-    init(db: Database, serial: String?, deviceID: String, makeID: @escaping () -> String) {
+    init(db: StoreConnection, serial: String?, deviceID: String, makeID: @escaping () -> String) {
         self.db = db
         self.serial = serial
         self.deviceID = deviceID
@@ -43,7 +43,7 @@ public final class StoreTransaction {
 
     /// The transaction that reversed another, if one did: the entry whose payload names it as `reversed`.
     public func reversal(of serial: String) throws -> String? {
-        try String.fetchOne(db, sql: Self.reversalOfSQL, arguments: [serial])
+        try db.fetchOne(String.self, sql: Self.reversalOfSQL, arguments: [serial])
     }
 
     /// Read through the index `journal_by_reversed` (a test checks the plan).
@@ -61,7 +61,7 @@ public final class StoreTransaction {
 
     /// A setting of the store (`hall.code`, `mode`...).
     public func setting(_ key: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [key])
+        try db.fetchOne(String.self, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
     }
 
     /// Writes a setting of the store.
@@ -73,7 +73,7 @@ public final class StoreTransaction {
     /// The number of the journal's last entry: a long job decides on a snapshot up to it, then re-checks only what
     /// changed after it (`changedKeys`).
     public func journalHead() throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM journal")) ?? 0
+        try db.fetchOne(Int64.self, sql: "SELECT max(seq) FROM journal") ?? 0
     }
 
     /// The keys of the rows of `tables` (nil: every table) that entries after `seq` changed, by table, leaving out the
@@ -82,7 +82,7 @@ public final class StoreTransaction {
     public func changedKeys(since seq: Int64, in tables: Set<String>?, excluding: Set<String> = [],
                             excludingDevice device: String? = nil) throws -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT serial, changes FROM journal WHERE seq > ? AND device != ? ORDER BY seq"),
+        for row in try db.allRows(sql: "SELECT serial, changes FROM journal WHERE seq > ? AND device != ? ORDER BY seq",
                                     arguments: [seq, device ?? ""]) {
             let reader = RowReader(row, table: "journal", keyColumn: "serial")
             guard !excluding.contains(try reader.text("serial")) else { continue }
@@ -102,17 +102,17 @@ public final class StoreTransaction {
         var benefits = changed["benefits"] ?? []
         var people = changed["deaths"] ?? []
         for uuid in changed["certifications"] ?? [] {
-            if let person = try String.fetchOne(db.cachedStatement(sql: "SELECT person_uuid FROM certifications WHERE uuid = ?"), arguments: [uuid]) {
+            if let person = try db.fetchOne(String.self, sql: "SELECT person_uuid FROM certifications WHERE uuid = ?", arguments: [uuid]) {
                 people.insert(person)
             }
         }
         for uuid in changed["payments"] ?? [] {
-            if let benefit = try String.fetchOne(db.cachedStatement(sql: "SELECT benefit_uuid FROM payments WHERE uuid = ?"), arguments: [uuid]) {
+            if let benefit = try db.fetchOne(String.self, sql: "SELECT benefit_uuid FROM payments WHERE uuid = ?", arguments: [uuid]) {
                 benefits.insert(benefit)
             }
         }
         for person in people {
-            if let benefit = try String.fetchOne(db.cachedStatement(sql: "SELECT uuid FROM benefits WHERE person_uuid = ?"), arguments: [person]) {
+            if let benefit = try db.fetchOne(String.self, sql: "SELECT uuid FROM benefits WHERE person_uuid = ?", arguments: [person]) {
                 benefits.insert(benefit)
             }
         }
@@ -121,6 +121,6 @@ public final class StoreTransaction {
 
     /// Counts rows of a table, for verification and tests.
     public func count(_ table: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        try db.fetchOne(Int.self, sql: "SELECT count(*) FROM \(table)") ?? 0
     }
 }

@@ -90,7 +90,7 @@ import Testing
         // covers its link, and entry 3's row notes no longer cover what it made.
         let problems = try tamperedJournal(t) { db in
             let row = try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = 3")
-            let entry = try Journal.entry(try #require(row))
+            let entry = try Journal.entry(StoreRow(try #require(row)))
             let forged = JournalEntry.hash(previous: entry.previousHash, serial: entry.serial, at: entry.at, businessDate: entry.businessDate,
                                            operatorID: entry.operatorID, counter: entry.counter, device: entry.device, kind: entry.kind,
                                            payload: "{\"n\":99}", changes: entry.changes, securityHead: entry.securityHead)
@@ -104,7 +104,7 @@ import Testing
         let t = try TemporaryStore()
         try fill(t, count: 3)
         let problems = try tamperedJournal(t) { db in
-            let entry = try Journal.entry(try #require(try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = 2")))
+            let entry = try Journal.entry(StoreRow(try #require(try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = 2"))))
             let forged = JournalEntry.hash(previous: entry.previousHash, serial: entry.serial, at: entry.at, businessDate: entry.businessDate,
                                            operatorID: entry.operatorID, counter: entry.counter, device: entry.device, kind: entry.kind,
                                            payload: "{}", changes: entry.changes, securityHead: entry.securityHead)

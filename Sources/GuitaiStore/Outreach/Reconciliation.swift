@@ -19,7 +19,7 @@ struct Reconciliation {
     let device: OutreachDevice
     let payload: ReturnPayload
 
-    private var db: Database { tx.db }
+    private var db: StoreConnection { tx.db }
     private typealias Key = String  // "table TAB key"
     private static let eventTransactions = "outreach_event_transactions"
 
@@ -28,7 +28,7 @@ struct Reconciliation {
     mutating func run() throws -> ReceiveReport {
         try checkChain()
         let images = try checkedImages()
-        let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [device.checkoutSerial]) ?? 0
+        let checkoutSeq = try db.fetchOne(Int64.self, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [device.checkoutSerial]) ?? 0
         let changedAtHall = try hallChanges(since: checkoutSeq)
         // The review queue read once: who waits, which serials it holds, whom a supervisor matched.
         let reviews = try tx.reviews(bearingOn: device.code)
@@ -130,7 +130,6 @@ struct Reconciliation {
                 do {
                     try db.inSavepoint {
                         try tx.apply(toWrite.map(\.row))
-                        return .commit
                     }
                     for (row, digest) in toWrite { written[Self.key(row.table, row.key)] = .some(digest) }
                     applied.formUnion(entries.map(\.serial))
@@ -282,12 +281,12 @@ struct Reconciliation {
         for row in rows where row.table == "persons" {
             guard let values = row.values, let id = values["id_number"]?.string, let name = values["name"]?.string,
                   try tx.rowDigest("persons", key: row.key) == nil else { continue }
-            if let other = try String.fetchOne(db, sql: "SELECT uuid FROM persons WHERE id_number = ? AND uuid != ?", arguments: [id, row.key]) {
+            if let other = try db.fetchOne(String.self, sql: "SELECT uuid FROM persons WHERE id_number = ? AND uuid != ?", arguments: [id, row.key]) {
                 return ("same-person", try tx.rowImage("persons", key: other))
             }
             let birth = String(id.dropFirst(6).prefix(8))
             // The people of that name, through the search index's whole-name key (not every person of the district).
-            if let other = try String.fetchOne(db, sql: """
+            if let other = try db.fetchOne(String.self, sql: """
                 SELECT p.uuid FROM person_search_keys k JOIN persons p ON p.uuid = k.person_uuid JOIN journal j ON j.serial = p.created_serial
                 WHERE k.key = ? AND p.name = ? AND substr(p.id_number, 7, 8) = ? AND p.uuid != ? AND j.seq > ? AND j.device != ?
                 LIMIT 1

@@ -7,19 +7,19 @@ extension StoreTransaction {
 
     public func insertVenue(name: String, kind: String, regionCode: String?) throws -> String {
         let uuid = newID()
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO outreach_venues(uuid, name, kind, region_code, device, created_serial) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [uuid, name, kind, regionCode, deviceID, writingSerial])
+            """, arguments: [uuid, name, kind, regionCode, deviceID, writingSerial])
         return uuid
     }
 
     /// The venues by name, then kind.
     public func venues() throws -> [OutreachVenue] {
         // In the order they were registered, so a venue's number never moves when another is added.
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outreach_venues ORDER BY created_serial, uuid")).map(venue)
+        try db.allRows(sql: "SELECT * FROM outreach_venues ORDER BY created_serial, uuid").map(venue)
     }
 
-    private func venue(_ row: Row) throws -> OutreachVenue {
+    private func venue(_ row: StoreRow) throws -> OutreachVenue {
         let r = RowReader(row, table: "outreach_venues", keyColumn: "uuid")
         return OutreachVenue(uuid: try r.text("uuid"), name: try r.text("name"), kind: try r.text("kind"), regionCode: try r.optionalText("region_code"))
     }
@@ -27,10 +27,10 @@ extension StoreTransaction {
     /// Opens an event at a venue: transactions recorded until it closes are noted as done there.
     public func openEvent(venueUUID: String, on date: LocalDate) throws -> String {
         let uuid = newID()
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO outreach_events(uuid, venue_uuid, held_on, participants, leaflets, state, device, created_serial)
             VALUES (?, ?, ?, 0, 0, 'open', ?, ?)
-            """).execute(arguments: [uuid, venueUUID, date.iso, deviceID, writingSerial])
+            """, arguments: [uuid, venueUUID, date.iso, deviceID, writingSerial])
         try setSetting(Self.openEventSetting, uuid)
         return uuid
     }
@@ -39,7 +39,7 @@ extension StoreTransaction {
     public func closeEvent(_ uuid: String, participants: Int, leaflets: Int) throws {
         try db.execute(sql: "UPDATE outreach_events SET participants = ?, leaflets = ?, state = 'closed' WHERE uuid = ?",
                        arguments: [participants, leaflets, uuid])
-        try db.cachedStatement(sql: "DELETE FROM settings WHERE key = ?").execute(arguments: [Self.openEventSetting])
+        try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [Self.openEventSetting])
     }
 
     /// The event open now, if any.
@@ -51,8 +51,8 @@ extension StoreTransaction {
     /// Every event, newest first.
     public func events() throws -> [OutreachEvent] { try events(where: "1", []) }
 
-    private func events(where condition: String, _ arguments: StatementArguments) throws -> [OutreachEvent] {
-        try Row.fetchAll(db, sql: """
+    private func events(where condition: String, _ arguments: SQLArguments) throws -> [OutreachEvent] {
+        try db.allRows(sql: """
             SELECT e.uuid AS event_uuid, e.held_on, e.participants, e.leaflets, e.state, v.*,
                    (SELECT count(*) FROM outreach_event_transactions t WHERE t.event_uuid = e.uuid) AS transactions
             FROM outreach_events e JOIN outreach_venues v ON v.uuid = e.venue_uuid
@@ -68,28 +68,28 @@ extension StoreTransaction {
     /// Notes the transaction being written as done at the open event (a laptop's business, not its register keeping).
     func noteAtOpenEvent(kind: String) throws {
         guard !kind.hasPrefix("outreach."), let event = try setting(Self.openEventSetting) else { return }
-        try db.cachedStatement(sql: "INSERT INTO outreach_event_transactions(serial, event_uuid) VALUES (?, ?)").execute(arguments: [writingSerial, event])
+        try db.execute(sql: "INSERT INTO outreach_event_transactions(serial, event_uuid) VALUES (?, ?)", arguments: [writingSerial, event])
     }
 
     /// The campaign's figures over events held between two dates (inclusive; nil for no bound). Transactions whose
     /// kind ends in `.reverse` are counted under their own kind.
     public func activityReport(from: LocalDate?, to: LocalDate?) throws -> ActivityReport {
         let within = "held_on >= ? AND held_on <= ?"
-        let bounds: StatementArguments = [from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"]
+        let bounds: SQLArguments = [from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"]
         let events = "SELECT uuid FROM outreach_events WHERE \(within)"
-        let totals = try Row.fetchOne(db, sql: """
+        let totals = try db.oneRow(sql: """
             SELECT count(*) AS events, count(DISTINCT venue_uuid) AS venues, coalesce(sum(participants), 0) AS participants,
                    coalesce(sum(leaflets), 0) AS leaflets FROM outreach_events WHERE \(within)
             """, arguments: bounds)
         let reader = totals.map { RowReader($0, table: "outreach_events", keyColumn: "events") }
-        let byKind = try Row.fetchAll(db, sql: """
+        let byKind = try db.allRows(sql: """
             SELECT v.kind, count(DISTINCT v.uuid) FROM outreach_venues v JOIN outreach_events e ON e.venue_uuid = v.uuid
             WHERE e.\(within) GROUP BY v.kind ORDER BY v.kind
-            """, arguments: bounds).map { (try $0.decode(String.self, atIndex: 0), try $0.decode(Int.self, atIndex: 1)) }
-        let transactions = try Row.fetchAll(db, sql: """
+            """, arguments: bounds).map { (try $0.require(String.self, atIndex: 0), try $0.require(Int.self, atIndex: 1)) }
+        let transactions = try db.allRows(sql: """
             SELECT j.kind, count(*) FROM outreach_event_transactions t JOIN journal j ON j.serial = t.serial
             WHERE t.event_uuid IN (\(events)) GROUP BY j.kind ORDER BY j.kind
-            """, arguments: bounds).map { (try $0.decode(String.self, atIndex: 0), try $0.decode(Int.self, atIndex: 1)) }
+            """, arguments: bounds).map { (try $0.require(String.self, atIndex: 0), try $0.require(Int.self, atIndex: 1)) }
         return ActivityReport(venues: Int(clamping: try reader?.int("venues") ?? 0), venuesByKind: byKind,
                               events: Int(clamping: try reader?.int("events") ?? 0),
                               participants: Int(clamping: try reader?.int("participants") ?? 0),

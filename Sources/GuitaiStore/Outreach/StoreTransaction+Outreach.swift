@@ -10,7 +10,7 @@ extension StoreTransaction {
     /// The next device code: `D` and one more than the highest given (`D1`, `D2`...).
     /// - Throws: `too-many-devices` after D9999.
     public func nextDeviceCode() throws -> String {
-        let highest = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM outreach_devices")) ?? 0
+        let highest = try db.fetchOne(Int.self, sql: "SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM outreach_devices") ?? 0
         guard highest < 9_999 else {
             throw DomainError.refused("too-many-devices", zh: "外出设备编号已用尽（D9999）", en: "The device codes are used up (D9999)")
         }
@@ -18,11 +18,11 @@ extension StoreTransaction {
     }
 
     public func insertDevice(_ device: OutreachDevice) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO outreach_devices(code, name, public_key, device_id, operator, region_prefix, due_within, people,
                                          checkout_serial, checked_out_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [device.code, device.name, device.publicKey, device.deviceID, device.operatorID, device.regionPrefix,
+            """, arguments: [device.code, device.name, device.publicKey, device.deviceID, device.operatorID, device.regionPrefix,
                              device.dueWithin, device.people, device.checkoutSerial, device.checkedOutOn])
     }
 
@@ -36,8 +36,8 @@ extension StoreTransaction {
         try outreachDevices(where: "1", [])
     }
 
-    private func outreachDevices(where condition: String, _ arguments: StatementArguments) throws -> [OutreachDevice] {
-        try Row.fetchAll(db, sql: """
+    private func outreachDevices(where condition: String, _ arguments: SQLArguments) throws -> [OutreachDevice] {
+        try db.allRows(sql: """
             SELECT d.*,
                 (SELECT coalesce(sum(b.applied), 0) FROM outreach_bundles b WHERE b.device_code = d.code) AS brought_home,
                 (SELECT max(j.business_date) FROM outreach_bundles b JOIN journal j ON j.serial = b.received_serial
@@ -77,18 +77,17 @@ extension StoreTransaction {
 
     /// The UUIDs of the people whose region code starts with a prefix (every person for an empty prefix).
     public func personUUIDs(regionPrefix: String) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT uuid FROM persons WHERE region_code LIKE ? ORDER BY uuid"), arguments: [regionPrefix + "%"])
+        try db.fetchAll(String.self, sql: "SELECT uuid FROM persons WHERE region_code LIKE ? ORDER BY uuid", arguments: [regionPrefix + "%"])
     }
 
     /// The rows of these people and everything that hangs on them (groups, enrolments and their suspensions, cards,
     /// e-cards, benefits with their payments, runs and recoveries, deaths, certifications, settlements not reversed),
     /// in the order they can be inserted.
     public func takeOutRows(personUUIDs: [String]) throws -> [RowImage] {
-        try db.cachedStatement(sql: "CREATE TEMP TABLE IF NOT EXISTS outreach_people (uuid TEXT PRIMARY KEY) WITHOUT ROWID").execute()
-        try db.cachedStatement(sql: "DELETE FROM temp.outreach_people").execute()
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.outreach_people(uuid) VALUES (?)")
-        for uuid in personUUIDs { try insert.execute(arguments: [uuid]) }
-        defer { try? db.cachedStatement(sql: "DELETE FROM temp.outreach_people").execute() }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS outreach_people (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM temp.outreach_people")
+        for uuid in personUUIDs { try db.execute(sql: "INSERT OR IGNORE INTO temp.outreach_people(uuid) VALUES (?)", arguments: [uuid]) }
+        defer { try? db.execute(sql: "DELETE FROM temp.outreach_people") }
         let people = "SELECT uuid FROM temp.outreach_people"
         let benefits = "SELECT uuid FROM benefits WHERE person_uuid IN (\(people))"
         let selections: [(String, String)] = [
@@ -124,7 +123,7 @@ extension StoreTransaction {
     /// The hash of the journal's last entry: a take-out's laptop chains its journal from the hall's head as it was when
     /// the checkout began.
     public func journalHeadHash() throws -> String {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")) ?? JournalEntry.genesis
+        try db.fetchOne(String.self, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? JournalEntry.genesis
     }
 
     // MARK: The laptop
@@ -141,7 +140,7 @@ extension StoreTransaction {
             throw BundleFile.refusal(zh: "数据包中操作员的列与本库不同（版本不符）", en: "The bundle's operator has other columns than this store's (another version)")
         }
         try db.execute(sql: "INSERT INTO operators(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                       arguments: StatementArguments(columns.map { account[$0]?.databaseValue ?? .null }))
+                       arguments: SQLArguments(columns.map { account[$0]?.databaseValue ?? .null }))
         for policy in takeOut.policies {
             guard policy.table == "policies", let values = policy.values, let id = values["id"]?.string, let text = values["text"]?.string else {
                 throw BundleFile.refusal(zh: "数据包中的政策无法读取", en: "The bundle's policies cannot be read")
@@ -182,10 +181,10 @@ extension StoreTransaction {
     /// A laptop's trip as its settings keep it.
     public func outreachTrip() throws -> (deviceName: String, checkedOutOn: LocalDate?, waiting: Int) {
         // What the last return bundle written carried goes home with it; what came after waits.
-        let through = try Int64.fetchOne(db.cachedStatement(sql: """
+        let through = try db.fetchOne(Int64.self, sql: """
             SELECT seq FROM journal WHERE serial = (SELECT value FROM settings WHERE key = 'outreach.returned-through')
-            """)) ?? 1
-        let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM journal WHERE seq > ? AND kind != 'outreach.return'"),
+            """) ?? 1
+        let waiting = try db.fetchOne(Int.self, sql: "SELECT count(*) FROM journal WHERE seq > ? AND kind != 'outreach.return'",
                                        arguments: [through]) ?? 0
         return (try setting("outreach.device-name") ?? "", try setting("outreach.checked-out-on").flatMap(LocalDate.init(iso:)), waiting)
     }

@@ -9,15 +9,15 @@ extension StoreTransaction {
 
     /// The rows of a projected table that satisfy `condition` (SQL over its bare columns), as images.
     /// - Throws: `store-damaged` for a value no table of the store holds (a real number, a blob).
-    func rowImages(_ table: String, where condition: String, _ arguments: StatementArguments = []) throws -> [RowImage] {
+    func rowImages(_ table: String, where condition: String, _ arguments: SQLArguments = []) throws -> [RowImage] {
         guard let projected = Self.projected(table) else { return [] }
         let columns = try cachedColumns(of: table)
         let sql = "SELECT \(projected.keyExpression("")) AS guitai_key, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(condition)"
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+        return try db.allRows(sql: sql, arguments: arguments).map { row in
             let reader = RowReader(row, table: table, keyColumn: "guitai_key")
             var values: [String: RowValue] = [:]
             for column in columns {
-                guard let value = RowValue(row[column] as DatabaseValue? ?? .null) else {
+                guard let value = RowValue(row[column]) else {
                     throw reader.damaged(column, expected: Bilingual(zh: "整数、文本或空", en: "a whole number, text or NULL"))
                 }
                 values[column] = value
@@ -36,10 +36,10 @@ extension StoreTransaction {
     func rowDigest(_ table: String, key: String) throws -> String? {
         guard let projected = Self.projected(table) else { return nil }
         let columns = try cachedColumns(of: table)
-        return try String.fetchOne(db.cachedStatement(sql: """
+        return try db.fetchOne(String.self, sql: """
             SELECT \(Projection.digestExpression(projected, columns: columns, prefix: "")) FROM \(table)
             WHERE \(projected.keyExpression("")) = ?
-            """), arguments: [key])
+            """, arguments: [key])
     }
 
     /// Makes a row what an image says: inserted, updated in place (never deleted and re-made, so rows pointing at it
@@ -51,7 +51,7 @@ extension StoreTransaction {
             throw BundleFile.refusal(zh: "数据包中有不可导入的表 \(image.table)", en: "The bundle carries rows of \(image.table), which cannot be brought in")
         }
         guard let values = image.values else {
-            try db.cachedStatement(sql: "DELETE FROM \(image.table) WHERE \(projected.keyExpression("")) = ?").execute(arguments: [image.key])
+            try db.execute(sql: "DELETE FROM \(image.table) WHERE \(projected.keyExpression("")) = ?", arguments: [image.key])
             return
         }
         let columns = try cachedColumns(of: image.table)
@@ -65,10 +65,10 @@ extension StoreTransaction {
         }
         let others = columns.filter { !projected.key.contains($0) }
         let update = others.isEmpty ? "NOTHING" : "UPDATE SET " + others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO \(image.table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
             ON CONFLICT(\(projected.key.joined(separator: ", "))) DO \(update)
-            """).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
+            """, arguments: SQLArguments(columns.map { values[$0]?.databaseValue ?? .null }))
     }
 
     /// A key column's value as the journal's key expression writes it.

@@ -17,8 +17,8 @@ extension StoreTransaction {
             throw BundleFile.refusal(zh: "数据包中 \(image.table) 的列与本库不同（版本不符）",
                                      en: "The bundle's \(image.table) rows have other columns than this store's (another version)")
         }
-        return try String.fetchOne(db.cachedStatement(sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: "")),
-                                   arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
+        return try db.fetchOne(String.self, sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: ""),
+                                   arguments: SQLArguments(columns.map { values[$0]?.databaseValue ?? .null }))
     }
 
     /// Writes rows in an order the hall's constraints allow: deletions first (children before parents), then rows the
@@ -49,7 +49,7 @@ extension StoreTransaction {
     /// A bundle received before: nil when it is new; everything skipped when it is the same file again.
     /// - Throws: `bad-bundle` when its id was received with other content.
     func repeatedReceive(bundle: String, digest: String, payload: ReturnPayload, device: OutreachDevice) throws -> ReceiveReport? {
-        guard let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM outreach_bundles WHERE bundle = ?"), arguments: [bundle]) else {
+        guard let stored = try db.fetchOne(String.self, sql: "SELECT digest FROM outreach_bundles WHERE bundle = ?", arguments: [bundle]) else {
             return nil
         }
         guard stored == digest else {
@@ -60,9 +60,9 @@ extension StoreTransaction {
     }
 
     func recordBundle(bundle: String, digest: String, device: String, report: ReceiveReport) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO outreach_bundles(bundle, digest, device_code, applied, skipped, queued, received_serial) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [bundle, digest, device, report.applied.count, report.skipped.count, report.conflicts.count, writingSerial])
+            """, arguments: [bundle, digest, device, report.applied.count, report.skipped.count, report.conflicts.count, writingSerial])
     }
 
     /// The people in open review items: later work about them waits behind.
@@ -88,10 +88,10 @@ extension StoreTransaction {
         let uuid = newID()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO outreach_reviews(uuid, device_code, serials, reason, hall_key, detail, laptop, hall, state, received_serial)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
-            """).execute(arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key, detail,
+            """, arguments: [uuid, device, entries.map(\.serial).joined(separator: " "), reason, hall.first?.key, detail,
                              String(decoding: try encoder.encode(LaptopSide(entries: entries, rows: laptop)), as: UTF8.self),
                              String(decoding: try encoder.encode(hall), as: UTF8.self), writingSerial])
         return uuid
@@ -109,8 +109,8 @@ extension StoreTransaction {
         try reviews(where: "r.state = 'open' OR r.device_code = ?", [device])
     }
 
-    private func reviews(where condition: String, _ arguments: StatementArguments) throws -> [ReviewItem] {
-        try Row.fetchAll(db, sql: """
+    private func reviews(where condition: String, _ arguments: SQLArguments) throws -> [ReviewItem] {
+        try db.allRows(sql: """
             SELECT r.*, j.seq FROM outreach_reviews r LEFT JOIN journal j ON j.serial = r.received_serial
             WHERE \(condition) ORDER BY j.seq, r.serials
             """, arguments: arguments).map(review)
@@ -119,7 +119,7 @@ extension StoreTransaction {
     /// A review item by its UUID, or by the first characters of it (as the list shows them).
     /// - Throws: `review-ambiguous` (65) when the characters typed begin more than one item's UUID.
     public func review(_ uuid: String) throws -> ReviewItem? {
-        let matches = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2"),
+        let matches = try db.allRows(sql: "SELECT * FROM outreach_reviews WHERE uuid = ? OR (length(?) >= 6 AND uuid LIKE ? || '%') LIMIT 2",
                                        arguments: [uuid, uuid, uuid.lowercased()])
         if matches.count > 1 {
             let typed = StoredText.sanitised(uuid, as: .reference)
@@ -129,7 +129,7 @@ extension StoreTransaction {
         return try matches.first.map(review)
     }
 
-    private func review(_ row: Row) throws -> ReviewItem {
+    private func review(_ row: StoreRow) throws -> ReviewItem {
         let r = RowReader(row, table: "outreach_reviews", keyColumn: "uuid")
         let decoder = JSONDecoder()
         guard let laptop = try? decoder.decode(LaptopSide.self, from: Data(try r.text("laptop").utf8)) else {
@@ -202,7 +202,6 @@ extension StoreTransaction {
         do {
             try db.inSavepoint {
                 try apply(rows)
-                return .commit
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             let words = Outreach.detailWords(Outreach.constraintDetail(error.message ?? ""))
@@ -221,8 +220,8 @@ extension StoreTransaction {
     /// A row the item would write that a hall transaction (not a receive or a review) changed after the item arrived.
     func changedSinceReceive(_ item: ReviewItem, rows: [RowImage]) throws -> RowImage? {
         guard !rows.isEmpty else { return nil }
-        let since = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM journal WHERE serial = ?"), arguments: [item.receivedSerial]) ?? 0
-        let laptop = try String.fetchOne(db.cachedStatement(sql: "SELECT device_id FROM outreach_devices WHERE code = ?"), arguments: [item.device])
+        let since = try db.fetchOne(Int64.self, sql: "SELECT seq FROM journal WHERE serial = ?", arguments: [item.receivedSerial]) ?? 0
+        let laptop = try db.fetchOne(String.self, sql: "SELECT device_id FROM outreach_devices WHERE code = ?", arguments: [item.device])
         let changed = try changedKeys(since: since, in: Set(rows.map(\.table)), excluding: try reviewDecisions(of: item.device),
                                       excludingDevice: laptop)
         return rows.first { changed[$0.table]?.contains($0.key) == true }
@@ -230,7 +229,7 @@ extension StoreTransaction {
 
     /// The transactions in which a supervisor decided review items of a laptop's work.
     func reviewDecisions(of deviceCode: String) throws -> Set<String> {
-        try Set(String.fetchAll(db.cachedStatement(sql: "SELECT decided_serial FROM outreach_reviews WHERE device_code = ? AND decided_serial IS NOT NULL"),
+        try Set(db.fetchAll(String.self, sql: "SELECT decided_serial FROM outreach_reviews WHERE device_code = ? AND decided_serial IS NOT NULL",
                                 arguments: [deviceCode]))
     }
 }

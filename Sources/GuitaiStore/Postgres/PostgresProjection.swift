@@ -40,18 +40,4 @@ enum PostgresProjection {
     static let beginNoting = """
         CREATE TEMP TABLE IF NOT EXISTS captured (tbl text NOT NULL, key text NOT NULL, digest text, PRIMARY KEY (tbl, key))
         """
-
-    /// What the current transaction changed, as `Projection.takeCaptured` words it: one line per row, sorted by
-    /// table and key in byte order (`COLLATE "C"`, as SQLite sorts; a city database's Chinese collation would sort
-    /// otherwise and the entry's hash would differ), and forgets it.
-    static func takeCaptured(_ session: PostgresSession) throws -> String {
-        let rows = try session.query("""
-            SELECT tbl, key, digest FROM pg_temp.captured ORDER BY tbl COLLATE "C", key COLLATE "C"
-            """)
-        try session.execute("DELETE FROM pg_temp.captured")
-        return try rows.map { row in
-            let (table, key, digest) = try row.decode((String, String, String?).self)
-            return Projection.Change(table: table, key: key, digest: digest).line
-        }.joined(separator: "\n")
-    }
 }

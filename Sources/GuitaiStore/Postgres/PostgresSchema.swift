@@ -62,18 +62,13 @@ enum PostgresSchema {
         guard object.sql.hasPrefix("CREATE INDEX ") || object.sql.hasPrefix("CREATE UNIQUE INDEX ") else {
             throw Untranslatable(object: object.key)
         }
-        return withJSONOperators(object.sql)
+        return PostgresDialect.withJSONOperators(object.sql)
     }
 
     /// A view over tables only (views are made after every table, and none refers to another view).
     private static func view(_ object: Schema.SchemaObject) throws -> String {
         guard object.sql.hasPrefix("CREATE VIEW ") else { throw Untranslatable(object: object.key) }
-        return withJSONOperators(object.sql)
-    }
-
-    /// SQLite's `json_extract(c, '$.k')` as PostgreSQL's `(c::jsonb ->> 'k')`.
-    private static func withJSONOperators(_ sql: String) -> String {
-        replacing(#"json_extract\((\w+), '\$\.(\w+)'\)"#, in: sql, with: "($1::jsonb ->> '$2')")
+        return PostgresDialect.withJSONOperators(object.sql)
     }
 
     private static func trigger(_ object: Schema.SchemaObject) throws -> String {

@@ -118,9 +118,16 @@ package final class PostgresSession {
     /// - Throws: the server's refusal as `translate` words it.
     @discardableResult
     package func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try run(query).rows
+    }
+
+    /// Runs one statement and returns its rows and how many rows it wrote (`INSERT`, `UPDATE`, `DELETE`).
+    /// - Throws: the server's refusal as `translate` words it.
+    func run(_ query: PostgresQuery) throws -> (rows: [PostgresRow], written: Int) {
         do {
             guard !connection.isClosed else { throw ConnectionLost() }
-            return Array(try Self.answer(connection.query(query, logger: logger), unless: watch, within: Self.answerTimeout).rows)
+            let result = try Self.answer(connection.query(query, logger: logger), unless: watch, within: Self.answerTimeout)
+            return (Array(result.rows), result.metadata.rows ?? 0)
         } catch {
             // An answer that may still come would be taken for the next statement's: the session is done.
             if error is ConnectionLost, !connection.isClosed {

@@ -46,7 +46,7 @@ import Testing
             try Projection.install(db, tables: [Self.people, Self.spans])
         }
         let columns = try sqlite.read { db in
-            (try Projection.columns(of: "people", db), try Projection.columns(of: "spans", db))
+            (try Projection.columns(of: "people", StoreConnection(sqlite: db)), try Projection.columns(of: "spans", StoreConnection(sqlite: db)))
         }
         #expect(columns.0 == ["uuid", "name", "fen"])
 
@@ -68,11 +68,11 @@ import Testing
         for statements in Self.transactions {
             let fromSQLite = try sqlite.write { db -> String in
                 for statement in statements { try db.execute(sql: statement) }
-                return try Projection.takeCaptured(db)
+                return try Projection.takeCaptured(StoreConnection(sqlite: db))
             }
             try session.execute("BEGIN")
             for statement in statements { try session.execute(statement) }
-            let fromPostgres = try PostgresProjection.takeCaptured(session)
+            let fromPostgres = try Projection.takeCaptured(StoreConnection(postgres: session))
             try session.execute("COMMIT")
             #expect(fromPostgres == fromSQLite)
             noted.append(fromPostgres)
@@ -100,13 +100,13 @@ import Testing
         try session.execute("INSERT INTO people VALUES ('p0', '格桑', 1)")
         try session.execute(PostgresProjection.beginNoting)
         try session.execute("BEGIN")
-        #expect(try PostgresProjection.takeCaptured(session).isEmpty)
+        #expect(try Projection.takeCaptured(StoreConnection(postgres: session)).isEmpty)
         try session.execute("INSERT INTO people VALUES ('p1', '卓玛', 2)")
         try session.execute("ROLLBACK")
         try session.execute("BEGIN")
-        #expect(try PostgresProjection.takeCaptured(session).isEmpty)
+        #expect(try Projection.takeCaptured(StoreConnection(postgres: session)).isEmpty)
         try session.execute("UPDATE people SET fen = 3 WHERE uuid = 'p0'")
-        #expect(try PostgresProjection.takeCaptured(session).hasPrefix("people\tp0\t"))
+        #expect(try Projection.takeCaptured(StoreConnection(postgres: session)).hasPrefix("people\tp0\t"))
         try session.execute("COMMIT")
     }
 }

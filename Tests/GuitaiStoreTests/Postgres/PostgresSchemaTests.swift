@@ -32,7 +32,7 @@ import Testing
 
         // Every table is there with the same columns in the same order.
         for table in tables {
-            let sqliteColumns = try raw.read { try Projection.columns(of: table, $0) }
+            let sqliteColumns = try raw.read { try Projection.columns(of: table, StoreConnection(sqlite: $0)) }
             let postgresColumns = try db.session.query("""
                 SELECT column_name::text FROM information_schema.columns WHERE table_name = \(table) ORDER BY ordinal_position
                 """).map { try $0.decode(String.self) }
@@ -66,11 +66,11 @@ import Testing
         // Each projected row has the digest its hall's file gives it.
         let fromSQLite = try raw.read { db in
             try Projection.registerDigest(db)
-            return try Projection.snapshot(db)
+            return try Projection.snapshot(StoreConnection(sqlite: db))
         }
         var lines: [String] = []
         for table in Projection.tables {
-            let columns = try raw.read { try Projection.columns(of: table.name, $0) }
+            let columns = try raw.read { try Projection.columns(of: table.name, StoreConnection(sqlite: $0)) }
             let sql = "SELECT \(table.keyExpression("")), \(PostgresRowDigest.expression(table: table.name, columns: columns, prefix: "")) FROM \(table.name)"
             for row in try db.session.query(PostgresQuery(unsafeSQL: sql)) {
                 let (key, digest) = try row.decode((String, String).self)
