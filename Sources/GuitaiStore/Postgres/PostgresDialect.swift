@@ -158,7 +158,7 @@ enum PostgresDialect {
         case .bytea:
             return Data(bytes.readableBytesView).databaseValue
         case .numeric:
-            let text = try cell.decode(String.self)
+            let text = try cell.decode(Decimal.self).description
             if let whole = Int64(text) { return whole.databaseValue }
             if let number = Double(text) { return number.databaseValue }
             throw UnreadableCell(column: cell.columnName, type: "numeric \(text)")
