@@ -5,13 +5,15 @@ import Foundation
 import GRDB
 import GuitaiCore
 
-/// Waits out another counter's lock, whatever way SQLite reports it.
+/// Waits out another counter's lock, whatever way SQLite or PostgreSQL reports it.
 ///
 /// SQLite calls its busy handler for most lock conflicts, but answers `SQLITE_BUSY` at once in others: a read-only
 /// connection that checks the file, a transaction started while the last connection of another process checkpoints
 /// and deletes the WAL, WAL recovery after a crash. Every store operation runs inside `run`, which retries any BUSY or
 /// LOCKED answer with a short back-off until `limit` seconds of real (monotonic) time have passed since the first try,
-/// and only then reports the store busy, saying how long it waited.
+/// and only then reports the store busy, saying how long it waited. On PostgreSQL a serialization failure, a deadlock
+/// and a lock not granted within the store's wait (`PostgresSession.isRetryable`) are retried the same way: a lock
+/// held too long answers "busy" after the same wait as on SQLite.
 struct BusyWait {
     /// Seconds of real waiting before the store counts as busy (the contract asks for at least 5).
     let limit: Double
@@ -24,7 +26,7 @@ struct BusyWait {
             let attempt = clock.now
             do {
                 return try work()
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            } catch let error where Self.isBusy(error) {
                 // The wait began when this attempt began, not when the work did (a long read before a busy answer is
                 // work, not waiting); the time inside an attempt is mostly SQLite's own busy handler.
                 let waitStart = start ?? attempt
@@ -54,6 +56,12 @@ struct BusyWait {
             usleep(5_000)
             return true
         }
+    }
+
+    /// Whether `error` says another counter holds what this one needs, on either engine.
+    private static func isBusy(_ error: Error) -> Bool {
+        if let sqlite = error as? DatabaseError { return sqlite.resultCode == .SQLITE_BUSY || sqlite.resultCode == .SQLITE_LOCKED }
+        return PostgresSession.isRetryable(error)
     }
 
     static func seconds(_ duration: Duration) -> Double {

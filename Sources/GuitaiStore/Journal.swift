@@ -27,7 +27,7 @@ enum Journal {
             """, arguments: [serial, at, businessDate, operatorID, counter, device, kind, payload, changes, securityHead, previous, hash])
     }
 
-    static func entries(_ db: StoreConnection, where condition: String = "1", _ arguments: SQLArguments = []) throws -> [JournalEntry] {
+    static func entries(_ db: StoreConnection, where condition: String = "TRUE", _ arguments: SQLArguments = []) throws -> [JournalEntry] {
         try db.allRows(sql: "SELECT * FROM journal WHERE \(condition) ORDER BY seq", arguments: arguments).map(entry)
     }
 

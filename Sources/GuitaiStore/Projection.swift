@@ -122,12 +122,14 @@ enum Projection {
         }
     }
 
-    /// The columns of a table in declared order (on PostgreSQL, SQLite's columns: the city's `hall` is not one).
+    /// The columns of a table in declared order (on PostgreSQL, SQLite's columns: the city's `hall_code` and `rowid` are
+    /// not among them).
     static func columns(of table: String, _ db: StoreConnection) throws -> [String] {
         if db.isPostgres {
             return try db.fetchAll(String.self, sql: """
                 SELECT column_name::text FROM information_schema.columns
-                WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'hall' ORDER BY ordinal_position
+                WHERE table_schema = current_schema() AND table_name = ? AND column_name NOT IN ('hall_code', 'rowid')
+                ORDER BY ordinal_position
                 """, arguments: [table])
         }
         return try db.fetchAll(String.self, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])

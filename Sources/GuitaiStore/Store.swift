@@ -5,20 +5,29 @@ import Foundation
 import GRDB
 import GuitaiCore
 
-/// The hall's store: one SQLite file, safe for several counters (processes) at once, durable once a receipt prints.
+/// The hall's store: one SQLite file, safe for several counters (processes) at once, durable once a receipt prints;
+/// or one hall's part of the city's PostgreSQL database (`postgres://…`, `PostgresStoreSession`).
 ///
-/// Opening and reading never take the write lock, so a counter that only looks never waits for one that writes (WAL).
-/// Every operation waits out other counters' locks for `busyTimeout` seconds of real time before it answers "busy".
+/// Opening and reading never take the write lock, so a counter that only looks never waits for one that writes (WAL;
+/// on PostgreSQL, a snapshot). Every operation waits out other counters' locks for `busyTimeout` seconds of real time
+/// before it answers "busy".
 public final class Store: Sendable {
+    /// The store file's path, or the city database's address (without a password).
     public let path: String
     public let hall: HallSettings
     /// Opened without write permission on the file: everything can be read and verified, nothing recorded.
     public let isReadOnly: Bool
-    private let queue: DatabaseQueue
-    /// The connection every `read` runs on, opened read-only. Reads on the writing connection would have GRDB switch
-    /// `PRAGMA query_only` on and off around each, and SQLite expires every prepared statement when a flag pragma
-    /// changes: each read then compiled its statements again (a lookup in a million people took 200 µs, not 20).
-    private let reader: DatabaseQueue
+    private let engine: Engine
+
+    enum Engine: Sendable {
+        /// A hall's file. `reader` is the connection every `read` runs on, opened read-only. Reads on the writing
+        /// connection would have GRDB switch `PRAGMA query_only` on and off around each, and SQLite expires every
+        /// prepared statement when a flag pragma changes: each read then compiled its statements again (a lookup in a
+        /// million people took 200 µs, not 20).
+        case sqlite(writer: DatabaseQueue, reader: DatabaseQueue)
+        /// The city's database.
+        case postgres(PostgresStoreSession)
+    }
     /// Makes record UUIDs; injected so tests can be deterministic.
     private let makeID: @Sendable () -> String
     let wait: BusyWait
@@ -38,11 +47,10 @@ public final class Store: Sendable {
     }
     private static let observedStatements = LockedValue<(@Sendable (String) -> Void)?>(nil)
 
-    private init(path: String, queue: DatabaseQueue, reader: DatabaseQueue, hall: HallSettings, isReadOnly: Bool, wait: BusyWait,
+    init(path: String, engine: Engine, hall: HallSettings, isReadOnly: Bool, wait: BusyWait,
                  makeID: @escaping @Sendable () -> String) {
         self.path = path
-        self.queue = queue
-        self.reader = reader
+        self.engine = engine
         self.hall = hall
         self.isReadOnly = isReadOnly
         self.wait = wait
@@ -53,7 +61,7 @@ public final class Store: Sendable {
     /// connection closing last leaves the log as it is, and the next process to open the store would recover from it
     /// a commit whose sync failed, which the clerk was told was not saved (`DiskFaultTests`).
     deinit {
-        try? reader.close()
+        if case .sqlite(_, let reader) = engine { try? reader.close() }
     }
 
     public static let randomIDs: @Sendable () -> String = { UUID().uuidString.lowercased() }
@@ -103,6 +111,9 @@ public final class Store: Sendable {
                               makeID: @escaping @Sendable () -> String = randomIDs, kind: String = "store.init",
                               syncEachCommit: Bool = true,
                               firstJournal: (StoreTransaction) throws -> JSONValue) throws -> Store {
+        if PostgresLocation.names(path) {
+            return try createInCity(address: path, hall: hall, context: context, makeID: makeID, kind: kind, firstJournal: firstJournal)
+        }
         try refuseDatabaseAddress(path)
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -130,18 +141,9 @@ public final class Store: Sendable {
             }
             let queue = try wait.run { try connect(path, readOnly: false, capture: true, wait: wait, syncEachCommit: syncEachCommit) }
             let reader = try wait.run { try connect(path, readOnly: true, capture: false, wait: wait) }
-            let store = Store(path: path, queue: queue, reader: reader, hall: hall, isReadOnly: false, wait: wait, makeID: makeID)
-            // Settings, the first administrator and the first journal entry commit together, or not at all.
-            _ = try store.write(context, kind: kind) { tx in
-                let settings: [(String, String)] = [
-                    ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
-                    ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
-                    ("policy.default", hall.defaultPolicyID), ("format", Store.format),
-                    ("security.key", SecurityLog.newKey()),
-                ] + (hall.outreachDevice.map { [("outreach.device", $0), ("outreach.anchor", hall.chainStart)] } ?? [])
-                for (key, value) in settings { try tx.setSetting(key, value) }
-                return ((), try firstJournal(tx))
-            }
+            let store = Store(path: path, engine: .sqlite(writer: queue, reader: reader), hall: hall, isReadOnly: false, wait: wait,
+                              makeID: makeID)
+            try store.begin(context, kind: kind, firstJournal: firstJournal)
             return store
         } catch {
             try? FileManager.default.removeItem(atPath: path)
@@ -150,10 +152,25 @@ public final class Store: Sendable {
         }
     }
 
+    /// Writes a new store's settings, first administrator and first journal entry, which commit together or not at all.
+    func begin(_ context: WriteContext, kind: String, firstJournal: (StoreTransaction) throws -> JSONValue) throws {
+        _ = try write(context, kind: kind) { tx in
+            let settings: [(String, String)] = [
+                ("hall.code", hall.code), ("hall.name", hall.name), ("hall.region", hall.regionCode),
+                ("mode", hall.isTraining ? "training" : "real"), ("device.id", hall.deviceID),
+                ("policy.default", hall.defaultPolicyID), ("format", Store.format),
+                ("security.key", SecurityLog.newKey()),
+            ] + (hall.outreachDevice.map { [("outreach.device", $0), ("outreach.anchor", hall.chainStart)] } ?? [])
+            for (key, value) in settings { try tx.setSetting(key, value) }
+            return ((), try firstJournal(tx))
+        }
+    }
+
     /// Opens an existing store. The file is first looked at read-only (`StoreFile`): another program's database, a
     /// directory, a newer format are refused before anything is written. A store of an older schema is migrated; a
     /// store this process cannot write is opened read-only.
     public static func open(at path: String, makeID: @escaping @Sendable () -> String = randomIDs) throws -> Store {
+        if PostgresLocation.names(path) { return try openInCity(address: path, makeID: makeID) }
         let wait = BusyWait(limit: busyTimeout)
         do {
             let file = try StoreFile.inspect(path, wait: wait)
@@ -182,7 +199,8 @@ public final class Store: Sendable {
             let name = file.isWritable ? path : file.openName
             let queue = try wait.run { try connect(name, readOnly: !file.isWritable, capture: true, wait: wait) }
             let reader = try wait.run { try connect(name, readOnly: true, capture: false, wait: wait) }
-            return Store(path: path, queue: queue, reader: reader, hall: file.hall, isReadOnly: !file.isWritable, wait: wait, makeID: makeID)
+            return Store(path: path, engine: .sqlite(writer: queue, reader: reader), hall: file.hall, isReadOnly: !file.isWritable,
+                         wait: wait, makeID: makeID)
         } catch {
             throw Store.translate(error)
         }
@@ -190,12 +208,14 @@ public final class Store: Sendable {
 
     /// Who a store belongs to, found out without opening it for writing (nothing is migrated or logged).
     public static func inspect(at path: String) throws -> HallSettings {
+        if PostgresLocation.names(path) { return try open(at: path).hall }
         do { return try StoreFile.inspect(path, wait: BusyWait(limit: busyTimeout)).hall } catch { throw translate(error) }
     }
 
-    /// Runs `body` on each connection outside any transaction (their settings).
+    /// Runs `body` on each SQLite connection outside any transaction (their settings); nothing on PostgreSQL.
     func inConnections(_ body: (Database) throws -> Void) throws {
-        try queue.inDatabase(body)
+        guard case .sqlite(let writer, let reader) = engine else { return }
+        try writer.inDatabase(body)
         try reader.inDatabase(body)
     }
 
@@ -203,9 +223,17 @@ public final class Store: Sendable {
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try wait.run {
+                let reader: DatabaseQueue
+                switch engine {
+                case .sqlite(_, let sqlite): reader = sqlite
+                case .postgres(let city):
+                    return try city.transaction(readOnly: true) { connection in
+                        try body(StoreTransaction(db: connection, serial: nil, deviceID: hall.deviceID, makeID: makeID))
+                    }
+                }
                 // One deferred transaction, a consistent snapshot, begun and ended by statements prepared once (GRDB's
                 // own `read` compiles its BEGIN and COMMIT every time).
-                try reader.inDatabase { db in
+                return try reader.inDatabase { db in
                     try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
                     do {
                         let value = try body(StoreTransaction(db: StoreConnection(sqlite: db), serial: nil, deviceID: hall.deviceID, makeID: makeID))
@@ -231,27 +259,40 @@ public final class Store: Sendable {
         try refuseIfReadOnly()
         do {
             return try wait.run {
-                try queue.writeWithoutTransaction { db in
-                    var outcome: (T, String)?
-                    let clock = ContinuousClock()
-                    var locked = clock.now
-                    let connection = StoreConnection(sqlite: db)
-                    try db.inTransaction(.immediate) {
-                        locked = clock.now
-                        if !Store.recordsOnClosedDays(kind) { try refuseIfClosed(connection, context.businessDate) }
-                        let serial = try nextSerial(connection, on: context.businessDate)
-                        let tx = StoreTransaction(db: connection, serial: serial, deviceID: hall.deviceID, makeID: makeID)
-                        let (value, payload) = try body(tx)
-                        if hall.isOutreach { try tx.noteAtOpenEvent(kind: kind) }
-                        try Journal.append(connection, serial: serial, context: context, device: hall.deviceID, kind: kind,
-                                           payload: payload.rendered(), chainStart: hall.chainStart)
-                        outcome = (value, serial)
-                        return .commit
-                    }
-                    guard let (value, serial) = outcome else { throw DatabaseError(resultCode: .SQLITE_INTERNAL) }
-                    Store.lockHoldObserver?(kind, BusyWait.seconds(clock.now - locked))
+                let clock = ContinuousClock()
+                var locked = clock.now
+                /// The transaction's work, once the hall's writes are locked out: the same on both engines.
+                func record(_ connection: StoreConnection) throws -> (T, String) {
+                    locked = clock.now
+                    if !Store.recordsOnClosedDays(kind) { try refuseIfClosed(connection, context.businessDate) }
+                    let serial = try nextSerial(connection, on: context.businessDate)
+                    let tx = StoreTransaction(db: connection, serial: serial, deviceID: hall.deviceID, makeID: makeID)
+                    let (value, payload) = try body(tx)
+                    if hall.isOutreach { try tx.noteAtOpenEvent(kind: kind) }
+                    try Journal.append(connection, serial: serial, context: context, device: hall.deviceID, kind: kind,
+                                       payload: payload.rendered(), chainStart: hall.chainStart)
                     return (value, serial)
                 }
+                let outcome: (T, String)
+                switch engine {
+                case .sqlite(let writer, _):
+                    var recorded: (T, String)?
+                    try writer.writeWithoutTransaction { db in
+                        try db.inTransaction(.immediate) {
+                            recorded = try record(StoreConnection(sqlite: db))
+                            return .commit
+                        }
+                    }
+                    guard let recorded else { throw DatabaseError(resultCode: .SQLITE_INTERNAL) }
+                    outcome = recorded
+                case .postgres(let city):
+                    outcome = try city.transaction(readOnly: false) { connection in
+                        try Store.lockHallWrites(connection)
+                        return try record(connection)
+                    }
+                }
+                Store.lockHoldObserver?(kind, BusyWait.seconds(clock.now - locked))
+                return outcome
             }
         } catch {
             throw Store.translate(error)
@@ -263,15 +304,25 @@ public final class Store: Sendable {
         try refuseIfReadOnly()
         do {
             try wait.run {
-                try queue.writeWithoutTransaction { db in
-                    let connection = StoreConnection(sqlite: db)
-                    try db.inTransaction(.immediate) {
-                        try body(connection)
-                        if try Projection.hasCaptured(connection) {
-                            throw DomainError(.failure, code: "internal-error", zh: "安全日志写入改动了业务数据",
-                                              en: "A security-log write changed business data")
+                func record(_ connection: StoreConnection) throws {
+                    try body(connection)
+                    if try Projection.hasCaptured(connection) {
+                        throw DomainError(.failure, code: "internal-error", zh: "安全日志写入改动了业务数据",
+                                          en: "A security-log write changed business data")
+                    }
+                }
+                switch engine {
+                case .sqlite(let writer, _):
+                    try writer.writeWithoutTransaction { db in
+                        try db.inTransaction(.immediate) {
+                            try record(StoreConnection(sqlite: db))
+                            return .commit
                         }
-                        return .commit
+                    }
+                case .postgres(let city):
+                    try city.transaction(readOnly: false) { connection in
+                        try Store.lockHallWrites(connection)
+                        try record(connection)
                     }
                 }
             }
@@ -342,11 +393,30 @@ public final class Store: Sendable {
 
     /// The value of a SQLite pragma, for tests and `verify` (`synchronous` reads back 2 for FULL).
     public func pragma(_ name: String) throws -> String? {
-        try wait.run { try queue.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") } }
+        guard case .sqlite(let writer, _) = engine else { return nil }
+        return try wait.run { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") } }
+    }
+
+    /// On PostgreSQL, the lock a hall's writing transactions take first and hold to their commit: one at a time per
+    /// hall, as SQLite's write lock makes them in a hall's file, so serial numbers and the journal's chain follow on
+    /// (`pg_advisory_xact_lock` on the hall). Another hall's writes go on beside them.
+    private static func lockHallWrites(_ connection: StoreConnection) throws {
+        try connection.execute(sql: "SELECT pg_advisory_xact_lock(hashtext('guitai.hall.' || guitai_hall()))")
     }
 
     /// Turns SQLite errors into the contract's refusals.
     static func translate(_ error: Error) -> Error {
+        if let refusal = error as? PostgresSession.Failure {
+            if PostgresSession.isRetryable(refusal) { return BusyWait.busy(waited: busyTimeout) }
+            if refusal.sqlState == PostgresHallIsolation.enrolledElsewhere {
+                let words = refusal.message.split(separator: " ").map(String.init)
+                let (scheme, hall) = (words.first ?? "", words.dropFirst().first ?? "")
+                return DomainError.refused("enrolled-at-another-hall",
+                                           zh: "此人已在大厅 \(hall) 参加 \(scheme)，该参保未终止前不能在本厅再次登记",
+                                           en: "This person is already enrolled in \(scheme) at hall \(hall): it must end there before another enrolment here")
+            }
+            return DomainError(.failure, code: "store-error", zh: "库操作失败：\(refusal)", en: "A store operation failed: \(refusal)")
+        }
         guard let database = error as? DatabaseError else { return error }
         switch database.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -78,56 +78,10 @@ struct StoreFile {
                 return try look.read { db -> StoreFile in
                     let columns = try Set(Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('settings')").map { try $0.decode(String.self, atIndex: 0) })
                     guard columns.isSuperset(of: ["key", "value"]) else { throw notAStore }
-                    let settings = try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM settings").map {
-                        (try $0.decode(String?.self, atIndex: 0) ?? "", try $0.decode(String?.self, atIndex: 1) ?? "")
-                    }, uniquingKeysWith: { first, _ in first })
-                    guard let format = settings["format"] else { throw notAStore }
-                    guard format == Store.format else {
-                        if format.hasPrefix("guitai-") {
-                            throw DomainError.refused("store-too-new",
-                                                      zh: "\(path) 是其他版本的柜台建的库（格式 \(format)），本版本只读 \(Store.format)，请升级柜台",
-                                                      en: "\(path) was made by another version of Guitai (format \(format)); this version reads \(Store.format): upgrade Guitai")
-                        }
-                        throw notAStore
-                    }
                     let known = Schema.migrator().migrations
                     let applied = try db.tableExists("grdb_migrations")
                         ? try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
-                    if let unknown = applied.subtracting(known).sorted().first {
-                        throw DomainError.refused("store-too-new",
-                                                  zh: "\(path) 经过更新版本的柜台升级（\(unknown)），请升级柜台后再打开",
-                                                  en: "\(path) has been upgraded by a newer Guitai (\(unknown)): upgrade Guitai to open it")
-                    }
-                    guard let code = settings["hall.code"], let device = settings["device.id"], !applied.isEmpty else { throw notAStore }
-                    // Serial numbers start with the hall code, and the mode decides which ID numbers are accepted:
-                    // values the product never writes mean the settings were edited.
-                    if HallSettings.validateCode(code) != nil || !["real", "training"].contains(settings["mode"] ?? "") {
-                        throw DomainError(.failure, code: "store-damaged",
-                                          zh: "库已损坏：settings 中的 hall.code 或 mode 不是柜台写入的值，请运行 guitai verify 并联系管理员",
-                                          en: "The store is damaged: settings hall.code or mode holds a value Guitai never writes; run guitai verify and call the administrator")
-                    }
-                    // A store keeps the mode it was made with, which its first journal entry records (hash-chained): a
-                    // training store whose settings say otherwise still opens as training, and `verify` names the edited
-                    // setting. A real store holding a synthetic (99) person is not opened at all.
-                    let first = try String.fetchOne(db, sql: "SELECT payload FROM journal ORDER BY seq LIMIT 1") ?? "{}"
-                    let made = ((try? JSONSerialization.jsonObject(with: Data(first.utf8))) as? [String: Any])?["mode"] as? String
-                    let training = (made ?? settings["mode"]) == "training"
-                    if !training,
-                       try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM persons WHERE id_number >= '99' AND id_number < '9:')") == true {
-                        throw DomainError(.failure, code: "store-damaged",
-                                          zh: "库已损坏：正式业务库中有培训用的虚拟人员（身份证号以 99 开头），不能打开；请联系管理员从备份恢复",
-                                          en: "The store is damaged: this real store holds synthetic training people (ID numbers starting 99) and is not opened; call the administrator to restore it from a backup")
-                    }
-                    let outreach = settings["outreach.device"]
-                    if let outreach, !HallSettings.isDeviceCode(outreach) || settings["outreach.anchor"]?.count != 64 {
-                        throw DomainError(.failure, code: "store-damaged",
-                                          zh: "库已损坏：settings 中的 outreach.device 或 outreach.anchor 不是柜台写入的值，请运行 guitai verify 并联系管理员",
-                                          en: "The store is damaged: settings outreach.device or outreach.anchor holds a value Guitai never writes; run guitai verify and call the administrator")
-                    }
-                    let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
-                                            isTraining: training, deviceID: device,
-                                            defaultPolicyID: settings["policy.default"] ?? "", outreachDevice: outreach,
-                                            chainStart: outreach == nil ? JournalEntry.genesis : settings["outreach.anchor"] ?? JournalEntry.genesis)
+                    let hall = try hallSettings(StoreConnection(sqlite: db), of: path, applied: applied, notAStore: notAStore)
                     return StoreFile(hall: hall, pendingMigrations: known.filter { !applied.contains($0) },
                                      isWritable: writable, openName: openName)
                 }
@@ -157,6 +111,65 @@ struct StoreFile {
                                   en: "Cannot read the store file \(path): \(error.message ?? "\(error.resultCode)")")
             }
         }
+    }
+
+    /// The hall a store belongs to, from its settings, on either engine: what `init` wrote, checked for values the
+    /// product never writes.
+    /// - Parameters:
+    ///   - path: the file or address, as messages name it.
+    ///   - applied: the migrations the store has run.
+    /// - Throws: `notAStore` without a format or hall; `store-too-new` for another version's store or migration;
+    ///   `store-damaged` for settings edited behind the product's back, or a real store holding training people.
+    static func hallSettings(_ db: StoreConnection, of path: String, applied: Set<String>, notAStore: DomainError) throws -> HallSettings {
+        let settings = try Dictionary(db.allRows(sql: "SELECT key, value FROM settings").map {
+            (try $0.decode(String.self, atIndex: 0) ?? "", try $0.decode(String.self, atIndex: 1) ?? "")
+        }, uniquingKeysWith: { first, _ in first })
+        guard let format = settings["format"] else { throw notAStore }
+        guard format == Store.format else {
+            if format.hasPrefix("guitai-") {
+                throw DomainError.refused("store-too-new",
+                                          zh: "\(path) 是其他版本的柜台建的库（格式 \(format)），本版本只读 \(Store.format)，请升级柜台",
+                                          en: "\(path) was made by another version of Guitai (format \(format)); this version reads \(Store.format): upgrade Guitai")
+            }
+            throw notAStore
+        }
+        let known = Schema.migrator().migrations
+        if let unknown = applied.subtracting(known).sorted().first {
+            throw DomainError.refused("store-too-new",
+                                      zh: "\(path) 经过更新版本的柜台升级（\(unknown)），请升级柜台后再打开",
+                                      en: "\(path) has been upgraded by a newer Guitai (\(unknown)): upgrade Guitai to open it")
+        }
+        guard let code = settings["hall.code"], let device = settings["device.id"], !applied.isEmpty else { throw notAStore }
+        // Serial numbers start with the hall code, and the mode decides which ID numbers are accepted:
+        // values the product never writes mean the settings were edited.
+        if HallSettings.validateCode(code) != nil || !["real", "training"].contains(settings["mode"] ?? "") {
+            throw DomainError(.failure, code: "store-damaged",
+                              zh: "库已损坏：settings 中的 hall.code 或 mode 不是柜台写入的值，请运行 guitai verify 并联系管理员",
+                              en: "The store is damaged: settings hall.code or mode holds a value Guitai never writes; run guitai verify and call the administrator")
+        }
+        // A store keeps the mode it was made with, which its first journal entry records (hash-chained): a
+        // training store whose settings say otherwise still opens as training, and `verify` names the edited
+        // setting. A real store holding a synthetic (99) person is not opened at all.
+        let first = try db.fetchOne(String.self, sql: "SELECT payload FROM journal ORDER BY seq LIMIT 1") ?? "{}"
+        let made = ((try? JSONSerialization.jsonObject(with: Data(first.utf8))) as? [String: Any])?["mode"] as? String
+        let training = (made ?? settings["mode"]) == "training"
+        if !training,
+           try db.fetchOne(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM persons WHERE id_number >= '99' AND id_number < '9:')") == true {
+            throw DomainError(.failure, code: "store-damaged",
+                              zh: "库已损坏：正式业务库中有培训用的虚拟人员（身份证号以 99 开头），不能打开；请联系管理员从备份恢复",
+                              en: "The store is damaged: this real store holds synthetic training people (ID numbers starting 99) and is not opened; call the administrator to restore it from a backup")
+        }
+        let outreach = settings["outreach.device"]
+        if let outreach, !HallSettings.isDeviceCode(outreach) || settings["outreach.anchor"]?.count != 64 {
+            throw DomainError(.failure, code: "store-damaged",
+                              zh: "库已损坏：settings 中的 outreach.device 或 outreach.anchor 不是柜台写入的值，请运行 guitai verify 并联系管理员",
+                              en: "The store is damaged: settings outreach.device or outreach.anchor holds a value Guitai never writes; run guitai verify and call the administrator")
+        }
+        let hall = HallSettings(code: code, name: settings["hall.name"] ?? code, regionCode: settings["hall.region"] ?? "",
+                                isTraining: training, deviceID: device,
+                                defaultPolicyID: settings["policy.default"] ?? "", outreachDevice: outreach,
+                                chainStart: outreach == nil ? JournalEntry.genesis : settings["outreach.anchor"] ?? JournalEntry.genesis)
+        return hall
     }
 
     /// Whether the file and what SQLite keeps beside it can be written.

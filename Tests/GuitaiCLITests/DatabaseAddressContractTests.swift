@@ -11,11 +11,12 @@ import Testing
                                    "--admin-name", "管理员", "--password-stdin", "--json"], as: nil, stdin: "admin-password\n")
         let verified = try cli.run(["verify", "--json"], as: "admin")
         for outcome in [created, verified] {
-            // Not yet served (issue 14): a plain refusal naming the address, and no file or `postgres:` folder made.
-            #expect(outcome.status == 1)
+            // The city's server is tried, and none answers there: busy (75), naming the server, and no file or
+            // `postgres:` folder made.
+            #expect(outcome.status == 75)
             let error = try #require(outcome.json["error"] as? [String: Any])
-            #expect(error["code"] as? String == "store-engine-unavailable")
-            #expect((error["message"] as? String)?.contains("postgres://guitai@127.0.0.1:1/city") == true)
+            #expect(error["code"] as? String == "store-unreachable")
+            #expect((error["message"] as? String)?.contains("127.0.0.1:1") == true)
         }
         #expect(!FileManager.default.fileExists(atPath: cwd + "/postgres:"))
         #expect(!FileManager.default.fileExists(atPath: cli.directory + "/postgres:"))

@@ -10,13 +10,13 @@ struct TemporaryStore {
     let store: Store
     static let date = LocalDate(year: 2023, month: 6, day: 1)!
 
-    init(training: Bool = false) throws {
+    init(training: Bool = false, makeID: @escaping @Sendable () -> String = Store.randomIDs) throws {
         directory = NSTemporaryDirectory() + "guitai-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let hall = HallSettings(code: "540102", name: "城关区社保经办大厅", regionCode: "540102", isTraining: training,
                                 deviceID: "device-hall", defaultPolicyID: "xizang-2023")
         let hash = try Store.hashSecret("admin-password")
-        store = try Store.create(at: directory + "/guitai.sqlite", hall: hall, context: TemporaryStore.context()) { tx in
+        store = try Store.create(at: directory + "/guitai.sqlite", hall: hall, context: TemporaryStore.context(), makeID: makeID) { tx in
             try tx.insertOperator(Operator(id: "admin", name: "管理员", role: .admin), passwordHash: hash)
             return ["hall": "540102"]
         }

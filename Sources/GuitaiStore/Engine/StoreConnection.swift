@@ -59,6 +59,15 @@ final class StoreConnection {
         }
     }
 
+    /// Runs a statement as it is written, without rewriting or preparing it: the schema's own statements, already in
+    /// the engine's words (PostgreSQL's functions hold `$$` and `?`-free bodies the dialect must not touch).
+    func executeUnprepared(_ sql: String) throws {
+        switch engine {
+        case .sqlite(let database): try database.execute(sql: sql)
+        case .postgres(let session): try session.execute(sql)
+        }
+    }
+
     /// The first column of the first row as `T`; nil when there is no row or it is NULL.
     /// - Throws: the engine's error; `StoreRow.Mismatch` for a value that is no `T`.
     func fetchOne<T: DatabaseValueConvertible & StatementColumnConvertible>(_ type: T.Type, sql: String,

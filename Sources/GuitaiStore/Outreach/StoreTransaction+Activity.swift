@@ -49,7 +49,7 @@ extension StoreTransaction {
     }
 
     /// Every event, newest first.
-    public func events() throws -> [OutreachEvent] { try events(where: "1", []) }
+    public func events() throws -> [OutreachEvent] { try events(where: "TRUE", []) }
 
     private func events(where condition: String, _ arguments: SQLArguments) throws -> [OutreachEvent] {
         try db.allRows(sql: """

@@ -33,7 +33,7 @@ extension StoreTransaction {
 
     /// Every device the hall checked out, newest first.
     public func outreachDevices() throws -> [OutreachDevice] {
-        try outreachDevices(where: "1", [])
+        try outreachDevices(where: "TRUE", [])
     }
 
     private func outreachDevices(where condition: String, _ arguments: SQLArguments) throws -> [OutreachDevice] {
@@ -113,7 +113,7 @@ extension StoreTransaction {
     }
 
     /// The hall's own policy files.
-    public func policyImages() throws -> [RowImage] { try rowImages("policies", where: "1") }
+    public func policyImages() throws -> [RowImage] { try rowImages("policies", where: "TRUE") }
 
     /// An operator's account as stored, password hash included.
     public func operatorImage(id: String) throws -> [String: RowValue]? {

@@ -99,7 +99,7 @@ extension StoreTransaction {
 
     /// Review items, oldest first.
     public func reviews(openOnly: Bool) throws -> [ReviewItem] {
-        try reviews(where: openOnly ? "r.state = 'open'" : "1", [])
+        try reviews(where: openOnly ? "r.state = 'open'" : "TRUE", [])
     }
 
     /// What a receive from a laptop, or a decision about its work, must know of the queue: every open item (whoever

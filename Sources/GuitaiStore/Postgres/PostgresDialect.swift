@@ -9,7 +9,13 @@ import PostgresNIO
 /// - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`.
 /// - `COLLATE BINARY` (SQLite's byte order, written where an order is hashed or compared across engines) becomes
 ///   `COLLATE "C"`, the same order whatever the city database's collation.
-/// - `json_extract(c, '$.k')` becomes `(c::jsonb ->> 'k')`, in statements and in the schema's indexes alike.
+/// - `json_extract(c, '$.k')` becomes `(c::jsonb ->> 'k')`, in statements and in the schema's indexes alike;
+///   `json_group_array(json_array(…))` becomes `json_agg(json_build_array(…))` (NULL over no rows, which the store
+///   reads as an empty list, as SQLite's `[]`).
+/// - `ON CONFLICT(k)` becomes `ON CONFLICT(hall_code, k)`: every key of the city's tables is per hall
+///   (`PostgresCityTable`). `sqlite_sequence` is the city's `guitai_sequence`, per hall.
+/// - `instr(a, b)` is `strpos(a, b)`, `char(10)` `chr(10)`; `temp.t` is `pg_temp.t`; a temporary table's
+///   `WITHOUT ROWID` goes.
 /// - A `boolean` comes back as 0 or 1, `json` as its text, a whole `numeric` (a sum of `bigint`s) as an integer: what
 ///   SQLite would give.
 ///
@@ -121,13 +127,27 @@ enum PostgresDialect {
     /// The rewrites of SQLite's words that PostgreSQL spells otherwise.
     static func rewritten(_ sql: String) -> String {
         var text = withJSONOperators(sql)
-        text = text.replacingOccurrences(of: "COLLATE BINARY", with: "COLLATE \"C\"")
+        for (sqlite, postgres) in words where text.contains(sqlite) {
+            text = text.replacingOccurrences(of: sqlite, with: postgres)
+        }
         if let ignore = text.range(of: "INSERT OR IGNORE INTO ") {
             text.replaceSubrange(ignore, with: "INSERT INTO ")
             text = text.trimmingCharacters(in: .whitespacesAndNewlines) + " ON CONFLICT DO NOTHING"
         }
         return text
     }
+
+    /// SQLite's words and PostgreSQL's for the same thing, as the product's statements write them.
+    private static let words: [(String, String)] = [
+        ("COLLATE BINARY", "COLLATE \"C\""),
+        ("ON CONFLICT(", "ON CONFLICT(\(PostgresCityTable.hallColumn), "),
+        ("sqlite_sequence", "guitai_sequence"),
+        ("json_group_array(json_array(", "json_agg(json_build_array("),
+        ("instr(", "strpos("),
+        ("char(10)", "chr(10)"),
+        (" temp.", " pg_temp."),
+        (") WITHOUT ROWID", ")"),
+    ]
 
     /// SQLite's `json_extract(c, '$.k')` as PostgreSQL's `(c::jsonb ->> 'k')`.
     static func withJSONOperators(_ sql: String) -> String {

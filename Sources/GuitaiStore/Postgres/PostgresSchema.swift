@@ -1,17 +1,22 @@
 import Foundation
 import GuitaiCore
 
-/// The city database's tables, made from the same migration list as a hall's file: the schema SQLite's migrations end
-/// in (`Schema.expectedObjects`), statement by statement in PostgreSQL's words. One list of migrations, so the two
-/// engines cannot drift apart; a construct this translation does not know is an error, never skipped.
+/// The city database's schema, made from the same migration list as a hall's file: the schema SQLite's migrations end
+/// in (`Schema.expectedObjects`), statement by statement in PostgreSQL's words, with the halls kept apart. One list of
+/// migrations, so the two engines cannot drift apart; a construct this translation does not know is an error, never
+/// skipped.
 ///
-/// - Tables keep their columns, order, checks, keys and references; `INTEGER` becomes `bigint`, `TEXT` `text`, an
-///   `INTEGER PRIMARY KEY AUTOINCREMENT` an identity; `STRICT` and `WITHOUT ROWID` go (PostgreSQL's columns are always
-///   of their type).
+/// - Each table as `PostgresCityTable` makes it: SQLite's columns in SQLite's order, then `hall_code`, every key and
+///   reference per hall.
+/// - Indexes carry over, led by the hall; `json_extract(c, '$.k')` becomes `(c::jsonb ->> 'k')`.
+/// - Views read as the session that reads them (`security_invoker`), so a hall's login sees its own rows through
+///   them too.
 /// - The append-only triggers (`RAISE(ABORT, '…')` before an update or delete) call one function raising the message.
-/// - Indexes and views carry over; `json_extract(c, '$.k')` becomes `(c::jsonb ->> 'k')`.
-///
-/// Not yet here (issue 14): the `hall` column and per-hall keys, the projection's triggers, row-level security.
+/// - Every table is confined to the session's hall by row-level security (`PostgresHallIsolation`), its owner too.
+/// - The journal and the security log are numbered per hall, as SQLite's `AUTOINCREMENT` numbers them in a hall's
+///   file, their highest number kept in `guitai_sequence` (SQLite's `sqlite_sequence`, per hall).
+/// - The projection's triggers note each row a store session changes (`PostgresProjection`).
+/// - `guitai_migrations` records the migrations the schema stands for.
 enum PostgresSchema {
     /// What cannot be translated, naming the object.
     struct Untranslatable: Error, CustomStringConvertible {
@@ -25,50 +30,75 @@ enum PostgresSchema {
         BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END $$
         """
 
-    /// The statements that make the schema of `objects` (SQLite's `sqlite_master` rows), in an order PostgreSQL
-    /// accepts: the function, tables before the tables that refer to them, then indexes, views and triggers.
+    /// SQLite's `sqlite_sequence`, per hall: the highest number each numbered table has given in each hall.
+    static let sequences = [
+        """
+        CREATE TABLE guitai_sequence (name text NOT NULL, seq bigint NOT NULL,
+                                      hall_code text NOT NULL DEFAULT guitai_hall(), PRIMARY KEY (hall_code, name))
+        """,
+        """
+        CREATE OR REPLACE FUNCTION public.guitai_number_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE highest bigint;
+        BEGIN
+            INSERT INTO guitai_sequence (name, seq, hall_code) VALUES (TG_TABLE_NAME, 0, NEW.hall_code)
+                ON CONFLICT (hall_code, name) DO NOTHING;
+            SELECT seq INTO highest FROM guitai_sequence WHERE hall_code = NEW.hall_code AND name = TG_TABLE_NAME FOR UPDATE;
+            IF NEW.seq IS NULL THEN NEW.seq := highest + 1; END IF;
+            UPDATE guitai_sequence SET seq = greatest(highest, NEW.seq) WHERE hall_code = NEW.hall_code AND name = TG_TABLE_NAME;
+            RETURN NEW;
+        END $$
+        """,
+    ]
+
+    /// The record of the migrations the schema was made from: SQLite's list, so a city database and a hall's file
+    /// name the same schema the same way.
+    static let migrationsTable = "CREATE TABLE guitai_migrations (identifier text PRIMARY KEY)"
+
+    /// The statements that make the city's schema from `objects` (SQLite's `sqlite_master` rows), in an order
+    /// PostgreSQL accepts: the functions, tables before the tables that refer to them, then indexes, views, triggers,
+    /// the halls' confinement and the projection's notes.
+    /// - Parameter migrations: the identifiers of the migrations `objects` result from.
     /// - Throws: `Untranslatable` for an object of a kind or shape not known here.
-    static func statements(from objects: Set<Schema.SchemaObject>) throws -> [String] {
+    static func statements(from objects: Set<Schema.SchemaObject>, migrations: [String] = []) throws -> [String] {
         let kept = objects.filter { $0.name != "grdb_migrations" }
-        var tables: [String: String] = [:]
+        var tables: [String: PostgresCityTable] = [:]
         var others: [(String, String)] = []
         for object in kept.sorted(by: { $0.name < $1.name }) {
             switch object.type {
-            case "table": tables[object.name] = try table(object)
+            case "table": tables[object.name] = try PostgresCityTable(object)
             case "index": others.append((object.name, try index(object)))
             case "view": others.append((object.name, try view(object)))
             case "trigger": others.append((object.name, try trigger(object)))
             default: throw Untranslatable(object: object.key)
             }
         }
-        return [refuse] + (try ordered(tables)) + others.map(\.1)
-    }
-
-    private static func table(_ object: Schema.SchemaObject) throws -> String {
-        var sql = object.sql
-        guard let end = sql.range(of: ")", options: .backwards) else { throw Untranslatable(object: object.key) }
-        let options = sql[end.upperBound...].trimmingCharacters(in: .whitespaces)
-        guard ["", "STRICT", "WITHOUT ROWID, STRICT", "STRICT, WITHOUT ROWID", "WITHOUT ROWID"].contains(options) else {
-            throw Untranslatable(object: object.key)
+        let names = tables.keys.sorted()
+        let numbered = names.filter { tables[$0]?.numbersRows == true }.map {
+            "CREATE TRIGGER \($0)_numbered BEFORE INSERT ON \($0) FOR EACH ROW EXECUTE FUNCTION public.guitai_number_row()"
         }
-        sql = String(sql[..<end.upperBound])
-        sql = replacing(#"\bINTEGER PRIMARY KEY AUTOINCREMENT\b"#, in: sql, with: "bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
-        sql = replacing(#"\bINTEGER\b"#, in: sql, with: "bigint")
-        sql = replacing(#"\bTEXT\b"#, in: sql, with: "text")
-        return sql
+        let projected = Projection.tables.filter { tables[$0.name] != nil }.flatMap { table in
+            PostgresProjection.install(table, columns: tables[table.name]?.columns ?? [])
+        }
+        return PostgresRowDigest.functions + PostgresHallIsolation.setup + [refuse] + sequences + [migrationsTable]
+            + (try ordered(tables.mapValues(\.statement))) + others.map(\.1) + numbered + PostgresHallIsolation.cityWide
+            + (names + ["guitai_sequence"]).flatMap(PostgresHallIsolation.confine)
+            + ["GRANT SELECT ON guitai_migrations TO guitai_hall, guitai_city"] + projected
+            + migrations.map { "INSERT INTO guitai_migrations VALUES ('\($0)')" }
     }
 
     private static func index(_ object: Schema.SchemaObject) throws -> String {
         guard object.sql.hasPrefix("CREATE INDEX ") || object.sql.hasPrefix("CREATE UNIQUE INDEX ") else {
             throw Untranslatable(object: object.key)
         }
-        return PostgresDialect.withJSONOperators(object.sql)
+        let led = object.sql.replacing(#/\sON ("?\w+"?)\(/#, maxReplacements: 1) { " ON \($0.1)(\(PostgresCityTable.hallColumn), " }
+        return PostgresDialect.withJSONOperators(led)
     }
 
     /// A view over tables only (views are made after every table, and none refers to another view).
     private static func view(_ object: Schema.SchemaObject) throws -> String {
-        guard object.sql.hasPrefix("CREATE VIEW ") else { throw Untranslatable(object: object.key) }
-        return PostgresDialect.withJSONOperators(object.sql)
+        let head = "CREATE VIEW \(object.name) AS "
+        guard object.sql.hasPrefix(head) else { throw Untranslatable(object: object.key) }
+        return PostgresDialect.withJSONOperators("CREATE VIEW \(object.name) WITH (security_invoker = true) AS " + object.sql.dropFirst(head.count))
     }
 
     private static func trigger(_ object: Schema.SchemaObject) throws -> String {
@@ -102,10 +132,5 @@ enum PostgresSchema {
             remaining.removeAll { $0 == next }
         }
         return done
-    }
-
-    private static func replacing(_ pattern: String, in text: String, with template: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }
