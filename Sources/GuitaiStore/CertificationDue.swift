@@ -15,9 +15,14 @@ enum CertificationDue {
     /// `guitai_next_due(latest certification or NULL, start month)`: the due date `YYYY-MM-DD`, NULL for a start
     /// month that is no month (a damaged row, which `verify` reports on its own).
     static let function = DatabaseFunction(functionName, argumentCount: 2, pure: true) { values in
-        guard let startText = String.fromDatabaseValue(values[1]), let start = YearMonth(iso: startText) else { return nil }
-        let last = String.fromDatabaseValue(values[0]).flatMap(LocalDate.init(iso:))
-        return CertificationCycle.nextDue(lastCertified: last, benefitStart: start).iso
+        dueDate(lastCertified: String.fromDatabaseValue(values[0]), startMonth: String.fromDatabaseValue(values[1]))
+    }
+
+    /// The due date `YYYY-MM-DD` after the latest certification (nil: none yet) of a benefit starting `startMonth`;
+    /// nil for a start month that is no month.
+    static func dueDate(lastCertified: String?, startMonth: String?) -> String? {
+        guard let startMonth, let start = YearMonth(iso: startMonth) else { return nil }
+        return CertificationCycle.nextDue(lastCertified: lastCertified.flatMap(LocalDate.init(iso:)), benefitStart: start).iso
     }
 
     /// The due date of every benefit as the rule gives it, in SQL: for the fill, the triggers and `verify`.

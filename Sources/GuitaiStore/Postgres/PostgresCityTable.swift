@@ -111,8 +111,10 @@ struct PostgresCityTable {
         return elements
     }
 
-    /// SQLite's column types as PostgreSQL's.
+    /// SQLite's column types as PostgreSQL's. Text compares and sorts byte by byte (`COLLATE "C"`), as SQLite's
+    /// does: a search's key ranges, the order of a list and of the journal's notes are then the same on both engines,
+    /// whatever collation the city's database was made with.
     private static func types(_ text: String) -> String {
-        text.replacing(/\bINTEGER\b/, with: "bigint").replacing(/\bTEXT\b/, with: "text")
+        text.replacing(/\bINTEGER\b/, with: "bigint").replacing(/\bTEXT\b/, with: "text COLLATE \"C\"")
     }
 }

@@ -81,6 +81,7 @@ enum PostgresSchema {
         }
         return PostgresRowDigest.functions + PostgresHallIsolation.setup + [refuse] + sequences + [migrationsTable]
             + (try ordered(tables.mapValues(\.statement))) + others.map(\.1) + numbered + PostgresHallIsolation.cityWide
+            + PostgresDerivedTables.noting
             + (names + ["guitai_sequence"]).flatMap(PostgresHallIsolation.confine)
             + ["GRANT SELECT ON guitai_migrations TO guitai_hall, guitai_city"] + projected
             + migrations.map { "INSERT INTO guitai_migrations VALUES ('\($0)')" }

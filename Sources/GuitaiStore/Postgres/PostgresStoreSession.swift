@@ -60,6 +60,7 @@ final class PostgresStoreSession: @unchecked Sendable {
         if let session { return session }
         let session = try PostgresSession.connect(to: location, password: password, tls: tls)
         try session.execute(PostgresProjection.beginNoting)
+        try session.execute(PostgresDerivedTables.beginNoting)
         if let namedHall {
             try session.query("SELECT set_config('guitai.hall', \(namedHall), false)")
         }

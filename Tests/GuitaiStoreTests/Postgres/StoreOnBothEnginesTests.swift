@@ -69,6 +69,12 @@ import Testing
             #expect(enrolments.map(\.enrolment.scheme) == [.residentMedical])
             #expect(count == 2)
         }
+        // The clerk's search finds the same people in the same order: part of a name, the last digits of a number.
+        for query in ["平措", "卓玛", String(id.suffix(4)), "扎西·平措"] {
+            let fromFile = try sqlite.store.read { try $0.findPersons(query) }.map(\.person.name)
+            let fromCity = try postgres.read { try $0.findPersons(query) }.map(\.person.name)
+            #expect(!fromFile.isEmpty && fromCity == fromFile, "\(query)")
+        }
         let sqliteRecord = try sqlite.store.read { try $0.person(idNumber: id) }
         let postgresRecord = try postgres.read { try $0.person(idNumber: id) }
         #expect(sqliteRecord == postgresRecord)
