@@ -74,17 +74,20 @@ enum CertificationDue {
     /// of no benefit. A wrong date would keep a pensioner off the due list, or put them on it.
     static func problems(_ db: StoreConnection) throws -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
-        let wrong = try db.allRows(sql: """
-            SELECT b.uuid AS benefit, d.due_on AS stored, \(dueExpression("b")) AS due FROM benefits b
-            LEFT JOIN \(table) d ON d.benefit_uuid = b.uuid AND d.person_uuid = b.person_uuid
-            WHERE d.due_on IS NOT \(dueExpression("b"))
-            """)
-        for row in wrong {
-            let benefit = RowReader.shown(row["benefit"])
-            let stored = RowReader.shown(row["stored"]), due = RowReader.shown(row["due"])
+        // The rule is the core's, applied here as the store applies it when it writes (on either engine).
+        try db.forEachRow(sql: """
+            SELECT b.uuid AS benefit, b.start_month, d.due_on AS stored,
+                   (SELECT max(c.certified_on) FROM certifications c WHERE c.person_uuid = b.person_uuid) AS last_certified
+            FROM benefits b LEFT JOIN \(table) d ON d.benefit_uuid = b.uuid AND d.person_uuid = b.person_uuid
+            """) { row in
+            let due = dueDate(lastCertified: String.fromDatabaseValue(row["last_certified"]),
+                              startMonth: String.fromDatabaseValue(row["start_month"]))
+            let stored = row["stored"]
+            guard stored != (due?.databaseValue ?? .null) else { return }
+            let benefit = RowReader.shown(row["benefit"]), shownDue = due ?? "NULL"
             problems.append(.derived(table: table, row: benefit,
-                                                zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(stored)」，应为 \(due)（被绕过柜台删除或改动）",
-                                                en: "\(table) gives benefit \(benefit) the due date \"\(stored)\" where the rule gives \(due) (deleted or changed behind the product's back)"))
+                                     zh: "\(table) 中待遇 \(benefit) 的认证到期日为「\(RowReader.shown(stored))」，应为 \(shownDue)（被绕过柜台删除或改动）",
+                                     en: "\(table) gives benefit \(benefit) the due date \"\(RowReader.shown(stored))\" where the rule gives \(shownDue) (deleted or changed behind the product's back)"))
         }
         for benefit in try db.fetchAll(String.self, sql: "SELECT benefit_uuid FROM \(table) WHERE benefit_uuid NOT IN (SELECT uuid FROM benefits)") {
             problems.append(.derived(table: table, row: benefit,

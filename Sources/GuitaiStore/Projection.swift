@@ -135,6 +135,12 @@ enum Projection {
         return try db.fetchAll(String.self, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
     }
 
+    /// The digest of a row in SQL, as `db`'s engine computes it (`PostgresRowDigest` on PostgreSQL).
+    static func digestExpression(_ table: Table, columns: [String], prefix: String, on db: StoreConnection) -> String {
+        db.isPostgres ? PostgresRowDigest.expression(table: table.name, columns: columns, prefix: prefix)
+            : digestExpression(table, columns: columns, prefix: prefix)
+    }
+
     /// `guitai_row('table', <prefix>a, <prefix>b, ...)`.
     static func digestExpression(_ table: Table, columns: [String], prefix: String) -> String {
         "\(digestFunctionName)('\(table.name)', " + columns.map { prefix + $0 }.joined(separator: ", ") + ")"

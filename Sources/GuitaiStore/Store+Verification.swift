@@ -15,18 +15,23 @@ extension Store {
             var problems: [VerificationProblem] = []
             let db = tx.db
             // The schema first: what is missing from it cannot be read below, and is reported instead.
-            problems += try schemaProblems(db)
-            let tables = Set(try db.fetchAll(String.self, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            problems += try db.isPostgres ? PostgresSchema.problems(db) : schemaProblems(db)
+            let tables = Set(try db.fetchAll(String.self, sql: db.isPostgres
+                ? "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'"))
             for required in ["journal", "security_log"] where !tables.contains(required) {
                 return VerificationReport(transactions: 0, problems: problems)
             }
-            for line in try db.fetchAll(String.self, sql: "PRAGMA integrity_check") where line != "ok" {
-                problems.append(VerificationProblem(table: "file", row: "", zh: "文件完整性：\(line)", en: "file integrity: \(line)"))
-            }
-            for row in try db.allRows(sql: "PRAGMA foreign_key_check") {
-                let table = RowReader.shown(row[0]), key = RowReader.shown(row[1])
-                problems.append(VerificationProblem(table: table, row: key, zh: "\(table) 第 \(key) 行指向不存在的记录",
-                                                    en: "\(table) row \(key) points at a record that does not exist"))
+            // A file's own integrity and references; the city's server keeps its references itself.
+            if !db.isPostgres {
+                for line in try db.fetchAll(String.self, sql: "PRAGMA integrity_check") where line != "ok" {
+                    problems.append(VerificationProblem(table: "file", row: "", zh: "文件完整性：\(line)", en: "file integrity: \(line)"))
+                }
+                for row in try db.allRows(sql: "PRAGMA foreign_key_check") {
+                    let table = RowReader.shown(row[0]), key = RowReader.shown(row[1])
+                    problems.append(VerificationProblem(table: table, row: key, zh: "\(table) 第 \(key) 行指向不存在的记录",
+                                                        en: "\(table) row \(key) points at a record that does not exist"))
+                }
             }
 
             // The journal: its chain, and the rows its entries made.
@@ -72,7 +77,7 @@ extension Store {
                 var made = expected[table.name] ?? [:]
                 let columns = try Projection.columns(of: table.name, db)
                 try db.forEachRow(sql: """
-                    SELECT \(table.keyExpression("")), \(Projection.digestExpression(table, columns: columns, prefix: "")) FROM \(table.name)
+                    SELECT \(table.keyExpression("")), \(Projection.digestExpression(table, columns: columns, prefix: "", on: db)) FROM \(table.name)
                     """) { row in
                     let key = RowReader.shown(row[0])
                     let digest = RowReader.shown(row[1])
@@ -130,16 +135,17 @@ extension Store {
             problems += try cutTail(db, table: "security_log", lastSeq: lastLog)
 
             // The migrations on record are exactly those this version made.
-            if tables.contains("grdb_migrations") {
-                let applied = Set(try db.fetchAll(String.self, sql: "SELECT identifier FROM grdb_migrations"))
+            let record = db.isPostgres ? "guitai_migrations" : "grdb_migrations"
+            if tables.contains(record) {
+                let applied = Set(try db.fetchAll(String.self, sql: "SELECT identifier FROM \(record)"))
                 let known = Schema.migrator().migrations
                 for missing in known where !applied.contains(missing) {
-                    problems.append(VerificationProblem(table: "grdb_migrations", row: missing, zh: "grdb_migrations 缺少 \(missing)",
-                                                        en: "grdb_migrations lacks \(missing)"))
+                    problems.append(VerificationProblem(table: record, row: missing, zh: "\(record) 缺少 \(missing)",
+                                                        en: "\(record) lacks \(missing)"))
                 }
                 for extra in applied.subtracting(known).sorted() {
-                    problems.append(VerificationProblem(table: "grdb_migrations", row: extra, zh: "grdb_migrations 多出 \(extra)",
-                                                        en: "grdb_migrations has \(extra), which this version never ran"))
+                    problems.append(VerificationProblem(table: record, row: extra, zh: "\(record) 多出 \(extra)",
+                                                        en: "\(record) has \(extra), which this version never ran"))
                 }
             }
             return VerificationReport(transactions: count, problems: problems)

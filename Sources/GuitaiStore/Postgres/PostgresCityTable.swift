@@ -24,6 +24,8 @@ struct PostgresCityTable {
     let numbersRows: Bool
     /// SQLite's columns, in SQLite's order (the ones a row's digest covers).
     let columns: [String]
+    /// Every column of the city's table, in order: SQLite's, the hall, and the row number where SQLite has one.
+    let allColumns: [String]
     let statement: String
 
     /// - Throws: `PostgresSchema.Untranslatable` for a table of a shape not known here.
@@ -84,6 +86,7 @@ struct PostgresCityTable {
             + (sqliteRowid ? ["\(Self.rowidColumn) bigint GENERATED ALWAYS AS IDENTITY"] : [])
         self.numbersRows = numbersRows
         self.columns = names
+        allColumns = names + [hall] + (sqliteRowid ? [Self.rowidColumn] : [])
         statement = "CREATE TABLE \(object.name) (" + (columns + added + constraints).joined(separator: ", ") + ")"
     }
 

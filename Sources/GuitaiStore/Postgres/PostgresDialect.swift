@@ -14,6 +14,7 @@ import PostgresNIO
 ///   reads as an empty list, as SQLite's `[]`).
 /// - `ON CONFLICT(k)` becomes `ON CONFLICT(hall_code, k)`: every key of the city's tables is per hall
 ///   (`PostgresCityTable`). `sqlite_sequence` is the city's `guitai_sequence`, per hall.
+/// - `a IS ?` is `a IS NOT DISTINCT FROM ?` (`IS NOT ?` likewise): SQLite's `IS` compares NULLs as values.
 /// - `instr(a, b)` is `strpos(a, b)`, `char(10)` `chr(10)`; `temp.t` is `pg_temp.t`; a temporary table's
 ///   `WITHOUT ROWID` goes.
 /// - A `boolean` comes back as 0 or 1, `json` as its text, a whole `numeric` (a sum of `bigint`s) as an integer: what
@@ -146,6 +147,8 @@ enum PostgresDialect {
         ("instr(", "strpos("),
         ("char(10)", "chr(10)"),
         (" temp.", " pg_temp."),
+        (" IS ?", " IS NOT DISTINCT FROM ?"),
+        (" IS NOT ?", " IS DISTINCT FROM ?"),
         (") WITHOUT ROWID", ")"),
     ]
 

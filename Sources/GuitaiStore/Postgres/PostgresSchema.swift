@@ -87,6 +87,73 @@ enum PostgresSchema {
             + migrations.map { "INSERT INTO guitai_migrations VALUES ('\($0)')" }
     }
 
+    /// What differs between the city's schema and the one this version makes, as `verify` reports it: a table or a
+    /// column missing or added, a table no longer confined to its hall, a trigger or a hall's policy removed (the
+    /// journal's refusals, the projection's notes, the numbering, the city-wide check). What a policy says is not
+    /// compared, nor what the product's functions do: an administrator who rewrites them is trusted as the server's
+    /// superuser is.
+    static func problems(_ db: StoreConnection) throws -> [VerificationProblem] {
+        let objects: Set<Schema.SchemaObject>
+        switch Schema.expectedObjects {
+        case .success(let made): objects = made
+        case .failure(let error): return [VerificationProblem(table: "schema", row: "", zh: error.message.zh, en: error.message.en)]
+        }
+        var columns: [String: [String]] = [:]
+        var triggers = Set(objects.filter { $0.type == "trigger" }.map { object in
+            (object.sql.firstMatch(of: /ON "?(\w+)"?/).map { String($0.1) } ?? "") + "." + object.name
+        })
+        for object in objects where object.type == "table" && object.name != "grdb_migrations" {
+            let table = try PostgresCityTable(object)
+            columns[table.name] = table.allColumns
+            if table.numbersRows { triggers.insert("\(table.name).\(table.name)_numbered") }
+        }
+        triggers.formUnion(Projection.tables.map { "\($0.name).guitai_capture" })
+        triggers.formUnion(["enrolments.enrolments_city_wide", "certifications.certifications_touch"])
+        columns["guitai_sequence"] = ["name", "seq", PostgresCityTable.hallColumn]
+
+        var found: [String: [String]] = [:]
+        for row in try db.allRows(sql: """
+            SELECT table_name::text, column_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name NOT IN ('guitai_migrations', 'guitai_city_enrolments', 'hall_logins')
+              AND table_name IN (SELECT table_name FROM information_schema.tables
+                                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+            ORDER BY table_name, ordinal_position
+            """) {
+            found[try row.require(String.self, atIndex: 0), default: []].append(try row.require(String.self, atIndex: 1))
+        }
+        var problems: [VerificationProblem] = []
+        func problem(_ name: String, zh: String, en: String) {
+            problems.append(VerificationProblem(table: "schema", row: name, zh: zh, en: en))
+        }
+        for (table, want) in columns.sorted(by: { $0.key < $1.key }) where found[table] != want {
+            if found[table] == nil {
+                problem(table, zh: "结构中的表 \(table) 被删除", en: "the schema's table \(table) was removed")
+            } else {
+                problem(table, zh: "结构中的表 \(table) 的列被改动", en: "the columns of the schema's table \(table) were changed")
+            }
+        }
+        for table in Set(found.keys).subtracting(columns.keys).sorted() {
+            problem(table, zh: "结构中多出表 \(table)，不是柜台建的", en: "the schema has a table \(table) that Guitai did not make")
+        }
+        let confined = Set(try db.fetchAll(String.self, sql: """
+            SELECT c.relname::text FROM pg_class c JOIN pg_policies p ON p.tablename = c.relname AND p.schemaname = current_schema()
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relrowsecurity AND c.relforcerowsecurity
+              AND p.policyname = c.relname || '_own_hall'
+            """))
+        for table in columns.keys.sorted() where !confined.contains(table) && found[table] != nil {
+            problem(table, zh: "表 \(table) 不再限于本大厅（行级安全被关闭或其策略被删除）",
+                    en: "the table \(table) is no longer confined to its hall (row-level security switched off or its policy dropped)")
+        }
+        let present = Set(try db.fetchAll(String.self, sql: """
+            SELECT c.relname || '.' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+            """))
+        for trigger in triggers.subtracting(present).sorted() {
+            problem(trigger, zh: "结构中的触发器 \(trigger) 被删除", en: "the schema's trigger \(trigger) was removed")
+        }
+        return problems
+    }
+
     private static func index(_ object: Schema.SchemaObject) throws -> String {
         guard object.sql.hasPrefix("CREATE INDEX ") || object.sql.hasPrefix("CREATE UNIQUE INDEX ") else {
             throw Untranslatable(object: object.key)

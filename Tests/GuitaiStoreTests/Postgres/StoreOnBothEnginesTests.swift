@@ -117,4 +117,28 @@ import Testing
         }
         #expect(next.serial == "54010220230601000004")
     }
+
+    @Test func verifyOnTheCityFindsWhatWasChangedBehindTheProductsBack() throws {
+        let (sqlite, postgres, database) = try Self.stores()
+        _ = try Self.morning(postgres, sqlite)
+        let clean = try postgres.verify()
+        #expect(clean.ok, "\(clean.problems.map(\.message.en))")
+        #expect(clean.transactions == 3)
+
+        // Changes made with the server's own powers (the superuser, held to no policy and no trigger of ours).
+        let admin = database.session
+        try admin.execute("UPDATE persons SET name = '改名' WHERE name = '卓玛'")
+        try admin.execute("DELETE FROM person_search_keys WHERE name = '扎西·平措' AND key LIKE 't%'")
+        try admin.execute("ALTER TABLE journal DISABLE TRIGGER journal_refuses_update")
+        try admin.execute("UPDATE journal SET payload = '{}' WHERE seq = 2")
+        try admin.execute("ALTER TABLE enrolments NO FORCE ROW LEVEL SECURITY")
+        let found = try postgres.verify().problems
+        #expect(found.contains { $0.table == "persons" }, "\(found.map(\.message.en))")
+        #expect(found.contains { $0.table == "journal" && $0.row == "2" })
+        #expect(found.contains { $0.table == PersonSearchKeys.table })
+        #expect(found.contains { $0.table == "schema" && $0.row == "enrolments" })
+        // A trigger of the schema's, switched off, is still there: dropped, it is named.
+        try admin.execute("DROP TRIGGER guitai_capture ON cards")
+        #expect(try postgres.verify().problems.contains { $0.row == "cards.guitai_capture" })
+    }
 }
