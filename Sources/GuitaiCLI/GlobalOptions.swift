@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuitaiStore
 import GuitaiCore
 import GuitaiDesk
 
@@ -45,8 +46,6 @@ struct GlobalOptions: ParsableArguments {
     var storePath: String {
         if let store { return store }
         if let fromEnv = environment["GUITAI_STORE"], !fromEnv.isEmpty { return fromEnv }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return data + "/guitai/guitai.sqlite"
+        return Store.dataFolder(environment: environment) + "/guitai.sqlite"
     }
 }

@@ -1,10 +1,60 @@
 import ArgumentParser
 import GuitaiDesk
+import GuitaiStore
 
-/// `guitai store reindex`: the store's own upkeep (administrators).
+/// `guitai store reindex|migrate|hall-login`: the store's own upkeep (administrators).
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "store", abstract: "The store's upkeep (admin).",
-                                                    subcommands: [Reindex.self])
+                                                    subcommands: [Reindex.self, Migrate.self, HallLogin.self])
+
+    /// Makes or upgrades the store's schema: a file's, or the city database's (its owner, once, before the halls'
+    /// `init`).
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make or upgrade the store's schema (admin; for a city database, its owner).",
+            discussion: """
+                A store file is upgraded when it is opened; this does it now. A city's PostgreSQL database \
+                (--store postgres://OWNER@HOST/DB) gets its tables, the halls' row-level security and the journal's \
+                triggers; run it once as the tables' owner before any hall's init. Safe to repeat.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try Runner.run(global) {
+                let changed = try Store.migrate(at: global.storePath)
+                let t = Texts(global.language)
+                return CommandOutput(json: ["store": .string(global.storePath), "changed": .bool(changed)],
+                                     text: changed ? t("已建立或升级库结构：\(global.storePath)", "Made or upgraded the schema of \(global.storePath)")
+                                         : t("库结构已是本版本的：\(global.storePath)", "The schema of \(global.storePath) is this version's already"))
+            }
+        }
+    }
+
+    /// Makes a database login a hall's in the city's database.
+    struct HallLogin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hall-login",
+            abstract: "Make a database login the login of a hall's server (city database owner).",
+            discussion: """
+                The login then reads and writes only its hall's rows, whatever program uses it. Set its password \
+                apart, in psql (\\password LOGIN): Guitai never takes one on its command line.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The login: lower-case letters, digits and _.") var login: String
+        @Option(name: .long, help: "The hall's code.") var hall: String
+
+        func run() throws {
+            try Runner.run(global) {
+                try Store.addHallLogin(login, hall: hall, at: global.storePath)
+                let t = Texts(global.language)
+                return CommandOutput(json: ["login": .string(login), "hall": .string(hall)],
+                                     text: t("数据库登录 \(login) 现为大厅 \(hall) 的登录；请在 psql 中为其设置密码",
+                                             "The database login \(login) is now hall \(hall)'s; set its password in psql"))
+            }
+        }
+    }
 
     /// Computes the search keys and the pensions' due dates again: what mends the derived tables `verify` names as stale.
     struct Reindex: ParsableCommand {

@@ -15,7 +15,7 @@ extension Store {
             var problems: [VerificationProblem] = []
             let db = tx.db
             // The schema first: what is missing from it cannot be read below, and is reported instead.
-            problems += try db.isPostgres ? PostgresSchema.problems(db) : schemaProblems(db)
+            problems += try schemaProblems(db)
             let tables = Set(try db.fetchAll(String.self, sql: db.isPostgres
                 ? "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
                 : "SELECT name FROM sqlite_master WHERE type = 'table'"))
@@ -160,7 +160,8 @@ extension Store {
         case .success(let objects): expected = objects
         case .failure(let error): return [VerificationProblem(table: "schema", row: "", zh: error.message.zh, en: error.message.en)]
         }
-        let actual = try Schema.objects(db.requireSQLite(for: Bilingual(zh: "核对库结构", en: "Checking the schema")))
+        guard let sqlite = db.sqlite else { return try PostgresSchema.problems(db) }
+        let actual = try Schema.objects(sqlite)
         let want = Dictionary(expected.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let have = Dictionary(actual.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [VerificationProblem] = []

@@ -212,6 +212,12 @@ public final class Store: Sendable {
         do { return try StoreFile.inspect(path, wait: BusyWait(limit: busyTimeout)).hall } catch { throw translate(error) }
     }
 
+    /// The city's session, when the store is in the city's database.
+    var city: PostgresStoreSession? {
+        if case .postgres(let city) = engine { return city }
+        return nil
+    }
+
     /// Runs `body` on each SQLite connection outside any transaction (their settings); nothing on PostgreSQL.
     func inConnections(_ body: (Database) throws -> Void) throws {
         guard case .sqlite(let writer, let reader) = engine else { return }

@@ -8,9 +8,12 @@ extension StoreTransaction {
     /// - Returns: the search keys and due dates now held.
     /// - Throws: the store's errors; nothing is changed then.
     public func rebuildDerivedTables() throws -> (searchKeys: Int, dueDates: Int) {
-        let sqlite = try db.requireSQLite(for: Bilingual(zh: "重建检索键和认证到期日", en: "Rebuilding the search keys and due dates"))
-        try PersonSearchKeys.rebuild(sqlite)
-        try CertificationDue.rebuild(sqlite)
+        if let sqlite = db.sqlite {
+            try PersonSearchKeys.rebuild(sqlite)
+            try CertificationDue.rebuild(sqlite)
+        } else {
+            try PostgresDerivedTables.rebuild(db)
+        }
         return (try count(PersonSearchKeys.table), try count(CertificationDue.table))
     }
 }

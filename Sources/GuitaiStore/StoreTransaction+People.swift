@@ -67,17 +67,19 @@ extension StoreTransaction {
             // is a prefix of what was typed, and checked against its whole pattern.
             let letters = text.lowercased()
             let cut = (1..<max(1, letters.count)).map { "i" + letters.prefix($0) + String(PersonSearchKeys.truncated) }
-            let marks = cut.map { _ in "?" }.joined(separator: ", ")
+            // One letter typed has no shorter prefix: `IN (NULL)` matches nothing, where PostgreSQL refuses an empty list.
+            let marks = cut.isEmpty ? "NULL" : cut.map { _ in "?" }.joined(separator: ", ")
             let range: [any DatabaseValueConvertible] = ["i" + letters, "i" + letters, "i" + letters + Self.keyRangeEnd]
             return ("""
                 SELECT p.*, \(Self.groupList) FROM (
                     SELECT person_uuid, max(whole) AS whole, name, id_number FROM (
-                        SELECT person_uuid, key = ? AS whole, name, id_number FROM person_search_keys WHERE key >= ? AND key < ?
+                        SELECT person_uuid, CASE WHEN key = ? THEN 1 ELSE 0 END AS whole, name, id_number
+                        FROM person_search_keys WHERE key >= ? AND key < ?
                         UNION ALL
-                        SELECT k.person_uuid, ? GLOB c.initials, k.name, k.id_number
+                        SELECT k.person_uuid, CASE WHEN ? GLOB c.initials THEN 1 ELSE 0 END, k.name, k.id_number
                         FROM person_search_keys k JOIN persons c ON c.uuid = k.person_uuid
-                        WHERE k.key IN (\(marks)) AND ? GLOB guitai_initials_prefix(c.initials, ?))
-                    GROUP BY person_uuid ORDER BY whole DESC, name, id_number LIMIT ?) m
+                        WHERE k.key IN (\(marks)) AND ? GLOB guitai_initials_prefix(c.initials, ?)) AS candidates
+                    GROUP BY person_uuid, name, id_number ORDER BY whole DESC, name, id_number LIMIT ?) m
                 JOIN persons p ON p.uuid = m.person_uuid ORDER BY m.whole DESC, m.name, m.id_number
                 """, SQLArguments(range + [letters] + cut + [letters, letters.count, limit]))
         }

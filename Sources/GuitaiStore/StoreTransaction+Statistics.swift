@@ -33,8 +33,8 @@ extension StoreTransaction {
             WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living) AND \(inForce)
             """, arguments: arguments) ?? 0
         let cards = try db.oneRow(sql: """
-            SELECT count(*) AS issued, coalesce(sum(c.status = 'active' AND c.status_since <= :day), 0) AS active,
-                   coalesce(sum(c.voucher_on IS NOT NULL AND c.voucher_on <= :day), 0) AS vouchers
+            SELECT count(*) AS issued, count(*) FILTER (WHERE c.status = 'active' AND c.status_since <= :day) AS active,
+                   count(*) FILTER (WHERE c.voucher_on IS NOT NULL AND c.voucher_on <= :day) AS vouchers
             FROM ecards c JOIN persons p ON p.uuid = c.person_uuid
             WHERE substr(p.region_code, 1, length(:region)) = :region AND \(living)
               AND (c.status != 'cancelled' OR c.status_since > :day) AND \(Self.madeOn("c.created_serial")) <= :compact

@@ -9,7 +9,9 @@ struct CLI {
     }()
 
     let directory: String
-    var store: String { storeOverride ?? directory + "/hall.sqlite" }
+    var store: String { storeOverride ?? cityStore ?? directory + "/hall.sqlite" }
+    /// The store in the city's database when the suite runs on PostgreSQL (`onPostgres`), nil on files.
+    let cityStore: String?
     var today = "2023-06-01"
     /// Another path as `GUITAI_STORE` (a directory, a foreign file).
     var storeOverride: String?
@@ -21,11 +23,36 @@ struct CLI {
     init() {
         directory = NSTemporaryDirectory() + "guitai-cli-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        cityStore = CLI.onPostgres ? CLI.newCityDatabase() : nil
     }
 
     /// A command line on a store that already exists in `directory`.
     init(directory: String) {
         self.directory = directory
+        cityStore = nil
+    }
+
+    /// Whether the suite's stores are made in the city's database: `GUITAI_TEST_ENGINE=postgres`, beside the
+    /// throwaway server `scripts/with-postgres.sh` starts (`make test` runs the contract suites so, after the files).
+    static let onPostgres = ProcessInfo.processInfo.environment["GUITAI_TEST_ENGINE"] == "postgres"
+
+    /// A database of its own on the test server, worked on by the server's owner as hall 540102 (`GUITAI_HALL`).
+    private static func newCityDatabase() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        guard let server = environment["GUITAI_TEST_POSTGRES"], let cut = server.range(of: "/", options: .backwards) else {
+            preconditionFailure("GUITAI_TEST_ENGINE=postgres without a server: run it through scripts/with-postgres.sh")
+        }
+        let name = "guitai_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let psql = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.sorted().last
+            .map { "/usr/lib/postgresql/\($0)/bin/psql" } ?? "psql"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: psql)
+        process.arguments = ["-q", "-d", server, "-c", "CREATE DATABASE \(name) LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8' TEMPLATE template0"]
+        process.environment = ["PGPASSWORD": environment["GUITAI_TEST_POSTGRES_PASSWORD"] ?? ""]
+        try! process.run()
+        process.waitUntilExit()
+        precondition(process.terminationStatus == 0, "could not make the test database \(name)")
+        return String(server[..<cut.lowerBound]) + "/" + name
     }
 
     struct Outcome {
@@ -58,6 +85,10 @@ struct CLI {
         for key in environment.keys where key.hasPrefix("GUITAI_") { environment[key] = nil }
         environment["GUITAI_STORE"] = store
         environment["GUITAI_TODAY"] = today
+        if cityStore != nil {
+            environment["GUITAI_HALL"] = "540102"
+            environment["PGPASSWORD"] = ProcessInfo.processInfo.environment["GUITAI_TEST_POSTGRES_PASSWORD"]
+        }
         // The language comes from LANG alone: an English LC_ALL in the caller's shell must not change the messages.
         for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[key] = nil }
         environment["LANG"] = "C.UTF-8"

@@ -3,14 +3,16 @@ import Glibc
 #endif
 import Foundation
 import GuitaiCore
+import GuitaiStore
 
 /// Where printed receipts are kept: `receipts/` beside the store. They hold names, masked ID numbers, special groups
 /// and amounts, so the folder is the operator's alone (0700) and so is every file (0600), whatever the umask; a file
 /// is written whole under a temporary name, synced, then renamed, so a crash never leaves half a receipt.
 public enum ReceiptArchive {
-    /// The folder for a store's receipts; a training store's go to `receipts-training/`, never among the hall's.
+    /// The folder for a store's receipts (`Store.localFolder`: beside a file, on the hall server for the city's
+    /// database); a training store's go to `receipts-training/`, never among the hall's.
     public static func directory(besideStore storePath: String, training: Bool = false) -> String {
-        URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent(training ? "receipts-training" : "receipts").path
+        Store.localFolder(of: storePath) + "/" + (training ? "receipts-training" : "receipts")
     }
 
     /// The first line of every receipt file a training store writes, whatever the receipt says below it.

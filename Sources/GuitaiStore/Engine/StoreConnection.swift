@@ -1,5 +1,4 @@
 import GRDB
-import GuitaiCore
 
 /// The store's one way to run SQL: the statements of `StoreTransaction`, the journal, the projection's reads and
 /// `verify` go through this, never through an engine's own API, so the same code runs on a hall's SQLite file and on
@@ -38,17 +37,6 @@ final class StoreConnection {
 
     /// Whether statements go to PostgreSQL, for the few reads of the schema each engine words its own way.
     var isPostgres: Bool { sqlite == nil }
-
-    /// The SQLite connection, for work written in SQLite's terms alone (the derived tables' fill, which calls functions
-    /// the product registers on each connection).
-    /// - Throws: `store-engine-unavailable` (1) naming `work` on another engine.
-    func requireSQLite(for work: Bilingual) throws -> Database {
-        guard let sqlite else {
-            throw DomainError(.failure, code: "store-engine-unavailable", zh: "\(work.zh)暂只能在 SQLite 库上进行，未作任何改动",
-                              en: "\(work.en) can only be done on a SQLite store for now; nothing was changed")
-        }
-        return sqlite
-    }
 
     /// Runs one statement that returns no rows.
     /// - Throws: the engine's error (SQLite's `DatabaseError`; PostgreSQL's as `PostgresSession.translate` words it).

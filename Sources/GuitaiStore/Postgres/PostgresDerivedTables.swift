@@ -50,6 +50,14 @@ enum PostgresDerivedTables {
         for benefit in Set(benefits) { try dueDate(of: benefit, db) }
     }
 
+    /// Computes both tables again for every person and benefit of the hall (`guitai store reindex`).
+    static func rebuild(_ db: StoreConnection) throws {
+        try db.execute(sql: "DELETE FROM \(PersonSearchKeys.table)")
+        try db.execute(sql: "DELETE FROM \(CertificationDue.table)")
+        for person in try db.fetchAll(String.self, sql: "SELECT uuid FROM persons") { try searchKeys(of: person, db) }
+        for benefit in try db.fetchAll(String.self, sql: "SELECT uuid FROM benefits") { try dueDate(of: benefit, db) }
+    }
+
     private static func searchKeys(of person: String, _ db: StoreConnection) throws {
         try db.execute(sql: "DELETE FROM \(PersonSearchKeys.table) WHERE person_uuid = ?", arguments: [person])
         guard let row = try db.oneRow(sql: "SELECT id_number, name, initials FROM persons WHERE uuid = ?", arguments: [person]) else {

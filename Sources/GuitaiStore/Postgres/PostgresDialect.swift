@@ -15,6 +15,8 @@ import PostgresNIO
 /// - `ON CONFLICT(k)` becomes `ON CONFLICT(hall_code, k)`: every key of the city's tables is per hall
 ///   (`PostgresCityTable`). `sqlite_sequence` is the city's `guitai_sequence`, per hall.
 /// - `a IS ?` is `a IS NOT DISTINCT FROM ?` (`IS NOT ?` likewise): SQLite's `IS` compares NULLs as values.
+/// - `a GLOB b` is `guitai_glob(a, b)`; SQLite's two-argument `max(a, b)` and `min(a, b)` are `greatest` and `least`
+///   (the one-argument aggregates stay).
 /// - `instr(a, b)` is `strpos(a, b)`, `char(10)` `chr(10)`; `temp.t` is `pg_temp.t`; a temporary table's
 ///   `WITHOUT ROWID` goes.
 /// - A `boolean` comes back as 0 or 1, `json` as its text, a whole `numeric` (a sum of `bigint`s) as an integer: what
@@ -131,6 +133,8 @@ enum PostgresDialect {
         for (sqlite, postgres) in words where text.contains(sqlite) {
             text = text.replacingOccurrences(of: sqlite, with: postgres)
         }
+        if text.contains(" GLOB ") { text = globs(text) }
+        if text.contains("max(") || text.contains("min(") { text = scalarExtremes(text) }
         if let ignore = text.range(of: "INSERT OR IGNORE INTO ") {
             text.replaceSubrange(ignore, with: "INSERT INTO ")
             text = text.trimmingCharacters(in: .whitespacesAndNewlines) + " ON CONFLICT DO NOTHING"
@@ -151,6 +155,52 @@ enum PostgresDialect {
         (" IS NOT ?", " IS DISTINCT FROM ?"),
         (") WITHOUT ROWID", ")"),
     ]
+
+    /// `a GLOB b` as `guitai_glob(a, b)`: each operand a word, a placeholder or a function call.
+    private static func globs(_ sql: String) -> String {
+        var text = sql
+        while let glob = text.range(of: " GLOB ") {
+            let before = text[..<glob.lowerBound]
+            let leftStart = before.lastIndex(where: { $0 == " " || $0 == "(" || $0 == "\n" }).map { text.index(after: $0) } ?? text.startIndex
+            var rightEnd = glob.upperBound
+            var depth = 0
+            while rightEnd < text.endIndex {
+                let character = text[rightEnd]
+                if character == "(" { depth += 1 }
+                if character == ")" { if depth == 0 { break }; depth -= 1 }
+                if depth == 0 && (character == " " || character == "\n" || character == ",") { break }
+                rightEnd = text.index(after: rightEnd)
+            }
+            let left = text[leftStart..<glob.lowerBound], right = text[glob.upperBound..<rightEnd]
+            text.replaceSubrange(leftStart..<rightEnd, with: "guitai_glob(\(left), \(right))")
+        }
+        return text
+    }
+
+    /// `max(a, b)` and `min(a, b)` (two arguments or more: SQLite's scalar forms) as `greatest` and `least`.
+    private static func scalarExtremes(_ sql: String) -> String {
+        var text = sql
+        var searchFrom = text.startIndex
+        while let call = text.range(of: #"\b(max|min)\("#, options: .regularExpression, range: searchFrom..<text.endIndex) {
+            var depth = 0, commas = 0
+            var index = text.index(before: call.upperBound)
+            while index < text.endIndex {
+                let character = text[index]
+                if character == "(" { depth += 1 }
+                if character == ")" { depth -= 1; if depth == 0 { break } }
+                if character == "," && depth == 1 { commas += 1 }
+                index = text.index(after: index)
+            }
+            if commas > 0 {
+                let name = text[call].hasPrefix("max") ? "greatest(" : "least("
+                text.replaceSubrange(call, with: name)
+                searchFrom = text.startIndex
+            } else {
+                searchFrom = call.upperBound
+            }
+        }
+        return text
+    }
 
     /// SQLite's `json_extract(c, '$.k')` as PostgreSQL's `(c::jsonb ->> 'k')`.
     static func withJSONOperators(_ sql: String) -> String {

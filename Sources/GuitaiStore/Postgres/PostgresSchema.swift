@@ -50,6 +50,33 @@ enum PostgresSchema {
         """,
     ]
 
+    /// The text functions the product's statements call on SQLite, in PostgreSQL's words: `GLOB` over a name's
+    /// initials pattern (letters and bracketed alternatives, `*` and `?`), and `guitai_initials_prefix`
+    /// (`StoreTransaction.initialsPrefix`: the pattern cut after its first `k` brackets, NULL when it has fewer).
+    static let textFunctions = [
+        """
+        CREATE OR REPLACE FUNCTION public.guitai_glob(subject text, pattern text) RETURNS boolean
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT subject ~ ('^' || replace(replace(regexp_replace(pattern, '([.^$+(){}|\\\\])', '\\\\\\1', 'g'),
+                                                     '*', '.*'), '?', '.') || '$') $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION public.guitai_initials_prefix(pattern text, k bigint) RETURNS text
+            LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+        DECLARE closed bigint := 0;
+        BEGIN
+            IF pattern IS NULL OR k IS NULL OR k < 1 THEN RETURN NULL; END IF;
+            FOR i IN 1 .. length(pattern) LOOP
+                IF substr(pattern, i, 1) = ']' THEN
+                    closed := closed + 1;
+                    IF closed = k THEN RETURN substr(pattern, 1, i); END IF;
+                END IF;
+            END LOOP;
+            RETURN NULL;
+        END $$
+        """,
+    ]
+
     /// The record of the migrations the schema was made from: SQLite's list, so a city database and a hall's file
     /// name the same schema the same way.
     static let migrationsTable = "CREATE TABLE guitai_migrations (identifier text PRIMARY KEY)"
@@ -79,7 +106,7 @@ enum PostgresSchema {
         let projected = Projection.tables.filter { tables[$0.name] != nil }.flatMap { table in
             PostgresProjection.install(table, columns: tables[table.name]?.columns ?? [])
         }
-        return PostgresRowDigest.functions + PostgresHallIsolation.setup + [refuse] + sequences + [migrationsTable]
+        return PostgresRowDigest.functions + textFunctions + PostgresHallIsolation.setup + [refuse] + sequences + [migrationsTable]
             + (try ordered(tables.mapValues(\.statement))) + others.map(\.1) + numbered + PostgresHallIsolation.cityWide
             + PostgresDerivedTables.noting
             + (names + ["guitai_sequence"]).flatMap(PostgresHallIsolation.confine)

@@ -56,14 +56,21 @@ final class PostgresStoreSession: @unchecked Sendable {
         }
     }
 
-    private func current() throws -> PostgresSession {
-        if let session { return session }
+    /// A connection of its own to the same database as the same hall, for what must be held apart from the store's
+    /// transactions (a long job's lock).
+    func separateSession() throws -> PostgresSession {
         let session = try PostgresSession.connect(to: location, password: password, tls: tls)
-        try session.execute(PostgresProjection.beginNoting)
-        try session.execute(PostgresDerivedTables.beginNoting)
         if let namedHall {
             try session.query("SELECT set_config('guitai.hall', \(namedHall), false)")
         }
+        return session
+    }
+
+    private func current() throws -> PostgresSession {
+        if let session { return session }
+        let session = try separateSession()
+        try session.execute(PostgresProjection.beginNoting)
+        try session.execute(PostgresDerivedTables.beginNoting)
         self.session = session
         return session
     }

@@ -66,6 +66,42 @@ extension Store {
         }
     }
 
+    /// Brings a store's schema to this version: a file is upgraded as `open` upgrades it; the city's database gets its
+    /// schema when it has none (its owner runs this once, before any hall's `init`).
+    /// - Returns: whether anything was made or upgraded.
+    /// - Throws: `open`'s refusals for a file; `store-not-migrated` (1) for a city database of another version;
+    ///   `store-error` when the login may not make tables.
+    public static func migrate(at path: String) throws -> Bool {
+        guard PostgresLocation.names(path) else {
+            let pending = try StoreFile.inspect(path, wait: BusyWait(limit: busyTimeout)).pendingMigrations
+            _ = try open(at: path)
+            return !pending.isEmpty
+        }
+        do {
+            let city = try PostgresStoreSession(address: path)
+            let made = try cityMigrations(city).isEmpty
+            try migrateCity(city)
+            return made
+        } catch {
+            throw Store.translate(error)
+        }
+    }
+
+    /// Makes `login` the login of `hall`'s server in the city's database (run by the tables' owner). Its password is
+    /// set apart, by the city's administrator (`ALTER ROLE … PASSWORD`, `\password` in `psql`), never through Guitai.
+    /// - Throws: `hall-login` (64) for a login or hall code that is not one; the server's refusals.
+    public static func addHallLogin(_ login: String, hall: String, at address: String) throws {
+        do {
+            let statements = try PostgresHallIsolation.addHallLogin(login, hall: hall)
+            let city = try PostgresStoreSession(address: address)
+            try city.transaction(readOnly: false) { connection in
+                for statement in statements { try connection.executeUnprepared(statement) }
+            }
+        } catch {
+            throw Store.translate(error)
+        }
+    }
+
     /// Makes the city's schema when the database has none, in one transaction: the tables, the halls' confinement, the
     /// projection's triggers and the record of the migrations (`PostgresSchema`). A database made by this version is
     /// left as it is.

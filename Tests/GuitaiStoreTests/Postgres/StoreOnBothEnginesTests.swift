@@ -37,10 +37,10 @@ import Testing
     /// The business of a morning at the counter, as both engines are given it.
     static func morning(_ store: Store, _ fixtures: TemporaryStore) throws -> [String] {
         var serials: [String] = []
-        for (sequence, name) in [(1, "扎西·平措"), (2, "卓玛")] {
+        for (sequence, name, initials) in [(1, "扎西·平措", "[z][x][pb][c]"), (2, "卓玛", "[z][m]")] {
             let person = fixtures.person(name, sequence: sequence)
             serials.append(try store.write(TemporaryStore.context(), kind: "person.add") { tx in
-                let uuid = try tx.insertPerson(person, initials: "zxpc")
+                let uuid = try tx.insertPerson(person, initials: initials)
                 let enrolment = Enrolment(scheme: .residentMedical, status: .active, regionCode: "540102",
                                           from: TemporaryStore.date, coverFrom: TemporaryStore.date)
                 _ = try tx.insertEnrolment(enrolment, personUUID: uuid)
@@ -69,8 +69,9 @@ import Testing
             #expect(enrolments.map(\.enrolment.scheme) == [.residentMedical])
             #expect(count == 2)
         }
-        // The clerk's search finds the same people in the same order: part of a name, the last digits of a number.
-        for query in ["平措", "卓玛", String(id.suffix(4)), "扎西·平措"] {
+        // The clerk's search finds the same people in the same order: part of a name, the last digits of a number,
+        // initials (平 read either way, and the first letters of both names).
+        for query in ["平措", "卓玛", String(id.suffix(4)), "扎西·平措", "zxbc", "zxp", "z"] {
             let fromFile = try sqlite.store.read { try $0.findPersons(query) }.map(\.person.name)
             let fromCity = try postgres.read { try $0.findPersons(query) }.map(\.person.name)
             #expect(!fromFile.isEmpty && fromCity == fromFile, "\(query)")
