@@ -122,6 +122,26 @@ enum Projection {
         }
     }
 
+    /// The digest `guitai_row` gives a row of `table` holding `values` in declared order, worked out here without a
+    /// database: for rows that are not in one (a bundle's), on either engine.
+    static func digest(table: String, values: [DatabaseValue]) -> String {
+        var hasher = SHA256()
+        func feed(_ tag: UInt8, _ bytes: some Sequence<UInt8>) {
+            hasher.update(data: [tag] + Array(bytes))
+        }
+        for value in [table.databaseValue] + values {
+            switch value.storage {
+            case .null: feed(0, [])
+            case .int64(let number): feed(1, withUnsafeBytes(of: number.bigEndian, Array.init))
+            case .double(let number): feed(2, withUnsafeBytes(of: number.bitPattern.bigEndian, Array.init))
+            case .string(let text): feed(3, withUnsafeBytes(of: UInt64(text.utf8.count).bigEndian, Array.init) + Array(text.utf8))
+            case .blob(let data): feed(4, withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init) + Array(data))
+            }
+        }
+        return String(decoding: hasher.finalize().prefix(16).flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0x0F)]] },
+                      as: UTF8.self)
+    }
+
     /// The columns of a table in declared order (on PostgreSQL, SQLite's columns: the city's `hall_code` and `rowid` are
     /// not among them).
     static func columns(of table: String, _ db: StoreConnection) throws -> [String] {
@@ -179,6 +199,9 @@ enum Projection {
     /// `table TAB key TAB digest` (`-` for a deleted row), sorted.
     /// - Parameter tables: only the notes of these tables, leaving the others for the entry.
     static func takeCaptured(_ db: StoreConnection, tables: Set<String>? = nil) throws -> String {
+        // SQLite's triggers keep the derived tables as rows change; on PostgreSQL they are brought up to date from the
+        // notes here, where every journal entry takes them.
+        if db.isPostgres { try PostgresDerivedTables.refresh(db) }
         let only = tables.map { " WHERE tbl IN (" + $0.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")" } ?? ""
         let rows = try db.allRows(sql: "SELECT tbl, key, digest FROM captured\(only) ORDER BY tbl COLLATE BINARY, key COLLATE BINARY")
         try db.execute(sql: "DELETE FROM captured" + only)

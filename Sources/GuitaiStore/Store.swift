@@ -275,8 +275,6 @@ public final class Store: Sendable {
                     let tx = StoreTransaction(db: connection, serial: serial, deviceID: hall.deviceID, makeID: makeID)
                     let (value, payload) = try body(tx)
                     if hall.isOutreach { try tx.noteAtOpenEvent(kind: kind) }
-                    // SQLite's triggers keep the derived tables as rows change; PostgreSQL's are kept here.
-                    if connection.isPostgres { try PostgresDerivedTables.refresh(connection) }
                     try Journal.append(connection, serial: serial, context: context, device: hall.deviceID, kind: kind,
                                        payload: payload.rendered(), chainStart: hall.chainStart)
                     return (value, serial)

@@ -265,10 +265,13 @@ extension StoreTransaction {
         let counterKinds = ["person.add", "enrol", "card.register", "card.replace", "ecard.issue"]
         let marks = counterKinds.map { _ in "?" }.joined(separator: ", ")
         let counter = try db.allRows(sql: """
-            SELECT json_extract(payload, '$.id') AS id, max(business_date) AS day, serial FROM journal
-            WHERE kind IN (\(marks)) AND business_date >= ? AND json_extract(payload, '$.id') IS NOT NULL
-                AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
-            GROUP BY json_extract(payload, '$.id')
+            SELECT id, day, serial FROM (
+                SELECT json_extract(payload, '$.id') AS id, business_date AS day, serial,
+                       row_number() OVER (PARTITION BY json_extract(payload, '$.id') ORDER BY business_date DESC, seq DESC) AS latest
+                FROM journal
+                WHERE kind IN (\(marks)) AND business_date >= ? AND json_extract(payload, '$.id') IS NOT NULL
+                    AND serial NOT IN (SELECT json_extract(payload, '$.reversed') FROM journal WHERE json_extract(payload, '$.reversed') IS NOT NULL)
+            ) AS visits WHERE latest = 1
             """, arguments: SQLArguments(counterKinds + [date.iso]))
         for row in counter {
             let r = RowReader(row, table: "journal", keyColumn: "serial")
@@ -276,8 +279,12 @@ extension StoreTransaction {
             evidence[try r.text("id")] = (day, "counter \(try r.text("serial")) on \(day.iso)")
         }
         let settled = try db.allRows(sql: """
-            SELECT p.id_number AS id, max(s.settled_on) AS day, s.serial FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
-            WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals) GROUP BY p.id_number
+            SELECT id, day, serial FROM (
+                SELECT p.id_number AS id, s.settled_on AS day, s.serial,
+                       row_number() OVER (PARTITION BY p.id_number ORDER BY s.settled_on DESC, s.serial DESC) AS latest
+                FROM settlements s JOIN persons p ON p.uuid = s.person_uuid
+                WHERE s.settled_on >= ? AND s.serial NOT IN (SELECT settlement_serial FROM reversals)
+            ) AS bills WHERE latest = 1
             """, arguments: [date.iso])
         for row in settled {
             let r = RowReader(row, table: "settlements", keyColumn: "serial")

@@ -37,7 +37,7 @@ extension StoreTransaction {
         guard let projected = Self.projected(table) else { return nil }
         let columns = try cachedColumns(of: table)
         return try db.fetchOne(String.self, sql: """
-            SELECT \(Projection.digestExpression(projected, columns: columns, prefix: "")) FROM \(table)
+            SELECT \(Projection.digestExpression(projected, columns: columns, prefix: "", on: db)) FROM \(table)
             WHERE \(projected.keyExpression("")) = ?
             """, arguments: [key])
     }

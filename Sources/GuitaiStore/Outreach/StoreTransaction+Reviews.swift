@@ -17,8 +17,7 @@ extension StoreTransaction {
             throw BundleFile.refusal(zh: "数据包中 \(image.table) 的列与本库不同（版本不符）",
                                      en: "The bundle's \(image.table) rows have other columns than this store's (another version)")
         }
-        return try db.fetchOne(String.self, sql: "SELECT " + Projection.digestExpression(projected, columns: columns.map { _ in "?" }, prefix: ""),
-                                   arguments: SQLArguments(columns.map { values[$0]?.databaseValue ?? .null }))
+        return Projection.digest(table: projected.name, values: columns.map { values[$0]?.databaseValue ?? .null })
     }
 
     /// Writes rows in an order the hall's constraints allow: deletions first (children before parents), then rows the

@@ -5,7 +5,7 @@ import GuitaiCore
 /// transaction rather than by triggers: their rules are Swift (pinyin readings, `CertificationCycle.nextDue`), which
 /// the server cannot call, and are kept in one place for both engines.
 ///
-/// What changed is read from the transaction's own notes before the journal takes them: the projection's
+/// What changed is read from the transaction's own notes as the journal takes them (`Projection.takeCaptured`): the projection's
 /// (`captured`: a person's or a benefit's key) and the people whose certifications changed (`touched`, noted by a
 /// trigger on `certifications`, since a deleted certification's row no longer names its person). A session without
 /// those notes (an administrator's `psql`) leaves the tables stale, as the `sqlite3` tool does, and `verify` says so.
@@ -30,7 +30,7 @@ enum PostgresDerivedTables {
     /// Made with the session's capture table (`PostgresStoreSession`).
     static let beginNoting = "CREATE TEMP TABLE IF NOT EXISTS touched (person_uuid text PRIMARY KEY)"
 
-    /// Brings both tables up to date with what the transaction changed; run before the journal takes the notes.
+    /// Brings both tables up to date with what the transaction changed since the notes were last taken.
     /// - Throws: the server's errors.
     static func refresh(_ db: StoreConnection) throws {
         let changed = try db.allRows(sql: "SELECT tbl, key FROM captured WHERE tbl IN ('persons', 'benefits')")

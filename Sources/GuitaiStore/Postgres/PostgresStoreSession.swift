@@ -69,8 +69,7 @@ final class PostgresStoreSession: @unchecked Sendable {
     private func current() throws -> PostgresSession {
         if let session { return session }
         let session = try separateSession()
-        try session.execute(PostgresProjection.beginNoting)
-        try session.execute(PostgresDerivedTables.beginNoting)
+        for statement in PostgresProjection.beginNoting { try session.execute(statement) }
         self.session = session
         return session
     }

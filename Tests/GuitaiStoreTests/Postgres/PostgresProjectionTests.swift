@@ -62,7 +62,7 @@ import Testing
             + PostgresProjection.install(Self.spans, columns: columns.1) {
             try session.execute(statement)
         }
-        try session.execute(PostgresProjection.beginNoting)
+        for statement in PostgresProjection.beginNoting { try session.execute(statement) }
 
         var noted: [String] = []
         for statements in Self.transactions {
@@ -98,7 +98,7 @@ import Testing
 
         // A session that never began noting (an administrator's psql) writes, and nothing is noted anywhere.
         try session.execute("INSERT INTO people VALUES ('p0', '格桑', 1)")
-        try session.execute(PostgresProjection.beginNoting)
+        for statement in PostgresProjection.beginNoting { try session.execute(statement) }
         try session.execute("BEGIN")
         #expect(try Projection.takeCaptured(StoreConnection(postgres: session)).isEmpty)
         try session.execute("INSERT INTO people VALUES ('p1', '卓玛', 2)")

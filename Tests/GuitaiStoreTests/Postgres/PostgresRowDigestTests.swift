@@ -43,8 +43,11 @@ import Testing
         let fromSQLite = try sqlite.read { db in
             try String.fetchAll(db, sql: "SELECT \(Projection.digestExpression(.init(name: "sample", key: ["n"]), columns: columns, prefix: "")) FROM sample ORDER BY n")
         }
+        // And as the store works it out for rows in no database (a bundle's).
+        let inSwift = Self.rows.map { Projection.digest(table: "sample", values: [$0.0.databaseValue, $0.1.databaseValue]) }
         #expect(fromPostgres.count == Self.rows.count)
         #expect(fromPostgres == fromSQLite)
+        #expect(inSwift == fromSQLite)
         // Every row differs from every other: the digest is not a constant that would agree trivially.
         #expect(Set(fromPostgres).count == Self.rows.count)
         #expect(fromPostgres.allSatisfy { $0.count == 32 && $0.allSatisfy(\.isHexDigit) })
