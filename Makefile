@@ -17,12 +17,16 @@ build: deps
 run: build
 	./.build/debug/guitai $(ARGS)
 
-# Every test: core, store, desk and the built command line (which the CLI tests run as a process).
-# It runs beside a throwaway PostgreSQL server (scripts/with-postgres.sh), which it installs when missing.
+# Every test: core, store, desk and the built command line (which the CLI tests run as a process), beside a
+# throwaway PostgreSQL server (scripts/with-postgres.sh), which it installs when missing. The command-line contract
+# suites then run a second time with every store in the city's database, leaving out the tests of a store file's own
+# machinery: its write-ahead log and locks, its permissions, a failing disk, SIGKILL inside SQLite's commit, edits
+# made with the sqlite3 library, and the terminal tests, which are the desk's, not the engine's.
+FILE_MACHINERY = RealTerminalTests|DiskFaultTests|aCounterKilledInsideItsCommit|killingTheProcessMidWrite|aWriteDuringAThreeSecondWrite|readersAnswerWhileAnotherConnection|aStoreHeldBeyondTheBusyTimeout|aDamagedRowIsStoreDamaged|listsWithFullIDNumbers|aStoreThisUserCannotWrite|aReceiveKilledAtAnyMoment|DatabaseAddressContractTests
 test: deps
 	@./scripts/ensure-deps.sh --test
 	$(SWIFT) build
-	./scripts/with-postgres.sh $(SWIFT) test
+	./scripts/with-postgres.sh sh -c '$(SWIFT) test && GUITAI_TEST_ENGINE=postgres $(SWIFT) test --skip-build --filter GuitaiCLITests --skip "$(FILE_MACHINERY)"'
 
 # Release-mode benchmarks; results go to docs/benchmarks.md and docs/benchmarks.json. The first run makes the
 # 1,000,000-person district store (about half an hour) and keeps it in .build/bench-cache; later runs take minutes.

@@ -35,9 +35,9 @@ enum PostgresProjection {
     }
 
     /// Makes this session's capture tables, the projection's and the derived tables' (`PostgresDerivedTables`), once per
-    /// session, before its first business transaction. Like every
-    /// table, it is transactional: a rolled-back transaction leaves no notes; like SQLite's, notes not taken before a
-    /// commit stay for the next transaction to take (the store always takes them).
+    /// session, before its first business transaction. Like every table, they are transactional: a rolled-back
+    /// transaction leaves no notes; like SQLite's, notes not taken before a commit stay for the next transaction to take
+    /// (the store always takes them).
     static let beginNoting = [
         """
         CREATE TEMP TABLE IF NOT EXISTS captured (tbl text NOT NULL, key text NOT NULL, digest text, PRIMARY KEY (tbl, key))
