@@ -1,6 +1,7 @@
 import Foundation
 
-/// A value shared by the busy callback's calls, which SQLite makes on one connection at a time.
+/// A value shared across threads behind a lock (the busy callback's deadline, the statement observer, the dialect's
+/// rewritten statements).
 final class LockedValue<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
@@ -9,4 +10,5 @@ final class LockedValue<Value>: @unchecked Sendable {
 
     func get() -> Value { lock.withLock { value } }
     func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
 }

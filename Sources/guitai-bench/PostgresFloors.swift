@@ -1,10 +1,12 @@
 import Foundation
+import GuitaiCore
+import GuitaiDesk
 import GuitaiStore
 import PostgresNIO
 
-/// The city's server measured bare, the floors the store on PostgreSQL will be measured against (issue 14): a durable
-/// commit of one row, a lookup by primary key, and sixteen counters committing at once. The store's own enrolment and
-/// lookup on PostgreSQL come when its operations run there; until then these say what the server and the wire cost.
+/// The city's server measured bare (issue 14): a durable commit of one row, a lookup by primary key, and sixteen
+/// counters committing at once; then the store on it, set against those floors: a durable enrolment through the desk
+/// and a lookup of a person by ID number.
 /// The server is the one `scripts/with-postgres.sh` starts for `make bench`, on loopback, with its defaults
 /// (`fsync` and `synchronous_commit` on): a commit waits for its WAL to reach the disk, as SQLite's FULL does.
 enum PostgresFloors {
@@ -97,12 +99,62 @@ enum PostgresFloors {
                    "\(Measure.grouped(perSecond)) / \(Measure.fixed(tally.latencies.milliseconds(at: 99), 2)) ms",
                    key: "pg_16_writers_commits_per_s", value: perSecond)
         report.figure("pg_16_writers_p99_ms", tally.latencies.milliseconds(at: 99))
+        try storeOnTheServer(bench, location: location, password: password, floor: commitMedian, lookupFloor: lookupMedian,
+                             into: &report)
         report.method("**PostgreSQL floors**: a throwaway PostgreSQL \(version) cluster on loopback (`scripts/with-postgres.sh`), its "
             + "defaults (fsync, synchronous_commit on), no standby, plain TCP; through `PostgresSession` (postgres-nio, one "
             + "connection, each statement waited for). \(commits) single-row commits; \(Measure.grouped(Double(lookups))) "
             + "lookups by primary key of a random one of \(Measure.grouped(Double(rows))) rows; \(writers) threads each with a "
-            + "connection of its own inserting one row per commit for \(Int(writingSeconds)) s. These are the floors the "
-            + "store's enrolment and lookup on PostgreSQL will be set against once its operations run there.")
+            + "connection of its own inserting one row per commit for \(Int(writingSeconds)) s. **The store on PostgreSQL**: "
+            + "\(storePeople) people registered through `Desk.addPerson` in a hall's store in a database of its own, then a "
+            + "resident-medical enrolment of each through `Desk.enrol` (the same work as the durable enrolment on a file, "
+            + "plus the hall's advisory lock and the derived tables kept from the notes), and \(Measure.grouped(Double(lookups))) "
+            + "lookups of a random one by ID number in a read-only snapshot, each its own transaction.")
+    }
+
+    static let storePeople = 1_000
+
+    /// A hall's store in the city's database, through the desk as a clerk uses it.
+    private static func storeOnTheServer(_ bench: BenchContext, location: PostgresLocation, password: String, floor: Double,
+                                         lookupFloor: Double, into report: inout BenchReport) throws {
+        setenv("PGPASSWORD", password, 1)
+        setenv("PGSSLMODE", "disable", 1)
+        setenv("GUITAI_HALL", "540102", 1)
+        let address = location.description
+        let fixed = FixedClock(date: bench.today)
+        let admin = try Desk.initialize(HallSetup(storePath: address, hallCode: "540102", hallName: "基准测试大厅", regionCode: "540102",
+                                                  adminID: "admin", adminName: "管理员", password: "bench-password"),
+                                        clock: fixed, resources: bench.resources)
+        _ = try admin.addOperator(id: "clerk", name: "卓玛", role: .clerk, password: "bench-password")
+        let desk = try Desk.open(storePath: address, operatorID: "clerk", password: "bench-password", clock: fixed,
+                                 resources: bench.resources)
+        var ids: [String] = []
+        for i in 0..<storePeople {
+            let birth = LocalDate(year: 1960 + i % 40, month: 1 + i % 12, day: 1 + i % 28) ?? bench.today
+            let id = ResidentID.compose(region: "540102", birth: birth, sequence: i % 1000).value
+            _ = try desk.addPerson(PersonForm(idNumber: id, name: "次仁\(i)"))
+            ids.append(id)
+        }
+        var enrolments = Latencies()
+        for id in ids {
+            _ = try enrolments.time { try desk.enrol(EnrolmentForm(idNumber: id, scheme: "resident-medical", from: "2023-01-01")) }
+        }
+        let median = enrolments.milliseconds(at: 50)
+        report.add("PostgreSQL: one durable enrolment through the desk: median / p99",
+                   "\(Measure.fixed(median, 3)) / \(Measure.fixed(enrolments.milliseconds(at: 99), 3)) ms (\(Measure.fixed(median / floor, 1)) × the floor)",
+                   key: "pg_durable_enrolment_median_ms", value: median)
+        report.figure("pg_durable_enrolment_p99_ms", enrolments.milliseconds(at: 99))
+        var generator = SystemRandomNumberGenerator()
+        var lookup = Latencies()
+        for _ in 0..<lookups {
+            let id = ids[Int.random(in: 0..<ids.count, using: &generator)]
+            _ = try lookup.time { try desk.store.read { try $0.person(idNumber: id) } }
+        }
+        let lookupMedian = lookup.microseconds(at: 50)
+        report.add("PostgreSQL: a person looked up by ID number, a snapshot each: median / p99",
+                   "\(Measure.fixed(lookupMedian, 1)) / \(Measure.fixed(lookup.microseconds(at: 99), 1)) µs (\(Measure.fixed(lookupMedian / lookupFloor, 1)) × the bare lookup)",
+                   key: "pg_store_lookup_median_us", value: lookupMedian)
+        report.figure("pg_store_lookup_p99_us", lookup.microseconds(at: 99))
     }
 
     /// A session handed to the one thread that uses it from then on.

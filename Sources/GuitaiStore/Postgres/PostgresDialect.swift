@@ -28,7 +28,13 @@ enum PostgresDialect {
     /// A statement and its values, ready for the server.
     /// - Throws: `UnboundPlaceholder` when the statement has more placeholders than values, or names one not given.
     static func query(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQuery {
-        var text = rewritten(sql)
+        var text: String
+        if let known = translated.get()[sql] {
+            text = known
+        } else {
+            text = rewritten(sql)
+            translated.update { $0[sql] = text }
+        }
         var values: [DatabaseValue] = []
         text = try numbered(text) { placeholder in
             switch (placeholder, arguments.values) {
@@ -58,6 +64,10 @@ enum PostgresDialect {
         }
         return PostgresQuery(unsafeSQL: text, binds: bindings)
     }
+
+    /// Each statement's rewritten text, worked out once: the product's statements are a fixed set of texts, as on
+    /// SQLite, where each is prepared once per connection.
+    private static let translated = LockedValue<[String: String]>([:])
 
     /// A placeholder the statement has and its values do not.
     struct UnboundPlaceholder: Error, CustomStringConvertible {
