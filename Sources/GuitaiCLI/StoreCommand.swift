@@ -5,7 +5,33 @@ import GuitaiStore
 /// `guitai store reindex|migrate|hall-login`: the store's own upkeep (administrators).
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "store", abstract: "The store's upkeep (admin).",
-                                                    subcommands: [Reindex.self, Migrate.self, HallLogin.self])
+                                                    subcommands: [Reindex.self, Migrate.self, HallLogin.self, Copy.self])
+
+    /// Copies a hall's store file into the city's database, checked and verified.
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a hall's store file into the city's database (admin).",
+            discussion: """
+                Every row goes across as it is, the journal with its hashes, in one transaction checked before it \
+                commits (each table's rows, each row's digest); then verify runs on the city's copy. The file is only \
+                read. The destination's login must be the hall's own, or the tables' owner. Stop the counters first.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "The hall's store file.") var from: String
+        @Option(name: .long, help: "The city's database: postgres://LOGIN@HOST[:PORT]/DB.") var to: String
+
+        func run() throws {
+            try Runner.run(global) {
+                let report = try Store.copy(from: from, to: to)
+                let t = Texts(global.language)
+                return CommandOutput(json: ["hall": .string(report.hall), "rows": .int(Int64(report.rows)),
+                                            "transactions": .int(Int64(report.transactions)), "ok": .bool(true)],
+                                     text: t("已将大厅 \(report.hall) 的库复制到 \(to)：\(report.rows) 行，\(report.transactions) 笔业务，校验无误",
+                                             "Copied hall \(report.hall)'s store into \(to): \(report.rows) rows, \(report.transactions) transactions, verified"))
+            }
+        }
+    }
 
     /// Makes or upgrades the store's schema: a file's, or the city database's (its owner, once, before the halls'
     /// `init`).

@@ -114,6 +114,14 @@ enum PostgresSchema {
             + migrations.map { "INSERT INTO guitai_migrations VALUES ('\($0)')" }
     }
 
+    /// The schema's tables in an order where each comes after the tables it refers to: the order a copy fills them in.
+    /// - Throws: `Untranslatable` for tables that refer to each other.
+    static func tableOrder(_ objects: Set<Schema.SchemaObject>) throws -> [String] {
+        let tables = objects.filter { $0.type == "table" && $0.name != "grdb_migrations" }
+        let order = try ordered(Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.sql) }))
+        return order.compactMap { sql in tables.first { $0.sql == sql }?.name }
+    }
+
     /// What differs between the city's schema and the one this version makes, as `verify` reports it: a table or a
     /// column missing or added, a table no longer confined to its hall, a trigger or a hall's policy removed (the
     /// journal's refusals, the projection's notes, the numbering, the city-wide check). What a policy says is not

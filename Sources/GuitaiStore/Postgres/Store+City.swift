@@ -23,7 +23,9 @@ extension Store {
                                   zh: "数据库登录 \(city.location.user) 属于大厅 \(working ?? "（无）")，不能为大厅 \(hall.code) 建库",
                                   en: "The database login \(city.location.user) works for hall \(working ?? "(none)"), not \(hall.code): no store was made")
             }
-            let existing = try city.transaction(readOnly: true) { try $0.fetchOne(Int.self, sql: "SELECT count(*) FROM settings") ?? 0 }
+            let existing = try city.transaction(readOnly: true) {
+                try $0.fetchOne(Int.self, sql: "SELECT count(*) FROM settings WHERE hall_code = guitai_hall()") ?? 0
+            }
             guard existing == 0 else {
                 throw DomainError.refused("store-exists", zh: "城市库 \(city.location) 中已有大厅 \(hall.code) 的库，init 不会改动已有的库",
                                           en: "Hall \(hall.code) already has a store in the city database \(city.location); init never touches an existing store")

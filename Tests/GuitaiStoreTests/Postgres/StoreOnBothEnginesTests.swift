@@ -143,3 +143,35 @@ import Testing
         #expect(try postgres.verify().problems.contains { $0.row == "cards.guitai_capture" })
     }
 }
+
+/// A hall's store file copied into the city's database: the same rows, the journal replaying there, and the hall
+/// working on from where the file stopped.
+@Suite struct StoreCopyTests {
+    @Test func aHallsFileCopiesIntoTheCityAndGoesOnThere() throws {
+        let database = try PostgresTestDatabase()
+        setenv("PGPASSWORD", database.password, 1)
+        let file = try TemporaryStore()
+        _ = try StoreOnBothEnginesTests.morning(file.store, file)
+        let address = database.location.description
+        let report = try Store.copy(from: file.directory + "/guitai.sqlite", to: address)
+        #expect(report.hall == "540102" && report.transactions == 3 && report.rows > 10)
+
+        // The hall opens there (as its hall) with the file's people, journal and serials, and goes on.
+        setenv("GUITAI_HALL", "540102", 1)
+        let city = try Store.open(at: address)
+        let id = file.person("扎西·平措", sequence: 1).id.value
+        #expect(try city.read { try $0.person(idNumber: id) } == (try file.store.read { try $0.person(idNumber: id) }))
+        #expect(try city.read { try $0.journal() }.map(\.hash) == (try file.store.read { try $0.journal() }.map(\.hash)))
+        #expect(try city.read { try $0.findPersons("平措") }.count == 1)
+        let next = try city.write(TemporaryStore.context(), kind: "person.add") { tx in
+            ((), ["uuid": .string(try tx.insertPerson(file.person("次仁", sequence: 3), initials: "[c][r]"))])
+        }
+        #expect(next.serial == "54010220230601000004")
+        #expect(try city.verify().ok)
+
+        // A second copy of the same hall is refused, and changes nothing.
+        let again = try #require(throws: DomainError.self) { _ = try Store.copy(from: file.directory + "/guitai.sqlite", to: address) }
+        #expect(again.code == "store-exists")
+        #expect(try city.read { try $0.journal().count } == 4)
+    }
+}
