@@ -35,7 +35,7 @@ import TestSupport
         ("FROM settlements s JOIN persons p ON p.uuid = s.person_uuid\n            WHERE s.settled_on", "the settlement export"),
         ("json_extract(payload, '$.id')", "the in-person evidence of a self-service import"),
         ("INSERT INTO certification_due(benefit_uuid, person_uuid, due_on) SELECT", "the migration fills every due date"),
-        ("SELECT * FROM journal WHERE 1 ORDER BY seq", "a laptop's return carries its whole journal"),
+        ("SELECT * FROM journal WHERE TRUE ORDER BY seq", "a laptop's return carries its whole journal"),
         ("ORDER BY seq DESC LIMIT 1", "the journal's last entry: one row read from the end"),
     ]
 

@@ -111,7 +111,7 @@ final class StoreConnection {
         case .sqlite(let database):
             return try Row.fetchAll(database.cachedStatement(sql: sql), arguments: arguments.sqlite).map(StoreRow.init)
         case .postgres(let session):
-            let (rows, written) = try session.run(PostgresDialect.query(sql, arguments))
+            let (rows, written, _) = try session.run(PostgresDialect.query(sql, arguments))
             lastWritten = written
             guard let first = rows.first else { return [] }
             let columns = StoreRow.Columns(first.map(\.columnName))
@@ -143,6 +143,19 @@ final class StoreConnection {
         case .sqlite(let database): try database.tableExists(name)
         case .postgres: try fetchOne(Bool.self, sql: "SELECT to_regclass(?) IS NOT NULL", arguments: [name]) ?? false
         }
+    }
+
+    /// The message of a refusal by one of the schema's constraints (a key, a check, a reference; on PostgreSQL also
+    /// the city-wide enrolment check), on either engine; nil for any other error.
+    static func constraintMessage(_ error: Error) -> String? {
+        if let sqlite = error as? DatabaseError {
+            return sqlite.resultCode == .SQLITE_CONSTRAINT ? sqlite.message ?? "\(sqlite.extendedResultCode)" : nil
+        }
+        if let refusal = error as? PostgresSession.Failure,
+           refusal.sqlState.hasPrefix("23") || refusal.sqlState == PostgresHallIsolation.enrolledElsewhere {
+            return refusal.message
+        }
+        return nil
     }
 
     /// Runs `body` so that what it wrote is undone, and the transaction goes on, when it throws.

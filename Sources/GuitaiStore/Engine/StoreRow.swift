@@ -36,7 +36,7 @@ struct StoreRow {
     /// The value of a column; NULL when the row has no such column.
     subscript(_ column: String) -> DatabaseValue {
         switch storage {
-        case .sqlite(let row): row[column]
+        case .sqlite(let row): (row[column] as DatabaseValue?) ?? .null
         case .values(let columns, let values): columns.position(of: column).map { values[$0] } ?? .null
         }
     }
@@ -44,7 +44,7 @@ struct StoreRow {
     /// The value at a position (0 = first column); NULL past the last.
     subscript(_ index: Int) -> DatabaseValue {
         switch storage {
-        case .sqlite(let row): index >= 0 && index < row.count ? row[index] : .null
+        case .sqlite(let row): index >= 0 && index < row.count ? (row[index] as DatabaseValue?) ?? .null : .null
         case .values(_, let values): values.indices.contains(index) ? values[index] : .null
         }
     }

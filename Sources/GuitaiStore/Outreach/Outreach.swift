@@ -21,12 +21,17 @@ public enum Outreach {
     /// What the hall's records refused, as a code the screens put in words: `same-scheme`, `card-in-use`, `ecard-in-use`,
     /// `same-certification`, `missing-record`, or SQLite's own message for anything else.
     static func constraintDetail(_ message: String) -> String {
-        if message.contains("enrolments.person_uuid") { return "same-scheme" }
-        if message.contains("cards.person_uuid") && !message.contains("ecards") { return "card-in-use" }
-        if message.contains("cards.number") && !message.contains("ecards") { return "card-number-taken" }
-        if message.contains("ecards.person_uuid") { return "ecard-in-use" }
-        if message.contains("certifications.") { return "same-certification" }
-        if message.contains("FOREIGN KEY") { return "missing-record" }
+        // SQLite names the columns; PostgreSQL names the index or constraint (the city's keys lead with hall_code).
+        if message.contains("enrolments.person_uuid") || message.contains("enrolments_one_open_per_scheme") { return "same-scheme" }
+        if (message.contains("cards.person_uuid") || message.contains("\"cards_one_live_per_person\"")) && !message.contains("ecards") {
+            return "card-in-use"
+        }
+        if (message.contains("cards.number") || message.contains("\"cards_hall_code_number_key\"")) && !message.contains("ecards") {
+            return "card-number-taken"
+        }
+        if message.contains("ecards.person_uuid") || message.contains("ecards_one_live_per_person") { return "ecard-in-use" }
+        if message.contains("certifications.") || message.contains("\"certifications_hall_code_") { return "same-certification" }
+        if message.contains("FOREIGN KEY") || message.contains("foreign key constraint") { return "missing-record" }
         return message
     }
 

@@ -145,9 +145,9 @@ struct Reconciliation {
                         }
                     }
                     continue
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                } catch let error where StoreConnection.constraintMessage(error) != nil {
                     reason = "refused-by-hall"
-                    detail = Outreach.constraintDetail(error.message ?? "\(error.extendedResultCode)")
+                    detail = Outreach.constraintDetail(StoreConnection.constraintMessage(error) ?? "")
                     // The hall's records of the same people in the same tables: what the laptop's met.
                     for person in people.sorted() {
                         for table in Set(rows.map(\.table)).sorted() where table != "persons" {

@@ -202,8 +202,8 @@ extension StoreTransaction {
             try db.inSavepoint {
                 try apply(rows)
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            let words = Outreach.detailWords(Outreach.constraintDetail(error.message ?? ""))
+        } catch let error where StoreConnection.constraintMessage(error) != nil {
+            let words = Outreach.detailWords(Outreach.constraintDetail(StoreConnection.constraintMessage(error) ?? ""))
             throw DomainError.refused("cannot-keep", zh: "大厅的记录不允许这样保留（\(words.zh)），请保留大厅一方或驳回",
                                       en: "The hall's records do not allow keeping this (\(words.en)); keep the hall's version or reject")
         }

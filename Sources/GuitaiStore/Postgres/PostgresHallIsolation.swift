@@ -28,18 +28,18 @@ enum PostgresHallIsolation {
         CREATE OR REPLACE FUNCTION guitai_login_hall() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = pg_catalog, pg_temp AS $$ SELECT hall FROM public.hall_logins WHERE login = session_user $$
         """,
-        // The session's hall: for a member of guitai_hall, its login's, which nothing the session does can change (a
-        // member missing from hall_logins has none, and sees nothing); for any other login (the owner copying a
-        // hall's store in), the hall it named with `SET guitai.hall`. Membership is read as granted, not as
-        // `pg_has_role` reads it, by which a superuser is a member of every role.
+        // The session's hall: for the tables' owner (copying a hall's store in) and a superuser (held to no policy
+        // anyway), the hall it named with `SET guitai.hall`; for every other login, its login's from hall_logins,
+        // which nothing the session does can change. A login that reaches guitai_hall's rights through another role,
+        // or is missing from the list, has no hall and sees nothing.
         """
         CREATE OR REPLACE FUNCTION guitai_hall() RETURNS text LANGUAGE sql STABLE
             SET search_path = pg_catalog, pg_temp AS $$
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_auth_members m
-                                     WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user)
-                                       AND m.roleid = (SELECT oid FROM pg_roles WHERE rolname = 'guitai_hall'))
-                        THEN public.guitai_login_hall()
-                        ELSE nullif(current_setting('guitai.hall', true), '') END $$
+            SELECT CASE WHEN (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
+                          OR session_user = (SELECT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                                             WHERE c.oid = to_regclass('public.settings'))
+                        THEN nullif(current_setting('guitai.hall', true), '')
+                        ELSE public.guitai_login_hall() END $$
         """,
     ]
 
@@ -74,7 +74,7 @@ enum PostgresHallIsolation {
         "REVOKE ALL ON guitai_city_enrolments FROM PUBLIC",
         """
         CREATE OR REPLACE FUNCTION public.guitai_city_enrolment() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = public, pg_temp AS $$
+            SET search_path = pg_catalog, public, pg_temp AS $$
         DECLARE citizen text; first_hall text;
         BEGIN
             IF TG_OP IN ('UPDATE', 'DELETE') THEN

@@ -121,13 +121,14 @@ package final class PostgresSession {
         try run(query).rows
     }
 
-    /// Runs one statement and returns its rows and how many rows it wrote (`INSERT`, `UPDATE`, `DELETE`).
+    /// Runs one statement and returns its rows, how many rows it wrote (`INSERT`, `UPDATE`, `DELETE`) and the
+    /// server's word for what it did (`COMMIT`, or `ROLLBACK` for a COMMIT of a failed transaction).
     /// - Throws: the server's refusal as `translate` words it.
-    func run(_ query: PostgresQuery) throws -> (rows: [PostgresRow], written: Int) {
+    func run(_ query: PostgresQuery) throws -> (rows: [PostgresRow], written: Int, command: String) {
         do {
             guard !connection.isClosed else { throw ConnectionLost() }
             let result = try Self.answer(connection.query(query, logger: logger), unless: watch, within: Self.answerTimeout)
-            return (Array(result.rows), result.metadata.rows ?? 0)
+            return (Array(result.rows), result.metadata.rows ?? 0, result.metadata.command)
         } catch {
             // An answer that may still come would be taken for the next statement's: the session is done.
             if error is ConnectionLost, !connection.isClosed {

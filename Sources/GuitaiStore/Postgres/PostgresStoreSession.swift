@@ -1,5 +1,6 @@
 import Foundation
 import GuitaiCore
+import PostgresNIO
 
 /// The store's session with the city's database: one connection, one transaction at a time on it, connected again
 /// after it was lost (a failover: the address's next server is the promoted standby).
@@ -48,7 +49,12 @@ final class PostgresStoreSession: @unchecked Sendable {
         do {
             try session.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
             let value = try body(StoreConnection(postgres: session))
-            try session.execute("COMMIT")
+            // A transaction a statement failed in answers COMMIT with ROLLBACK, and no error: never a saved write.
+            let ended = try session.run(PostgresQuery(unsafeSQL: "COMMIT")).command
+            guard ended == "COMMIT" else {
+                throw DomainError(.failure, code: "store-error", zh: "数据库撤销了本笔业务（\(ended)），没有保存",
+                                  en: "The database rolled this transaction back (\(ended)); nothing was saved")
+            }
             return value
         } catch {
             do { try session.execute("ROLLBACK") } catch { self.session = nil }

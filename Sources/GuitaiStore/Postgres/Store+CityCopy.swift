@@ -116,7 +116,9 @@ extension Store {
         }
         // SQLite's highest numbers, which may be above the last row when a tail was cut (`verify` says so there too).
         for row in try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence") {
-            let name: String = row["name"], seq: Int64 = row["seq"]
+            guard let name = try row.decode(String?.self, forColumn: "name"), let seq = try row.decode(Int64?.self, forColumn: "seq") else {
+                throw mismatch("sqlite_sequence", source: source)
+            }
             try raw.query("""
                 INSERT INTO guitai_sequence (name, seq) VALUES (\(name), \(seq))
                 ON CONFLICT (hall_code, name) DO UPDATE SET seq = greatest(guitai_sequence.seq, excluded.seq)

@@ -33,6 +33,31 @@ import Testing
                 == "SELECT serial FROM journal WHERE (payload::jsonb ->> 'reversed') = ?")
     }
 
+    /// Every other rewrite, on the product's own statements (or their shapes).
+    @Test func theRestOfSQLitesWordsArePostgresWordsToo() {
+        let pairs: [(String, String)] = [
+            ("SELECT k.person_uuid, CASE WHEN ? GLOB c.initials THEN 1 ELSE 0 END FROM k WHERE ? GLOB guitai_initials_prefix(c.initials, ?))",
+             "SELECT k.person_uuid, CASE WHEN guitai_glob(?, c.initials) THEN 1 ELSE 0 END FROM k WHERE guitai_glob(?, guitai_initials_prefix(c.initials, ?)))"),
+            ("UPDATE enrolments SET to_date = max(?, from_date) WHERE uuid = ?",
+             "UPDATE enrolments SET to_date = greatest(?, from_date) WHERE uuid = ?"),
+            ("SELECT max(seq), min(at) FROM journal", "SELECT max(seq), min(at) FROM journal"),
+            ("SELECT 1 FROM k WHERE key = ? AND name IS ? AND id_number IS NOT ? AND x IS NOT NULL",
+             "SELECT 1 FROM k WHERE key = ? AND name IS NOT DISTINCT FROM ? AND id_number IS DISTINCT FROM ? AND x IS NOT NULL"),
+            ("SELECT serial FROM journal WHERE instr(char(10) || changes, ?) > 0", "SELECT serial FROM journal WHERE strpos(chr(10) || changes, ?) > 0"),
+            ("DELETE FROM temp.outreach_people", "DELETE FROM pg_temp.outreach_people"),
+            ("CREATE TEMP TABLE IF NOT EXISTS outreach_people (uuid TEXT PRIMARY KEY) WITHOUT ROWID",
+             "CREATE TEMP TABLE IF NOT EXISTS outreach_people (uuid TEXT PRIMARY KEY)"),
+            ("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+             "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(hall_code, key) DO UPDATE SET value = excluded.value"),
+            ("SELECT seq FROM sqlite_sequence WHERE name = ?", "SELECT seq FROM guitai_sequence WHERE name = ?"),
+            ("SELECT (SELECT json_group_array(json_array(g.uuid, g.group_code)) FROM g) AS group_list",
+             "SELECT (SELECT json_agg(json_build_array(g.uuid, g.group_code)) FROM g) AS group_list"),
+        ]
+        for (sqlite, postgres) in pairs {
+            #expect(PostgresDialect.rewritten(sqlite) == postgres)
+        }
+    }
+
     /// What the store's decoders get from each PostgreSQL type, against what SQLite gives for the same values.
     @Test func valuesComeBackAsSQLiteGivesThem() throws {
         let db = try PostgresTestDatabase()

@@ -150,6 +150,12 @@ import Testing
         #expect(try refusal {
             try session.execute("INSERT INTO outreach_venues (uuid, name, kind, device, created_serial) VALUES ('v', '村', 'village', 'd', 's')")
         } != nil)
+        // Nor does a login that has guitai_hall's rights through a role of its own: the hall it names is not taken.
+        let group = try city.login("group", creating: "CREATE ROLE LOGIN_NAME NOLOGIN IN ROLE guitai_hall")
+        let indirect = try city.session(try city.login("indirect", creating: "CREATE ROLE LOGIN_NAME LOGIN IN ROLE \(group)"))
+        try indirect.execute("SET guitai.hall = '540102'")
+        #expect(try indirect.query("SELECT uuid FROM persons").isEmpty)
+        #expect(try indirect.query("UPDATE settings SET value = 'x' RETURNING key").isEmpty)
         // Nor can it read who is which hall's login, nor the city's list of enrolments.
         #expect(try refusal { try session.execute("SELECT * FROM hall_logins") } == "42501")
         #expect(try refusal { try session.execute("SELECT * FROM guitai_city_enrolments") } == "42501")
