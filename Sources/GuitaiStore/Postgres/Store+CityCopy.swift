@@ -92,22 +92,11 @@ extension Store {
             let order = hasRowid && !["journal", "security_log"].contains(table) ? " ORDER BY rowid" : ""
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table)\(order)")
             var count = 0
+            let city = StoreConnection(postgres: raw)
             while let row = try rows.next() {
-                var bindings = PostgresBindings()
-                var columns: [String] = [], marks: [String] = []
-                for (index, (column, value)) in row.enumerated() {
-                    columns.append(column)
-                    marks.append("$\(index + 1)")
-                    switch value.storage {
-                    case .null: bindings.appendNull()
-                    case .int64(let number): bindings.append(number)
-                    case .double(let number): bindings.append(number)
-                    case .string(let text): bindings.append(text)
-                    case .blob(let data): bindings.append(ByteBuffer(bytes: data))
-                    }
-                }
-                try raw.query(PostgresQuery(unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks.joined(separator: ", ")))",
-                                            binds: bindings))
+                let columns = Array(row.columnNames)
+                try city.execute(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                                 arguments: SQLArguments(Array(row.databaseValues)))
                 count += 1
             }
             let there = try raw.query(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"))[0].decode(Int.self)
