@@ -2,20 +2,11 @@ import Foundation
 import GuitaiCore
 
 extension Store {
-    /// A `--store` that names a PostgreSQL database (`postgres://USER@HOST[:PORT]/DB`, `cli.md`) is read as an address,
-    /// never as a file name (which would make a `postgres:` directory and a SQLite file in it). Until the city's engine
-    /// serves the store's operations (issue 14), such an address is refused after it is checked. A file name made from
-    /// an address as if it were a file's (the training store beside it: `…/postgres:/USER@HOST/…`) is refused too,
-    /// saying to name the file with `--store`.
-    /// - Throws: `store-address` (usage, 64) for a malformed address; `store-engine-unavailable` (1) for a good one or
-    ///   a file name made from one.
+    /// A file name made from a PostgreSQL address as if it were a file's (the training store beside
+    /// `postgres://USER@HOST/DB`: `…/postgres:/USER@HOST/…`) is refused, saying to name the file with `--store`; an
+    /// address itself never reaches here (`create`, `open`, `inspect`, `migrate` and `copy` send it to the city).
+    /// - Throws: `store-engine-unavailable` (1) for such a file name.
     static func refuseDatabaseAddress(_ path: String) throws {
-        if PostgresLocation.names(path) {
-            let location = try PostgresLocation.parse(path)
-            throw DomainError(.failure, code: "store-engine-unavailable",
-                              zh: "本版本尚不能在 PostgreSQL 库（\(location)）上办理业务，未作任何改动：请用 --store 指定大厅的 SQLite 库文件",
-                              en: "This version cannot yet work on a PostgreSQL store (\(location)); nothing was done: name the hall's SQLite store file with --store")
-        }
         let components = path.split(separator: "/")
         guard let scheme = components.firstIndex(where: { $0 == "postgres:" || $0 == "postgresql:" }) else { return }
         let address = components[scheme...].prefix(2).joined(separator: "//")
